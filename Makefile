@@ -1,0 +1,49 @@
+# The two commands that matter: `make site` builds site/ and `make test` runs every test.
+# Both create the virtual environment and install the pinned requirements on first use.
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+SITE_STAMP := $(VENV)/.site-requirements
+DEV_STAMP  := $(VENV)/.dev-requirements
+
+.PHONY: site test golden validate generate serve lint format bench clean
+
+site: $(SITE_STAMP)  ## validate the data, generate the pages, build site/ (atomically)
+	$(PY) -m generator site
+
+test: $(DEV_STAMP) lint  ## the whole test suite (after ruff)
+	$(PY) -m pytest -q
+
+golden: $(DEV_STAMP)  ## rewrite tests/golden/ from the current output; review the diff before committing
+	UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/test_golden.py
+
+validate: $(SITE_STAMP)  ## check the data only, fast
+	$(PY) -m generator validate
+
+generate: $(SITE_STAMP)  ## write the Markdown pages to build/docs without building HTML
+	$(PY) -m generator generate
+
+serve: $(SITE_STAMP)  ## preview with live reload: saving a YAML file or a template regenerates
+	$(PY) -m generator generate
+	$(PY) -m mkdocs serve --livereload -f mkdocs.serve.yml
+
+lint: $(DEV_STAMP)  ## ruff, as CI runs it
+	$(VENV)/bin/ruff check generator tests
+	$(VENV)/bin/ruff format --check generator tests
+
+format: $(DEV_STAMP)
+	$(VENV)/bin/ruff format generator tests
+	$(VENV)/bin/ruff check --fix generator tests
+
+clean:
+	rm -rf build site .cache
+
+$(VENV)/bin/python:
+	python3 -m venv $(VENV)
+
+$(SITE_STAMP): requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(DEV_STAMP): requirements.txt requirements-dev.txt $(SITE_STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@

@@ -1,0 +1,74 @@
+"""Command line: `python -m generator validate | generate | site`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from generator.build import generate, load_catalog
+from generator.errors import DataErrors
+from generator.write import swap_in
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("validate", help="check the data only")
+    commands.add_parser("generate", help="validate and write the Markdown pages to build/docs")
+    site = commands.add_parser("site", help="generate, then build the HTML site into site/ atomically")
+    site.add_argument("--site-dir", type=Path, default=Path("site"))
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    started = time.perf_counter()
+    try:
+        if args.command == "validate":
+            catalog = load_catalog(root)
+            print(f"data OK: {len(catalog.families)} families, {len(catalog.models)} models")
+            return 0
+        report = generate(root)
+        print(
+            f"generated {report.pages} pages and {report.redirects} redirects: "
+            f"{report.stats.written} written, {report.stats.unchanged} unchanged, {report.stats.removed} removed "
+            f"({time.perf_counter() - started:.1f} s)"
+        )
+        if args.command == "site":
+            return build_html(root, root / args.site_dir)
+        return 0
+    except DataErrors as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        print(f"{len(exc.errors)} error(s) in the data; nothing was written.", file=sys.stderr)
+        return 1
+
+
+def build_html(root: Path, site_dir: Path) -> int:
+    """mkdocs build --strict into a temporary folder, swapped in only when the build succeeded."""
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(dir=root, prefix=".site-") as temporary:
+        fresh = Path(temporary) / "site"
+        # Not --quiet: it silences the warnings that --strict counts, so strict would never fail.
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)],
+            cwd=root,
+            check=False,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        if result.returncode != 0:
+            print("mkdocs build failed; the previous site/ is untouched.", file=sys.stderr)
+            return result.returncode
+        swap_in(fresh, site_dir)
+    print(
+        f"built {site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir} "
+        f"({time.perf_counter() - started:.1f} s)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

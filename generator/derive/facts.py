@@ -1,0 +1,113 @@
+"""Small facts read off one model or family: its headline size, context, memory, speed.
+
+Shared by every derivation so that "how big is this model" has one answer across the site.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from generator import schema
+from generator.model import Catalog
+
+QuantityKind = Literal["params", "tokens", "gb", "tps", "score", "usd", "ratio", "text", "count"]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit, so that render can format it ("~30B", "128K", "8 GB") in one place."""
+
+    kind: QuantityKind
+    value: float | str
+    approx: bool = False
+    source: str | None = None
+
+
+def figure_quantity(kind: QuantityKind, figure: schema.Figure | None) -> Quantity | None:
+    if figure is None:
+        return None
+    return Quantity(kind, figure.value, figure.approx, figure.source)
+
+
+def nominal_params(model: schema.Model) -> schema.Figure | None:
+    """The size a model is known by: effective parameters for edge models, else the total."""
+    return model.params.effective or model.params.total
+
+
+def active_params(model: schema.Model) -> schema.Figure | None:
+    """Parameters at work per token: the active count of a MoE, else the headline size."""
+    return model.params.active or nominal_params(model)
+
+
+def size_of(model: schema.Model) -> float | None:
+    figure = nominal_params(model)
+    return figure.value if figure else None
+
+
+def family_models(catalog: Catalog, family_id: str) -> tuple[schema.Model, ...]:
+    return catalog.family_models(family_id)
+
+
+def size_range(catalog: Catalog, family_id: str) -> tuple[Quantity, Quantity] | None:
+    """Smallest headline size and largest total size, as the seed's "Model range" row shows them."""
+    models = catalog.family_models(family_id)
+    smallest = [f for m in models if (f := nominal_params(m))]
+    largest = [f for m in models if (f := m.params.total or nominal_params(m))]
+    if not smallest or not largest:
+        return None
+    low = min(smallest, key=lambda f: f.value)
+    high = max(largest, key=lambda f: f.value)
+    return figure_quantity("params", low), figure_quantity("params", high)  # type: ignore[return-value]
+
+
+def architectures(catalog: Catalog, family_id: str) -> tuple[str, ...]:
+    """The architectures present in a family, MoE first as the seed writes "MoE + Dense"."""
+    found = {m.architecture.value for m in catalog.family_models(family_id) if m.architecture}
+    return tuple(a for a in ("moe", "dense") if a in found)
+
+
+def max_context(catalog: Catalog, family_id: str) -> schema.Figure | None:
+    family = catalog.families[family_id]
+    figures = [m.context_tokens for m in family.models if m.context_tokens]
+    if family.context_tokens:
+        figures.append(family.context_tokens)
+    return max(figures, key=lambda f: f.value) if figures else None
+
+
+def family_modalities(catalog: Catalog, family_id: str) -> schema.Figure | None:
+    """The family's stated modalities, or the widest set any of its models states."""
+    family = catalog.families[family_id]
+    if family.modalities:
+        return family.modalities
+    figures = [m.modalities for m in family.models if m.modalities]
+    return max(figures, key=lambda f: len(f.value)) if figures else None
+
+
+def smallest_ram(model: schema.Model) -> schema.Measurement | None:
+    measured = [h for h in model.hardware if h.ram_gb is not None]
+    return min(measured, key=lambda h: h.ram_gb or 0) if measured else None
+
+
+def speed_on(model: schema.Model, profile: str) -> schema.Measurement | None:
+    measured = [h for h in model.hardware if h.profile == profile and h.tokens_per_second is not None]
+    return max(measured, key=lambda h: h.tokens_per_second or 0) if measured else None
+
+
+def ollama_models(catalog: Catalog, family_id: str) -> tuple[schema.Model, ...]:
+    return tuple(m for m in catalog.family_models(family_id) if m.ollama)
+
+
+def offers_of(catalog: Catalog, family_id: str, kind: schema.OfferKind) -> tuple[schema.Offer, ...]:
+    return tuple(o for o in catalog.families[family_id].offers if o.kind == kind)
+
+
+def ratio(larger: float, smaller: float) -> float | None:
+    return larger / smaller if smaller > 0 else None
+
+
+MODALITY_ORDER = ("text", "image", "audio", "video")
+
+
+def ordered_modalities(values: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(m for m in MODALITY_ORDER if m in values)

@@ -1,0 +1,199 @@
+"""Read YAML data files into plain Python values, remembering where every value came from.
+
+PyYAML alone is too forgiving for data that strangers edit: it keeps the last of two duplicate keys,
+reads `no` as false and `010` as eight, and expands alias bombs. This module composes the YAML node
+tree and builds the values itself, by the YAML 1.2 core rules, so each of those is an error with a
+line and a column instead of a silent surprise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import DataError, Location
+
+MAX_FILE_BYTES = 1_000_000
+MAX_NODES = 200_000
+
+Path_ = tuple[str | int, ...]
+
+_INT = re.compile(r"[-+]?[0-9]+$")
+_OCT = re.compile(r"0o[0-7]+$")
+_HEX = re.compile(r"0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+_STANDARD_TAG = re.compile(r"tag:yaml\.org,2002:(str|int|float|bool|null|timestamp|map|seq|merge|value)$")
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """One data file's values, with the place of every value and every mapping key."""
+
+    name: str
+    data: Any
+    value_places: dict[Path_, Location]
+    key_places: dict[Path_, Location]
+
+    def place(self, path: Path_, *, key: bool = False) -> Location:
+        """The nearest known place for a path: the path itself, or its closest parent."""
+        places = self.key_places if key else self.value_places
+        for end in range(len(path), -1, -1):
+            found = places.get(path[:end]) or self.value_places.get(path[:end])
+            if found:
+                return found
+        return Location(self.name, 1, 1)
+
+
+class LoadError(Exception):
+    """A file that cannot be read into values at all."""
+
+    def __init__(self, error: DataError) -> None:
+        self.error = error
+        super().__init__(str(error))
+
+
+def load_file(path: Path, name: str) -> LoadedFile:
+    """Read and parse one YAML file; raise LoadError with file:line:column on the first problem."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        raise LoadError(
+            DataError(
+                Location(name, 1, 1),
+                f"file is {len(raw):,} bytes; data files are limited to {MAX_FILE_BYTES:,} bytes "
+                "(split it into several files)",
+            )
+        )
+    return load_text(_decode(raw, name), name)
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """Refuses aliases where they are read, before anything can be expanded (alias bombs fail at once)."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in data files; write the value out", event.start_mark
+            )
+        return super().compose_node(parent, index)  # type: ignore[arg-type]
+
+
+def load_text(text: str, name: str) -> LoadedFile:
+    """Parse YAML text (already decoded) into values with places."""
+    try:
+        node = yaml.compose(text, Loader=_NoAliasLoader)
+    except yaml.MarkedYAMLError as exc:
+        raise LoadError(_yaml_error(exc, name)) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks all parse errors
+        raise LoadError(DataError(Location(name, 1, 1), f"YAML error: {exc}")) from None
+    if node is None:
+        raise LoadError(DataError(Location(name, 1, 1), "file is empty; expected a mapping of fields"))
+    builder = _Builder(name)
+    data = builder.build(node, ())
+    return LoadedFile(name, data, builder.value_places, builder.key_places)
+
+
+def _decode(raw: bytes, name: str) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LoadError(
+            DataError(
+                Location(name, line, column),
+                f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
+            )
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, name: str) -> DataError:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or "invalid YAML"
+    if problem.startswith("aliases"):
+        return DataError(Location(name, line, column), problem)
+    if "\\t" in problem or "tab" in problem:
+        problem += " (indent with spaces, not tabs)"
+    context = f" {exc.context}" if exc.context else ""
+    return DataError(Location(name, line, column), f"YAML syntax error:{context} {problem}".replace("  ", " "))
+
+
+class _Builder:
+    """Turns a composed node tree into values, by the YAML 1.2 core schema, refusing surprises."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.value_places: dict[Path_, Location] = {}
+        self.key_places: dict[Path_, Location] = {}
+        self._count = 0
+
+    def _place(self, node: yaml.Node) -> Location:
+        return Location(self.name, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def _fail(self, node: yaml.Node, message: str) -> LoadError:
+        return LoadError(DataError(self._place(node), message))
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self._count += 1
+        if self._count > MAX_NODES:
+            raise self._fail(node, f"more than {MAX_NODES:,} values in one file; split it")
+        self.value_places[path] = self._place(node)
+        if not _STANDARD_TAG.match(node.tag) and node.tag not in ("!", "?"):
+            raise self._fail(node, f"tag {node.tag!r} is not allowed in data files")
+        if isinstance(node, yaml.MappingNode):
+            return dict(self._mapping_items(node, path))
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping_items(self, node: yaml.MappingNode, path: Path_) -> Iterator[tuple[str, Any]]:
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise self._fail(key_node, "merge keys (<<) are not allowed in data files; write the fields out")
+            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                raise self._fail(key_node, "keys must be plain text field names")
+            if key in first_line:
+                raise self._fail(key_node, f"duplicate key {key!r} (first defined on line {first_line[key]}); keep one")
+            first_line[key] = key_node.start_mark.line + 1
+            self.key_places[(*path, key)] = self._place(key_node)
+            yield key, self.build(value_node, (*path, key))
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.style is not None:
+            return node.value
+        return resolve_plain(node.value)
+
+
+def resolve_plain(text: str) -> Any:
+    """The value of an unquoted scalar under the YAML 1.2 core schema.
+
+    Unlike YAML 1.1 (PyYAML's default), `yes`, `no`, `on` and `off` stay text, `010` is ten, and dates
+    stay text for the schema to parse: only the schema knows whether a field wants a date.
+    """
+    if text in ("", "~", "null", "Null", "NULL"):
+        return None
+    if text in ("true", "True", "TRUE"):
+        return True
+    if text in ("false", "False", "FALSE"):
+        return False
+    if _INT.match(text):
+        return int(text, 10)
+    if _OCT.match(text):
+        return int(text[2:], 8)
+    if _HEX.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    if text.lower() in _SPECIAL_FLOATS:
+        return _SPECIAL_FLOATS[text.lower()]
+    return text

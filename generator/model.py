@@ -1,0 +1,95 @@
+"""The checked data as one frozen, indexed catalog: what every later stage reads, and nothing else.
+
+Lookups by id are here so that derive and render never search lists. The catalog holds only what the
+data says; anything computed from it (winners, ratios, picks) belongs to derive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+from typing import TypeVar
+
+from generator import schema
+
+T = TypeVar("T")
+
+
+def _index(items: list[T], key: str = "id") -> Mapping[str, T]:
+    return MappingProxyType({getattr(item, key): item for item in items})
+
+
+@dataclass(frozen=True)
+class Catalog:
+    site: schema.Site
+    criteria: tuple[schema.Criterion, ...]
+    makers: Mapping[str, schema.Maker]
+    categories: Mapping[str, schema.Category]
+    benchmarks: Mapping[str, schema.Benchmark]
+    profiles: Mapping[str, schema.Profile]
+    providers: Mapping[str, schema.Provider]
+    sources: Mapping[str, schema.Source]
+    families: Mapping[str, schema.Family]
+    models: Mapping[str, schema.Model]
+    family_of: Mapping[str, str]
+    comparisons: Mapping[tuple[str, str], schema.Comparison]
+    aliases: Mapping[str, str]
+
+    def family_models(self, family_id: str) -> tuple[schema.Model, ...]:
+        return tuple(self.families[family_id].models)
+
+    def model_family(self, model_id: str) -> schema.Family:
+        return self.families[self.family_of[model_id]]
+
+    def maker_of(self, family_id: str) -> schema.Maker:
+        return self.makers[self.families[family_id].maker]
+
+    def variants_of(self, family_id: str) -> tuple[schema.Family, ...]:
+        variants = self.families[family_id].variants
+        return tuple(self.families[v] for v in variants.value) if variants else ()
+
+    def comparison(self, a: str, b: str) -> schema.Comparison | None:
+        return self.comparisons.get(pair_key(a, b))
+
+
+def pair_key(a: str, b: str) -> tuple[str, str]:
+    """The canonical order of a pair: alphabetical by id, so each pair has one URL."""
+    first, second = sorted((a, b))
+    return first, second
+
+
+def build_catalog(objects: list[schema.Strict]) -> Catalog:
+    """Index checked objects; references were verified by validate, so lookups here cannot miss."""
+    site = next(o for o in objects if isinstance(o, schema.Site))
+    shared = next(o for o in objects if isinstance(o, schema.Shared))
+    criteria = next(o for o in objects if isinstance(o, schema.Criteria))
+    families = sorted((o for o in objects if isinstance(o, schema.Family)), key=lambda f: f.id)
+    comparisons = [o for o in objects if isinstance(o, schema.Comparison)]
+    sources = list(shared.sources)
+    for owner in [*families, *comparisons]:
+        sources.extend(owner.sources)
+    models = [m for f in families for m in f.models]
+    aliases = {a: f.id for f in families for a in f.aliases}
+    aliases.update({a: m.id for m in models for a in m.aliases})
+    return Catalog(
+        site=site,
+        criteria=tuple(criteria.criteria),
+        makers=_index(shared.makers),
+        categories=_index(shared.categories),
+        benchmarks=_index(shared.benchmarks),
+        profiles=_index(shared.profiles),
+        providers=_index(shared.providers),
+        sources=_index(sorted(sources, key=lambda s: s.id)),
+        families=_index(families),
+        models=_index(models),
+        family_of=MappingProxyType({m.id: f.id for f in families for m in f.models}),
+        comparisons=MappingProxyType({pair_key(*c.families): c for c in comparisons}),
+        aliases=MappingProxyType(dict(sorted(aliases.items()))),
+    )
+
+
+def latest_date(dates: list[date | None]) -> date | None:
+    known = [d for d in dates if d]
+    return max(known) if known else None

@@ -1,0 +1,147 @@
+"""How numbers and data text look on a page: "~30B", "128K", "8 GB", "2-3x", escaped text.
+
+Every filter the templates use lives here, so one change of style reaches every page, and every
+string from data passes through `escape` on its way out (a pull request cannot inject markup).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from markupsafe import Markup
+
+from generator.derive.facts import Quantity
+
+_MD_SPECIAL = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "\\": "&#92;",
+    "`": "&#96;",
+    "*": "&#42;",
+    "_": "&#95;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "|": "&#124;",
+    "#": "&#35;",
+    "{": "&#123;",
+    "}": "&#125;",
+}
+_WHITESPACE = re.compile(r"\s+")
+_MD_PATTERN = re.compile("[" + re.escape("".join(_MD_SPECIAL)) + "]")
+
+
+def escape(value: object) -> Markup:
+    """Text from data, made inert for Markdown and HTML: every character that could start markup
+    becomes an HTML entity, which both Python-Markdown and browsers show as the plain character.
+    Newlines fold to spaces so that a value can never break out of a table row or list item."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    text = _WHITESPACE.sub(" ", str(value))
+    return Markup(_MD_PATTERN.sub(lambda m: _MD_SPECIAL[m.group()], text))
+
+
+def number(value: float, digits: int = 1) -> str:
+    """A number as a reader writes it: no trailing `.0`, at most `digits` decimals."""
+    rounded = round(float(value), digits)
+    if rounded == int(rounded):
+        return f"{int(rounded):,}"
+    return f"{rounded:,.{digits}f}".rstrip("0").rstrip(".")
+
+
+def params(value: float, approx: bool = False) -> str:
+    text = f"{number(value / 1000, 2)}T" if value >= 1000 else f"{number(value, 2)}B"
+    return f"~{text}" if approx else text
+
+
+def tokens(value: float) -> str:
+    value = int(value)
+    for size, unit in ((1_000_000, "M"), (1024 * 1024, "M"), (1000, "K"), (1024, "K")):
+        if value >= size and value % size == 0:
+            return f"{value // size}{unit}"
+    if value >= 1000:
+        return f"{number(value / 1024, 1)}K"
+    return str(value)
+
+
+def gb(value: float) -> str:
+    return f"{number(value, 1)} GB"
+
+
+def tps(value: float) -> str:
+    return f"{number(value, 1)} tok/s"
+
+
+def usd(value: float) -> str:
+    return f"${value:,.2f}"
+
+
+def quantity(q: Quantity | str | None) -> str:
+    """Format a derived quantity by its kind; text passes through unchanged."""
+    if q is None:
+        return "—"
+    if isinstance(q, str):
+        return q
+    if q.kind in ("text",):
+        return str(q.value)
+    value = float(q.value)
+    formatters = {
+        "params": lambda v: params(v, q.approx),
+        "tokens": tokens,
+        "gb": gb,
+        "tps": tps,
+        "score": lambda v: number(v, 2),
+        "usd": usd,
+        "ratio": times,
+        "count": lambda v: number(v, 1),
+    }
+    text = formatters[q.kind](value)
+    return f"~{text}" if q.approx and q.kind != "params" else text
+
+
+def times(ratio: float) -> str:
+    """A ratio of two figures as prose: 7.9 -> "8x", 2.67 -> "2-3x" (no false precision)."""
+    nearest = round(ratio)
+    if abs(ratio - nearest) <= 0.15:
+        return f"{nearest}x"
+    return f"{math.floor(ratio)}-{math.ceil(ratio)}x"
+
+
+_FRACTIONS = ((1 / 2, "half"), (1 / 3, "a third of"), (1 / 4, "a quarter of"), (2 / 3, "two thirds of"))
+
+
+def fraction(share: float) -> str:
+    """A share below one as prose: 0.5 -> "half", otherwise a percentage."""
+    for value, words in _FRACTIONS:
+        if abs(share - value) < 0.02:
+            return words
+    return f"{share:.0%} of"
+
+
+def join_and(items: Iterable[str]) -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def fill(wording: str, values: dict[str, Quantity | str]) -> Markup:
+    """Data wording with {placeholders}: literal parts and values are escaped separately."""
+    parts = _PLACEHOLDER.split(wording)
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            out.append(str(escape(part)))
+        elif part in values:
+            out.append(str(escape(quantity(values[part]))))
+        else:
+            raise ValueError(f"wording {wording!r} uses {{{part}}}, which this criterion does not provide")
+    return Markup("".join(out))

@@ -1,0 +1,194 @@
+"""Render: derived facts in, Markdown text out, through Jinja2 templates that only format.
+
+Each page kind has a context builder that calls derive and a template that lays the facts out.
+Every expression's output passes through `format.escape` unless a filter deliberately built markup
+(a link, a bold winner) from escaped parts.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator import schema
+from generator.derive import comparison as comparison_facts
+from generator.derive import facts, picks
+from generator.derive.site import Page, Redirect, SitePlan
+from generator.model import Catalog
+from generator.render import format as fmt
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass(frozen=True)
+class Links:
+    """Relative links from one page to others in the plan; a page that does not exist gets no link."""
+
+    plan: SitePlan
+    current: str
+
+    def to(self, path: str | None, anchor: str | None = None) -> str | None:
+        if path is None:
+            return None
+        relative = posixpath.relpath(path, posixpath.dirname(self.current) or ".")
+        return f"{relative}#{anchor}" if anchor else relative
+
+    def page(self, kind: str, *key: str) -> str | None:
+        found = self.plan.find(kind, *key)
+        return found.path if found else None
+
+    def family(self, family_id: str, anchor: str | None = None) -> str | None:
+        return self.to(self.page("family", family_id), anchor)
+
+    def model(self, model_id: str) -> str | None:
+        return self.to(self.page("model", model_id))
+
+    def pair(self, a: str, b: str) -> str | None:
+        first, second = sorted((a, b))
+        return self.to(self.page("comparison", first, second))
+
+    def index(self, kind: str, anchor: str | None = None) -> str | None:
+        return self.to(self.page(kind), anchor)
+
+
+def link(text: object, url: str | None) -> Markup:
+    """A Markdown link with escaped text, or just the escaped text when there is nowhere to go."""
+    label = fmt.escape(text)
+    if not url:
+        return label
+    return Markup(f"[{label}]({url})")
+
+
+def param_summary(model: schema.Model) -> str:
+    """How the seed writes a model's size: "~30B active (110B total)", "2.3B (5.1B total)", "31B"."""
+    p = model.params
+    if p.active and p.total:
+        return (
+            f"{fmt.params(p.active.value, p.active.approx)} active ({fmt.params(p.total.value, p.total.approx)} total)"
+        )
+    if p.effective and p.total:
+        return (
+            f"{fmt.params(p.effective.value, p.effective.approx)} ({fmt.params(p.total.value, p.total.approx)} total)"
+        )
+    figure = p.total or p.effective or p.active
+    return fmt.params(figure.value, figure.approx) if figure else "—"
+
+
+def modality_text(figure: schema.Figure | None) -> str:
+    if figure is None:
+        return "—"
+    names = [m.capitalize() for m in facts.ordered_modalities(figure.value)]
+    text = " + ".join(names)
+    if names == ["Text"]:
+        text = "Text only"
+    return f"{text} ({figure.note})" if figure.note else text
+
+
+ARCHITECTURE_NAMES = {"moe": "MoE", "dense": "Dense"}
+_VERBATIM_SAFE = re.compile(r"^[A-Za-z0-9._:/ -]*$")
+
+
+def verbatim(value: str) -> Markup:
+    """Text for a code span or block, where entities would show literally: only a safe alphabet passes
+    unescaped (the schema already limits Ollama tags to it)."""
+    return Markup(value) if _VERBATIM_SAFE.match(value) else fmt.escape(value)
+
+
+def yaml_string(value: object) -> Markup:
+    """A front-matter value: a JSON string is a valid YAML double-quoted scalar, escaping included."""
+    return Markup(json.dumps(" ".join(str(value).split()), ensure_ascii=False))
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        finalize=fmt.escape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+        # Markdown heading anchors are written {#id}, so Jinja comments use {## ... ##} instead.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters.update(
+        qty=fmt.quantity,
+        params=lambda f: fmt.params(f.value, f.approx) if f else "—",
+        tokens=fmt.tokens,
+        gb=fmt.gb,
+        tps=fmt.tps,
+        score=lambda v: fmt.number(v, 2),
+        times=fmt.times,
+        fraction=fmt.fraction,
+        join_and=fmt.join_and,
+        param_summary=param_summary,
+        modalities=modality_text,
+        architecture=lambda a: " + ".join(ARCHITECTURE_NAMES[x] for x in a) if a else "—",
+        fill=fmt.fill,
+        number=fmt.number,
+        verbatim=verbatim,
+        yaml=yaml_string,
+    )
+    env.globals.update(link=link)
+    return env
+
+
+def render_page(catalog: Catalog, plan: SitePlan, page: Page) -> str:
+    """The Markdown of one page of the plan."""
+    context = CONTEXTS[page.kind](catalog, plan, page)
+    context.update(catalog=catalog, page=page, links=Links(plan, page.path), site=catalog.site)
+    return _tidy(environment().get_template(f"{page.kind}.md.j2").render(context))
+
+
+def _tidy(markdown: str) -> str:
+    """At most one blank line between blocks, one newline at the end: stable, reviewable diffs."""
+    return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
+
+
+def render_redirect(redirect: Redirect) -> str:
+    target = posixpath.relpath(redirect.target, posixpath.dirname(redirect.path)) + "/"
+    return environment().get_template("redirect.html.j2").render(target=Markup(target.replace('"', "")))
+
+
+def _comparison(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
+    pair = comparison_facts.compare(catalog, *page.key)
+    related = [p for p in plan.pairs() if p is not page and set(p.key) & set(page.key)]
+    return {"pair": pair, "picks": picks.decide(catalog, pair), "related": related}
+
+
+def _family(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
+    family = catalog.families[page.key[0]]
+    pairs = [p for p in plan.pairs() if family.id in p.key]
+    return {"family": family, "maker": catalog.makers[family.maker], "pairs": pairs}
+
+
+def _model(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
+    model = catalog.models[page.key[0]]
+    family = catalog.model_family(model.id)
+    pairs = [p for p in plan.pairs() if family.id in p.key]
+    return {"model": model, "family": family, "pairs": pairs}
+
+
+def _plain(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
+    return {"plan": plan}
+
+
+CONTEXTS: dict[str, Callable[[Catalog, SitePlan, Page], dict[str, Any]]] = {
+    "comparison": _comparison,
+    "family": _family,
+    "model": _model,
+    "home": _plain,
+    "compare-index": _plain,
+    "families-index": _plain,
+}

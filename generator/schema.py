@@ -1,0 +1,311 @@
+"""The one schema of every data file: what an editor may write, typed, with its limits.
+
+Each class is one kind of mapping in data/. The validator checks files against these classes, and the
+JSON Schemas that editors' tools read are exported from them, so the two can never disagree.
+Field descriptions double as editor documentation (they show up as hover text via the JSON Schema).
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Generic, Literal, TypeVar
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+T = TypeVar("T")
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
+    Field(description="Lower-case id: letters, digits and single hyphens, e.g. `gemma-4-26b`."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+Date = Annotated[datetime.date, Field(strict=False, description="A date written YYYY-MM-DD.")]
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+def _http_url(url: str) -> str:
+    if not url.startswith(("https://", "http://")):
+        raise ValueError("links must start with https:// or http://")
+    return url
+
+
+Url = Annotated[str, StringConstraints(max_length=500, pattern=r"^\S+$"), AfterValidator(_http_url)]
+Modality = Literal["text", "image", "audio", "video"]
+Architecture = Literal["dense", "moe"]
+OfferKind = Literal["local", "free_api", "paid_api"]
+SourceKind = Literal["official", "official-partner", "third-party", "provider", "registry", "article"]
+
+
+class Strict(BaseModel):
+    """Base of every data mapping: unknown fields are errors, values are not coerced, objects frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Sourced(Strict):
+    """What every figure carries: where it comes from, in the source's own words."""
+
+    source: Slug = Field(description="Id of an entry in `sources:` (data/sources.yaml or this file).")
+    quote: Text = Field(description="A short verbatim quote from the source that states the figure.")
+    setting: ShortText | None = Field(
+        default=None, description="How it was measured, e.g. `5-shot`, `pass@1`, `Q4_K_M`."
+    )
+    checked: Date | None = Field(default=None, description="When an editor last checked it against the source.")
+    note: Text | None = None
+
+
+class Figure(Sourced, Generic[T]):
+    """One sourced value."""
+
+    value: T
+    approx: bool = Field(default=False, description="True when the source gives it as approximate, e.g. `~30B`.")
+
+
+Params = Annotated[float, Field(gt=0, le=100_000, description="Billions of parameters.")]
+
+
+class Parameters(Strict):
+    total: Figure[Params] | None = None
+    active: Figure[Params] | None = Field(default=None, description="Parameters active per token (MoE).")
+    effective: Figure[Params] | None = Field(
+        default=None, description="Effective parameters, as makers state them for edge models (e.g. Gemma `E2B`)."
+    )
+
+
+class Score(Sourced):
+    benchmark: Slug = Field(description="Id of a benchmark in data/catalog.yaml.")
+    value: float = Field(ge=0, le=100_000)
+
+
+class Measurement(Sourced):
+    profile: Slug | None = Field(default=None, description="Id of a hardware profile in data/catalog.yaml.")
+    quantisation: ShortText | None = Field(default=None, description="e.g. `Q4`, `Q4_K_M`, `FP16`.")
+    ram_gb: float | None = Field(default=None, gt=0, le=4096, description="Memory needed, in GB.")
+    tokens_per_second: float | None = Field(default=None, gt=0, le=100_000)
+
+
+class Model(Strict):
+    id: Slug
+    name: ShortText = Field(description="Full display name, e.g. `Gemma 4 26B MoE`.")
+    short_name: ShortText | None = Field(default=None, description="Name within its family, e.g. `26B MoE`.")
+    aliases: list[Slug] = Field(default_factory=list, description="Old ids; their URLs redirect here.")
+    released: Figure[Date] | None = None
+    architecture: Figure[Architecture] | None = None
+    params: Parameters = Field(default_factory=Parameters)
+    context_tokens: Figure[Annotated[int, Field(gt=0, le=100_000_000)]] | None = None
+    modalities: Figure[list[Modality]] | None = None
+    ollama: Figure[Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._\-]*(:[a-z0-9._\-]+)?$")]] | None = None
+    edge: Figure[bool] | None = Field(default=None, description="Built for phones and other on-device use.")
+    scores: list[Score] = Field(default_factory=list)
+    hardware: list[Measurement] = Field(default_factory=list)
+
+
+class Offer(Sourced):
+    provider: Slug = Field(description="Id of a provider in data/catalog.yaml.")
+    kind: OfferKind
+    models: list[Slug] | None = Field(default=None, description="Which models; leave out for the whole family.")
+    input_usd_per_mtok: float | None = Field(default=None, ge=0, le=10_000)
+    output_usd_per_mtok: float | None = Field(default=None, ge=0, le=10_000)
+
+
+class Languages(Strict):
+    count: int = Field(gt=0, le=10_000)
+    at_least: bool = Field(default=False, description="True for claims like `100+ languages`.")
+    emphasis: ShortText | None = Field(default=None, description="Languages it is strongest in, e.g. `CJK`.")
+    emphasis_languages: list[ShortText] = Field(default_factory=list, description="e.g. `[Chinese, Japanese, Korean]`.")
+
+
+class Link(Strict):
+    title: ShortText
+    url: Url
+
+
+class Source(Strict):
+    id: Slug
+    title: ShortText
+    url: Url | None = Field(default=None, description="Leave out only for a source that is not online.")
+    publisher: ShortText | None = None
+    date: Date | None = Field(default=None, description="When the source was published.")
+    kind: SourceKind = "official"
+
+
+class Family(Strict):
+    """One file in data/families/: a model family with its models, figures, offers and sources."""
+
+    schema_: str | None = Field(default=None, alias="$schema", description="Path of the JSON Schema (for editors).")
+    id: Slug
+    name: ShortText
+    maker: Slug = Field(description="Id of a maker in data/catalog.yaml.")
+    aliases: list[Slug] = Field(default_factory=list, description="Old ids; their URLs redirect here.")
+    license: Figure[ShortText] | None = None
+    released: Figure[Date] | None = None
+    checked: Date | None = Field(default=None, description="When an editor last checked the whole family.")
+    predecessor: Slug | None = None
+    successor: Slug | None = None
+    specialty: Literal["coding", "math"] | None = Field(
+        default=None, description="Set for a dedicated variant family such as a coder model."
+    )
+    variants: Figure[list[Slug]] | None = Field(default=None, description="Ids of dedicated variant families.")
+    languages: Figure[Languages] | None = None
+    modalities: Figure[list[Modality]] | None = Field(
+        default=None, description="Family-wide input modalities, when the source states them for the family."
+    )
+    context_tokens: Figure[Annotated[int, Field(gt=0, le=100_000_000)]] | None = Field(
+        default=None, description="Family-wide maximum context, when the source states it for the family."
+    )
+    strengths: Figure[list[ShortText]] | None = None
+    summary: Text | None = Field(default=None, description="One editorial sentence about the family.")
+    links: list[Link] = Field(default_factory=list)
+    models: list[Model] = Field(default_factory=list)
+    offers: list[Offer] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+
+
+class Maker(Strict):
+    id: Slug
+    name: ShortText
+    colour: Colour = Field(description="Colour of the maker in charts, `#rrggbb`.")
+    url: Url | None = None
+
+
+class Category(Strict):
+    id: Slug
+    name: ShortText
+    topic: ShortText = Field(description="How a sentence names it: `general reasoning`, `coding`.")
+    use_case: ShortText | None = Field(
+        default=None, description="Set to say `If <use_case> is your primary use case, X is the clear choice`."
+    )
+    mentions_languages: bool = Field(default=False, description="Compare the families' language claims here.")
+
+
+class Benchmark(Strict):
+    id: Slug
+    name: ShortText
+    subtitle: ShortText | None = Field(default=None, description="Shown after the name, e.g. `multilingual math`.")
+    category: Slug
+    unit: Literal["percent", "score", "elo"] = "percent"
+    higher_is_better: bool = True
+    url: Url | None = None
+
+
+class Profile(Strict):
+    id: Slug
+    name: ShortText = Field(description="How a table header names it, e.g. `laptop CPU`.")
+    description: Text | None = None
+
+
+class Provider(Strict):
+    id: Slug
+    name: ShortText
+    url: Url | None = None
+
+
+class Note(Strict):
+    """Editorial prose for one section of a comparison, shown only while the data still agrees with it."""
+
+    section: Literal[
+        "intro",
+        "sizes",
+        "matchup",
+        "general",
+        "coding",
+        "multilingual",
+        "math",
+        "hardware",
+        "api",
+        "variants",
+        "community",
+        "pick",
+    ]
+    text: Text
+    when_leader: Slug | None = Field(
+        default=None, description="Show only while this family leads the section (a family id)."
+    )
+
+
+class Comparison(Strict):
+    """One file in data/comparisons/: a curated pair with its editorial text."""
+
+    schema_: str | None = Field(default=None, alias="$schema")
+    families: Annotated[list[Slug], Field(min_length=2, max_length=2)] = Field(
+        description="The two family ids, in the order the page presents them."
+    )
+    matchup: Annotated[list[Slug], Field(min_length=2, max_length=2)] | None = Field(
+        default=None, description="The two model ids of the most interesting matchup, in the same order."
+    )
+    title: ShortText | None = None
+    featured: bool = False
+    notes: list[Note] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+
+
+class Shared(Strict):
+    """data/catalog.yaml: the things every family refers to."""
+
+    schema_: str | None = Field(default=None, alias="$schema")
+    makers: list[Maker]
+    categories: list[Category]
+    benchmarks: list[Benchmark]
+    profiles: list[Profile]
+    providers: list[Provider]
+    sources: list[Source] = Field(default_factory=list)
+
+
+class Site(Strict):
+    """data/site.yaml: settings of the whole site and the thresholds its verdicts use."""
+
+    schema_: str | None = Field(default=None, alias="$schema")
+    title: ShortText
+    description: Text
+    limited_ram_gb: float = Field(gt=0, description="The `limited hardware` line, e.g. 8 GB.")
+    ram_tiers_gb: list[Annotated[float, Field(gt=0)]]
+    speed_profile: Slug = Field(description="Hardware profile whose tokens/s the verdicts compare.")
+    decisive_margin: float = Field(gt=0, description="Points of lead that make a win `decisive`.")
+    close_size_ratio: float = Field(gt=1, description="Two models this close in size are direct competitors.")
+    stale_after_days: int = Field(gt=0)
+
+
+Measure = Literal["category", "variants", "ram", "modalities", "context", "edge", "speed", "free_api", "price"]
+
+
+class Criterion(Strict):
+    """One reason to pick a family, how it is measured from the data, and how it is worded."""
+
+    id: Slug
+    measure: Measure = Field(description="Which figures decide it; see docs/data-and-methods.")
+    category: Slug | None = Field(default=None, description="For `category`: the benchmark category.")
+    threshold: float = Field(
+        ge=0,
+        description="Smallest difference that counts: points for `category`, a ratio for `context`, "
+        "`speed` and `price`, a count for `variants` and `modalities`.",
+    )
+    pick: Text = Field(description="The reason as a reader's need, e.g. `Coding is your primary use case`.")
+    pick_with_emphasis: Text | None = Field(
+        default=None, description="Used instead of `pick` when the winner states a language emphasis ({emphasis})."
+    )
+    evidence: Text = Field(description="The proof; placeholders are filled from the data, see docs.")
+    use_both: Text | None = Field(
+        default=None, description="How the winner's model is used when both families are worth using."
+    )
+    counter: Text | None = Field(
+        default=None,
+        description="What the losing side gets instead when it wins on quality, e.g. `You have {loser}+ GB RAM`.",
+    )
+
+
+class Criteria(Strict):
+    """data/criteria.yaml: the reasons the "Which should you pick" lists are made of, in order."""
+
+    schema_: str | None = Field(default=None, alias="$schema")
+    criteria: list[Criterion]
+
+
+FILE_KINDS: dict[str, type[Strict]] = {
+    "site": Site,
+    "criteria": Criteria,
+    "catalog": Shared,
+    "family": Family,
+    "comparison": Comparison,
+}

@@ -1,0 +1,383 @@
+"""Check every data file against the schema and every reference against the rest, reporting all errors.
+
+Two passes, like MkDocs' config validation: each file on its own (types, fields, ranges), then the
+files together (ids that must exist, ids that must be unique). Every error carries file:line:column
+and says what would be right; nothing is built while any error remains.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from generator import schema
+from generator.errors import DataError, DataErrors, ErrorCollector, Location, relative_name
+from generator.load import LoadedFile, LoadError, Path_, load_file
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A file that passed its schema: the typed object and where its values came from."""
+
+    kind: str
+    file: LoadedFile
+    obj: schema.Strict
+
+
+def discover(data_dir: Path) -> Iterator[tuple[str, Path]]:
+    """Every data file with its kind, in a fixed order; unknown files are reported, never skipped."""
+    for path in sorted(data_dir.rglob("*")):
+        if path.is_file() and not path.name.startswith("."):
+            yield _kind_of(path.relative_to(data_dir)), path
+
+
+def _kind_of(relative: Path) -> str:
+    parts = relative.parts
+    if relative.suffix not in (".yaml", ".yml"):
+        return "unknown"
+    if len(parts) == 1 and relative.stem in ("site", "catalog", "criteria"):
+        return relative.stem
+    if len(parts) == 2 and parts[0] == "families":
+        return "family"
+    if len(parts) == 2 and parts[0] == "comparisons":
+        return "comparison"
+    return "unknown"
+
+
+def check_files(data_dir: Path, root: Path, collector: ErrorCollector) -> list[Checked]:
+    """Load and schema-check every file; errors go to the collector, good files are returned."""
+    checked = []
+    for kind, path in discover(data_dir):
+        name = relative_name(path, root)
+        if kind == "unknown":
+            collector.add(
+                Location(name),
+                "not a known data file; expected data/site.yaml, data/catalog.yaml, data/criteria.yaml, "
+                "data/families/<id>.yaml or data/comparisons/<a>-vs-<b>.yaml",
+            )
+            continue
+        try:
+            loaded = load_file(path, name)
+        except LoadError as exc:
+            collector.errors.append(exc.error)
+            continue
+        cls = schema.FILE_KINDS[kind]
+        try:
+            obj = cls.model_validate(loaded.data)
+        except ValidationError as exc:
+            collector.errors.extend(schema_errors(exc, loaded, cls))
+            continue
+        checked.append(Checked(kind, loaded, obj))
+    for kind in ("site", "catalog", "criteria"):
+        if not any(c.kind == kind for c in checked) and not _mentions(collector, f"data/{kind}.yaml"):
+            collector.add(Location(relative_name(data_dir / f"{kind}.yaml", root)), f"missing: data/{kind}.yaml")
+    return checked
+
+
+def _mentions(collector: ErrorCollector, name: str) -> bool:
+    return any(e.location.file.endswith(name) for e in collector.errors)
+
+
+# --- schema errors, translated for editors -------------------------------------------------------
+
+
+def schema_errors(exc: ValidationError, loaded: LoadedFile, cls: type[BaseModel]) -> list[DataError]:
+    """Turn pydantic's errors into file:line:column messages that say what would be right."""
+    errors = []
+    for err in exc.errors(include_url=False):
+        path = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith(("function-", "lax-"))))
+        is_key = err["type"] == "extra_forbidden"
+        location = loaded.place(path, key=is_key)
+        errors.append(DataError(location, _message(err, path, cls)))
+    return errors
+
+
+def _message(err: Any, path: Path_, cls: type[BaseModel]) -> str:
+    kind = err["type"]
+    field = ".".join(str(p) for p in path) or "(top level)"
+    given = err.get("input")
+    if kind == "extra_forbidden":
+        allowed = _field_names(cls, path[:-1])
+        hint = difflib.get_close_matches(str(path[-1]), allowed, n=1)
+        maybe = f"; did you mean {hint[0]!r}?" if hint else f"; allowed here: {', '.join(allowed)}"
+        return f"unknown field {path[-1]!r}{maybe}"
+    if kind == "missing":
+        return f"missing required field {path[-1]!r}" if path else "missing required field"
+    if kind == "model_type" or kind == "dict_type":
+        return f"{field}: expected a mapping of fields, got {_describe(given)}"
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        options = [o.strip().strip("'") for o in expected.replace(" or ", ",").split(",") if o.strip()]
+        hint = difflib.get_close_matches(str(given), options, n=1)
+        maybe = f" (did you mean {hint[0]!r}?)" if hint else ""
+        return f"{field}: {given!r} is not one of {', '.join(options)}{maybe}"
+    if kind in _TYPE_WORDS:
+        return f"{field}: expected {_TYPE_WORDS[kind]}, got {_describe(given)}{_quote_hint(kind, given)}"
+    if kind == "string_pattern_mismatch" and path and path[-1] in ("id", "aliases", "source") or "Slug" in str(err):
+        return f"{field}: {given!r} is not a valid id (lower-case letters, digits and single hyphens)"
+    return f"{field}: {err['msg'][0].lower()}{err['msg'][1:]} (got {_describe(given)})"
+
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "date_type": "a date (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
+    "date_parsing": "a date (YYYY-MM-DD)",
+}
+
+
+def _quote_hint(kind: str, given: Any) -> str:
+    if kind == "string_type" and isinstance(given, (int, float, bool)):
+        return " (put it in quotes to keep it as text)"
+    if kind in ("float_type", "int_type") and isinstance(given, str):
+        return " (write the number without quotes or units)"
+    if kind == "bool_type" and isinstance(given, str):
+        return " (YAML 1.2: only true and false are booleans)"
+    return ""
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"number {value}"
+    if isinstance(value, str):
+        return f"text {value[:60]!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _field_names(cls: type[BaseModel], path: Path_) -> list[str]:
+    """The fields allowed at a path of a schema class, following lists and nested models."""
+    current: Any = cls
+    for part in path:
+        if isinstance(part, int):
+            continue
+        model = _model_in(current)
+        if model is None or part not in _aliases(model):
+            return []
+        current = model.model_fields[_aliases(model)[part]].annotation
+    model = _model_in(current)
+    return sorted(_aliases(model)) if model else []
+
+
+def _aliases(model: type[BaseModel]) -> dict[str, str]:
+    return {(f.alias or name): name for name, f in model.model_fields.items()}
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The first schema class found inside an annotation such as `list[Model] | None`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation) if not isinstance(annotation, types.GenericAlias) else annotation.__args__:
+        found = _model_in(arg)
+        if found:
+            return found
+    return None
+
+
+def raise_errors(collector: ErrorCollector) -> None:
+    if collector.errors:
+        raise DataErrors(collector.errors)
+
+
+# --- references across files ---------------------------------------------------------------------
+
+
+def _walk(obj: Any, path: Path_) -> Iterator[tuple[Path_, Any]]:
+    """Every schema object inside obj with its path as written in the file."""
+    yield path, obj
+    if isinstance(obj, BaseModel):
+        for name, info in type(obj).model_fields.items():
+            yield from _walk(getattr(obj, name), (*path, info.alias or name))
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from _walk(item, (*path, i))
+
+
+class _Ids:
+    """Ids of one kind across all files, reporting duplicates where the second one is written."""
+
+    def __init__(self, what: str, collector: ErrorCollector) -> None:
+        self.what = what
+        self.collector = collector
+        self.places: dict[str, Location] = {}
+
+    def add(self, ident: str, place: Location) -> None:
+        first = self.places.get(ident)
+        if first:
+            self.collector.add(place, f"duplicate {self.what} id {ident!r} (first defined at {first})")
+        else:
+            self.places[ident] = place
+
+    def require(self, ident: str | None, place: Location, field: str) -> None:
+        if ident is None or ident in self.places:
+            return
+        hint = difflib.get_close_matches(ident, list(self.places), n=1)
+        maybe = f"; did you mean {hint[0]!r}?" if hint else ""
+        self.collector.add(place, f"{field}: no {self.what} has the id {ident!r}{maybe}")
+
+
+class _Slugs:
+    """Ids and aliases of families and models, which share the URL space of redirects.
+
+    Two ids of the same kind are reported by that kind's registry; here only the clashes across
+    kinds or with an alias, which would make two pages claim one address."""
+
+    def __init__(self, collector: ErrorCollector) -> None:
+        self.collector = collector
+        self.seen: dict[str, tuple[Location, str]] = {}
+
+    def add(self, ident: str, place: Location, what: str) -> None:
+        if ident not in self.seen:
+            self.seen[ident] = (place, what)
+            return
+        first, first_what = self.seen[ident]
+        if first_what == what and what.endswith(" id"):
+            return
+        self.collector.add(
+            place, f"{what} {ident!r} clashes with the {first_what} at {first}; ids and aliases must be unique"
+        )
+
+
+def check_references(checked: list[Checked], collector: ErrorCollector) -> None:
+    """Ids unique per kind, every reference pointing at something that exists."""
+    ids = {k: _Ids(k, collector) for k in ("maker", "category", "benchmark", "profile", "provider", "source")}
+    ids["family"] = _Ids("family", collector)
+    ids["model"] = _Ids("model", collector)
+    slugs = _Slugs(collector)
+    for item in checked:
+        _register(item, ids, slugs)
+    units = {b.id: b.unit for c in checked if isinstance(c.obj, schema.Shared) for b in c.obj.benchmarks}
+    for item in checked:
+        _check_item(item, ids, collector)
+        if isinstance(item.obj, schema.Family):
+            _check_percentages(item.obj, item.file, units, collector)
+
+
+def _register(item: Checked, ids: dict[str, _Ids], slugs: _Ids) -> None:
+    f, obj = item.file, item.obj
+    if isinstance(obj, schema.Shared):
+        for key, kind in (
+            ("makers", "maker"),
+            ("categories", "category"),
+            ("benchmarks", "benchmark"),
+            ("profiles", "profile"),
+            ("providers", "provider"),
+        ):
+            for i, entry in enumerate(getattr(obj, key)):
+                ids[kind].add(entry.id, f.place((key, i, "id")))
+    if isinstance(obj, schema.Family):
+        ids["family"].add(obj.id, f.place(("id",)))
+        for ident, path in [(obj.id, ("id",))] + [(a, ("aliases", i)) for i, a in enumerate(obj.aliases)]:
+            slugs.add(ident, f.place(path), "family id" if path == ("id",) else "family alias")
+        for i, model in enumerate(obj.models):
+            ids["model"].add(model.id, f.place(("models", i, "id")))
+            slugs.add(model.id, f.place(("models", i, "id")), "model id")
+            for j, alias in enumerate(model.aliases):
+                slugs.add(alias, f.place(("models", i, "aliases", j)), "model alias")
+    for i, source in enumerate(getattr(obj, "sources", [])):
+        ids["source"].add(source.id, f.place(("sources", i, "id")))
+
+
+def _check_item(item: Checked, ids: dict[str, _Ids], collector: ErrorCollector) -> None:
+    f, obj = item.file, item.obj
+    for path, node in _walk(obj, ()):
+        if isinstance(node, schema.Sourced):
+            ids["source"].require(node.source, f.place((*path, "source")), "source")
+    if isinstance(obj, schema.Site):
+        ids["profile"].require(obj.speed_profile, f.place(("speed_profile",)), "speed_profile")
+    if isinstance(obj, schema.Shared):
+        for i, bench in enumerate(obj.benchmarks):
+            ids["category"].require(bench.category, f.place(("benchmarks", i, "category")), "category")
+    if isinstance(obj, schema.Family):
+        _check_family(obj, f, ids, collector)
+    if isinstance(obj, schema.Comparison):
+        _check_comparison(obj, f, ids, collector)
+
+
+def _check_family(fam: schema.Family, f: LoadedFile, ids: dict[str, _Ids], collector: ErrorCollector) -> None:
+    expected = f"{fam.id}.yaml"
+    if not f.name.endswith("/" + expected) and f.name != expected:
+        collector.add(f.place(("id",)), f"family id {fam.id!r} must match its file name; rename the file to {expected}")
+    ids["maker"].require(fam.maker, f.place(("maker",)), "maker")
+    for field in ("predecessor", "successor"):
+        ids["family"].require(getattr(fam, field), f.place((field,)), field)
+    if fam.variants:
+        for i, variant in enumerate(fam.variants.value):
+            ids["family"].require(variant, f.place(("variants", "value", i)), "variants")
+    own_models = {m.id for m in fam.models}
+    for i, model in enumerate(fam.models):
+        for j, score in enumerate(model.scores):
+            place = f.place(("models", i, "scores", j, "benchmark"))
+            ids["benchmark"].require(score.benchmark, place, "benchmark")
+        for j, measurement in enumerate(model.hardware):
+            place = f.place(("models", i, "hardware", j, "profile"))
+            ids["profile"].require(measurement.profile, place, "profile")
+    for i, offer in enumerate(fam.offers):
+        ids["provider"].require(offer.provider, f.place(("offers", i, "provider")), "provider")
+        for j, model_id in enumerate(offer.models or []):
+            if model_id not in own_models:
+                collector.add(
+                    f.place(("offers", i, "models", j)),
+                    f"models: {model_id!r} is not a model of {fam.id}; expected one of {', '.join(sorted(own_models))}",
+                )
+
+
+def _check_percentages(fam: schema.Family, f: LoadedFile, units: dict[str, str], collector: ErrorCollector) -> None:
+    for i, model in enumerate(fam.models):
+        for j, score in enumerate(model.scores):
+            if units.get(score.benchmark) == "percent" and score.value > 100:
+                collector.add(
+                    f.place(("models", i, "scores", j, "value")),
+                    f"value: {score.value:g} is out of range for {score.benchmark}, a percent benchmark (0 to 100)",
+                )
+
+
+def _check_comparison(comp: schema.Comparison, f: LoadedFile, ids: dict[str, _Ids], collector: ErrorCollector) -> None:
+    for i, family in enumerate(comp.families):
+        ids["family"].require(family, f.place(("families", i)), "families")
+    if comp.families[0] == comp.families[1]:
+        collector.add(f.place(("families", 1)), "families: a family cannot be compared with itself")
+    expected = "-vs-".join(sorted(comp.families)) + ".yaml"
+    if not f.name.endswith("/" + expected):
+        collector.add(f.place(("families",)), f"a comparison of these families must be named {expected}")
+    for i, model in enumerate(comp.matchup or []):
+        ids["model"].require(model, f.place(("matchup", i)), "matchup")
+    for i, note in enumerate(comp.notes):
+        if note.when_leader and note.when_leader not in comp.families:
+            collector.add(
+                f.place(("notes", i, "when_leader")),
+                f"when_leader: {note.when_leader!r} is not one of this comparison's families "
+                f"({', '.join(comp.families)})",
+            )
+
+
+def validate(data_dir: Path, root: Path) -> list[schema.Strict]:
+    """Every data file, checked on its own and against the others; DataErrors lists all problems.
+
+    References are checked only once every file has passed its schema, so that one broken file
+    does not cascade into dozens of "no such id" errors elsewhere.
+    """
+    collector = ErrorCollector()
+    checked = check_files(data_dir, root, collector)
+    if not collector.errors:
+        check_references(checked, collector)
+    collector.raise_if_any()
+    return [c.obj for c in checked]

@@ -1,0 +1,44 @@
+"""Shared fixtures: the real data, and a scratch copy of the project to break on purpose."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.build import load_catalog
+from generator.model import Catalog
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return load_catalog(ROOT)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project's data, docs and config in a temporary folder."""
+    for name in ("data", "docs", "overrides"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, tmp_path / name)
+    for name in ("mkdocs.yml",):
+        shutil.copy(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+@pytest.fixture
+def edit(project: Path) -> Callable[[str, str, str], Path]:
+    """Replace text in a data file of the scratch project; fails loudly if the text is not there."""
+
+    def _edit(relative: str, old: str, new: str) -> Path:
+        path = project / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return path
+
+    return _edit

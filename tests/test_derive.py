@@ -1,0 +1,87 @@
+"""Derivation on the seed pair: the facts the seed article states, computed from the data."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.derive.comparison import PairFacts, compare
+from generator.derive.picks import decide
+from generator.model import Catalog
+from generator.render import format as fmt
+
+
+@pytest.fixture(scope="module")
+def seed(catalog: Catalog) -> PairFacts:
+    return compare(catalog, "gemma-4", "qwen-3-5")
+
+
+def test_curated_order_and_canonical_slug(seed: PairFacts) -> None:
+    assert (seed.a.id, seed.b.id) == ("qwen-3-5", "gemma-4")
+    assert seed.slug == "gemma-4-vs-qwen-3-5"
+
+
+def test_size_rows_pin_the_matchup_and_pair_close_sizes(seed: PairFacts) -> None:
+    rows = [(left and left.id, right and right.id) for left, right in seed.sizes]
+    assert rows == [
+        ("qwen-3-5-flash", "gemma-4-e2b"),
+        (None, "gemma-4-e4b"),
+        ("qwen-3-5-plus", "gemma-4-26b"),
+        (None, "gemma-4-31b"),
+    ]
+
+
+def test_size_summary(seed: PairFacts) -> None:
+    s = seed.size_summary
+    assert s.bigger is s.smaller and s.bigger.id == "qwen-3-5"
+    assert (s.bigger_total.value, s.smaller_size.value) == (110, 0.6)
+    assert s.more_options.id == "gemma-4" and s.option_counts == (2, 4) and s.more_options_edge
+    assert s.close_pairs == 0
+
+
+def test_matchup_ratio_is_eight_times(seed: PairFacts) -> None:
+    m = seed.matchup
+    assert m.curated and m.more_active.id == "qwen-3-5"
+    assert fmt.times(m.active_ratio) == "8x"
+    assert (m.ram_more.ram_gb, m.ram_less.ram_gb) == (16, 8)
+
+
+def test_category_leaders(seed: PairFacts) -> None:
+    results = {c.category.id: c for c in seed.categories}
+    general, coding, multilingual = results["general"], results["coding"], results["multilingual"]
+    assert general.leader.id == "gemma-4" and general.sweep and not general.decisive
+    assert coding.leader.id == "qwen-3-5" and coding.decisive
+    assert [v.id for v in coding.needs_variant] == ["qwen-2-5-coder"]
+    assert multilingual.leader.id == "qwen-3-5" and multilingual.decisive and not multilingual.needs_variant
+    assert [m.id for m in coding.columns] == ["qwen-3-5-plus", "qwen-2-5-coder-32b", "gemma-4-26b"]
+
+
+def test_editorial_note_follows_the_leader(seed: PairFacts) -> None:
+    general = next(c for c in seed.categories if c.category.id == "general")
+    assert general.notes and "MoE routing" in general.notes[0]
+
+
+def test_hardware_facts(seed: PairFacts) -> None:
+    hw = seed.hardware
+    assert [r.model.id for r in hw.rows] == ["gemma-4-26b", "qwen-3-5-plus", "gemma-4-31b"]
+    assert hw.common_quantisation == "Q4" and hw.leader.id == "gemma-4"
+    assert fmt.fraction(hw.ram_ratio) == "half" and fmt.times(hw.speed_ratio) == "2-3x"
+    assert hw.only_within_limit.id == "gemma-4"
+    assert hw.smallest_ram[0].id == "gemma-4-e2b" and hw.smallest_ram[1].ram_gb == 2
+    assert hw.even_smaller[0].id == "qwen-3-5-flash"
+
+
+def test_ecosystem(seed: PairFacts) -> None:
+    eco = seed.ecosystem
+    assert [m.ollama.value for m in eco.ollama] == ["gemma4:26b", "qwen3.5:plus"]
+    qwen, gemma = eco.api
+    assert [p.name for p in qwen.paid] == ["DashScope", "OpenRouter"] and not qwen.free
+    assert [p.name for p in gemma.free] == ["Google AI Studio"]
+    assert eco.variant_leader.id == "qwen-3-5" and [s.id for s in eco.no_variants] == ["gemma-4"]
+
+
+def test_seed_picks_carry_the_seed_lists(catalog: Catalog, seed: PairFacts) -> None:
+    picks = decide(catalog, seed)
+    assert [r.criterion.id for r in picks.a] == ["coding", "multilingual", "variants"]
+    assert {"ram", "modalities", "context", "edge", "speed"} <= {r.criterion.id for r in picks.b}
+    assert [(c.criterion.id, c.side.id) for c in picks.counters] == [("ram", "qwen-3-5")]
+    assert [r.model.id for r in picks.use_both] == ["gemma-4-26b", "qwen-2-5-coder-32b"]

@@ -1,0 +1,84 @@
+"""Formatting: units as readers write them, ratios without false precision, data text made inert."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.derive.facts import Quantity
+from generator.render import format as fmt
+
+
+@pytest.mark.parametrize(
+    ("value", "approx", "text"),
+    [
+        (0.6, False, "0.6B"),
+        (110, False, "110B"),
+        (30, True, "~30B"),
+        (3.8, False, "3.8B"),
+        (32.5, False, "32.5B"),
+        (671, False, "671B"),
+        (1200, False, "1.2T"),
+    ],
+)
+def test_params(value: float, approx: bool, text: str) -> None:
+    assert fmt.params(value, approx) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(131072, "128K"), (262144, "256K"), (32768, "32K"), (128000, "128K"), (1048576, "1M"), (8192, "8K")],
+)
+def test_tokens(value: int, text: str) -> None:
+    assert fmt.tokens(value) == text
+
+
+@pytest.mark.parametrize(
+    ("ratio", "text"), [(30 / 3.8, "8x"), (8 / 3, "2-3x"), (2.0, "2x"), (1.9, "2x"), (3.5, "3-4x")]
+)
+def test_times(ratio: float, text: str) -> None:
+    assert fmt.times(ratio) == text
+
+
+@pytest.mark.parametrize(
+    ("share", "text"), [(0.5, "half"), (1 / 3, "a third of"), (0.25, "a quarter of"), (0.8, "80% of")]
+)
+def test_fraction(share: float, text: str) -> None:
+    assert fmt.fraction(share) == text
+
+
+def test_quantities_by_kind() -> None:
+    assert fmt.quantity(Quantity("gb", 8.0)) == "8 GB"
+    assert fmt.quantity(Quantity("tps", 3.0)) == "3 tok/s"
+    assert fmt.quantity(Quantity("score", 88.9)) == "88.9"
+    assert fmt.quantity(Quantity("usd", 0.6)) == "$0.60"
+    assert fmt.quantity(None) == "—"
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        "[click](javascript:alert(1))",
+        "![x](https://evil/)",
+        "`code`",
+        "{: onclick=alert(1) }",
+        "a | b",
+        "**bold** _em_",
+        "<img src=x onerror=alert(1)>",
+    ],
+)
+def test_escape_leaves_no_markup(hostile: str) -> None:
+    escaped = str(fmt.escape(hostile))
+    for char in "<>[]`{}|*_":
+        assert char not in escaped
+
+
+def test_escape_folds_newlines_so_text_cannot_leave_its_block() -> None:
+    assert str(fmt.escape("a\n\n# heading\n- item")) == "a &#35; heading - item"
+
+
+def test_fill_escapes_wording_and_values_but_keeps_placeholders() -> None:
+    text = fmt.fill("You want {winner_value} <b>", {"winner_value": Quantity("tokens", 262144)})
+    assert str(text) == "You want 256K &lt;b&gt;"
+    with pytest.raises(ValueError, match="does not provide"):
+        fmt.fill("{nope}", {})

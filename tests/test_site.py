@@ -1,0 +1,173 @@
+"""End to end: generate and build the real site with `mkdocs build --strict`, then read the HTML."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+SEED_FACTS = [
+    # quick comparison
+    "Alibaba",
+    "Google DeepMind",
+    "Apache 2.0",
+    "0.6B — 110B",
+    "2.3B — 31B",
+    "MoE + Dense",
+    "128K",
+    "256K",
+    "Text only (base)",
+    "Text + Image + Audio",
+    "Qwen 2.5 Coder",
+    "General only",
+    "Coding, multilingual",
+    "Edge/on-device, efficiency",
+    # sizes and matchup
+    "2.3B (5.1B total)",
+    "4.5B (8B total)",
+    "~30B active (110B total)",
+    "3.8B active (26B total)",
+    "goes bigger (110B total) and smaller (0.6B)",
+    "8x more parameters per inference",
+    # benchmarks
+    "82.1",
+    "83.2",
+    "85.1",
+    "89.5",
+    "91.3",
+    "92.1",
+    "87.3",
+    "89.1",
+    "90.5",
+    "76.8",
+    "84.2",
+    "78.5",
+    "74.1",
+    "81.5",
+    "75.3",
+    "88.9",
+    "82.4",
+    "85.3",
+    "79.1",
+    "Gemma 4 leads on general reasoning",
+    "Qwen 3.5 wins coding decisively",
+    "100+ languages",
+    "140+ languages",
+    "CJK",
+    # hardware
+    "8 GB",
+    "16 GB",
+    "8 tok/s",
+    "3 tok/s",
+    "half the RAM and at 2-3x the speed",
+    "fits in 2 GB",
+    "is your only option from these two families",
+    # ecosystem and picks
+    "ollama run gemma4:26b",
+    "ollama run qwen3.5:plus",
+    "DashScope",
+    "OpenRouter",
+    "Google AI Studio",
+    "Vertex AI",
+    "Qwen 2.5 Math",
+    "dedicated math model",
+    "Coding is your primary use case",
+    "You work in non-English languages (especially CJK)",
+    "You have 16+ GB RAM",
+    "You need to run on limited hardware (8 GB RAM or less)",
+    "You need multimodal (text + image + audio)",
+    "You want longer context (256K vs 128K)",
+    "deploying to edge/mobile devices",
+    "Speed matters more than maximum quality",
+    "for quick daily tasks (fast, efficient)",
+    "for serious coding sessions (higher quality)",
+    "Qwen 3.6 is now available",
+]
+
+
+def build(root: Path) -> int:
+    return main(["--root", str(root), "site"])
+
+
+def text_of(html: str) -> str:
+    text = re.sub(r"<[^>]+>", "", html)
+    return re.sub(r"\s+", " ", text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"))
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.conftest import ROOT
+
+    root = tmp_path_factory.mktemp("site")
+    import shutil
+
+    for name in ("data", "docs", "overrides"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    assert build(root) == 0
+    return root
+
+
+def test_seed_page_shows_every_fact_of_the_seed(built: Path) -> None:
+    html = (built / "site/compare/gemma-4-vs-qwen-3-5/index.html").read_text(encoding="utf-8")
+    text = text_of(html)
+    missing = [fact for fact in SEED_FACTS if fact not in text]
+    assert not missing
+
+
+def test_sections_have_stable_anchors(built: Path) -> None:
+    html = (built / "site/compare/gemma-4-vs-qwen-3-5/index.html").read_text(encoding="utf-8")
+    for anchor in ("quick-comparison", "model-sizes", "benchmarks", "coding", "hardware", "api", "pick", "sources"):
+        assert f'id="{anchor}"' in html
+
+
+def test_reverse_order_redirects_to_the_canonical_page(built: Path) -> None:
+    html = (built / "site/compare/qwen-3-5-vs-gemma-4/index.html").read_text(encoding="utf-8")
+    assert 'content="0; url=../gemma-4-vs-qwen-3-5/"' in html
+    assert '<link rel="canonical" href="../gemma-4-vs-qwen-3-5/">' in html
+
+
+def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
+    first = tree_digest(built / "site")
+    assert build(built) == 0
+    assert tree_digest(built / "site") == first
+
+
+def test_bad_data_fails_and_leaves_the_last_good_site(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = tree_digest(built / "site")
+    generated_before = tree_digest(built / "build/docs")
+    family = built / "data/families/gemma-4.yaml"
+    good = family.read_text(encoding="utf-8")
+    family.write_text(good.replace("name: Gemma 4\n", "nme: Gemma 4\n", 1), encoding="utf-8")
+    try:
+        assert build(built) == 1
+    finally:
+        family.write_text(good, encoding="utf-8")
+    err = capsys.readouterr().err
+    assert "data/families/gemma-4.yaml:" in err and "unknown field 'nme'; did you mean 'name'?" in err
+    assert tree_digest(built / "site") == before
+    assert tree_digest(built / "build/docs") == generated_before
+
+
+def test_failed_mkdocs_build_keeps_the_last_good_site(built: Path) -> None:
+    before = tree_digest(built / "site")
+    config = built / "mkdocs.yml"
+    good = config.read_text(encoding="utf-8")
+    config.write_text(good.replace("  - About the data: about.md", "  - About the data: missing.md"), encoding="utf-8")
+    try:
+        assert build(built) != 0
+    finally:
+        config.write_text(good, encoding="utf-8")
+    assert tree_digest(built / "site") == before
