@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from generator.derive.comparison import pair_slug
@@ -36,12 +36,18 @@ class SitePlan:
     pages: tuple[Page, ...]
     redirects: tuple[Redirect, ...]
     by_key: Mapping[tuple[str, tuple[str, ...]], Page]
+    # Comparison pages by family, built once: scanning every page for every page is quadratic.
+    by_family: Mapping[str, tuple[Page, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     def find(self, kind: str, *key: str) -> Page | None:
         return self.by_key.get((kind, key))
 
     def pairs(self) -> tuple[Page, ...]:
         return tuple(p for p in self.pages if p.kind == "comparison")
+
+    def pairs_of(self, family_id: str) -> tuple[Page, ...]:
+        """The comparison pages of one family, in path order."""
+        return self.by_family.get(family_id, ())
 
 
 INDEX_PAGES = (
@@ -72,4 +78,13 @@ def plan(catalog: Catalog) -> SitePlan:
     pages.sort(key=lambda p: p.path)
     redirects.sort(key=lambda r: r.path)
     by_key = MappingProxyType({(p.kind, p.key): p for p in pages})
-    return SitePlan(tuple(pages), tuple(redirects), by_key)
+    return SitePlan(tuple(pages), tuple(redirects), by_key, _by_family(pages))
+
+
+def _by_family(pages: list[Page]) -> Mapping[str, tuple[Page, ...]]:
+    found: dict[str, list[Page]] = {}
+    for page in pages:
+        if page.kind == "comparison":
+            for family_id in page.key:
+                found.setdefault(family_id, []).append(page)
+    return MappingProxyType({k: tuple(v) for k, v in found.items()})

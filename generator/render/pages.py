@@ -22,6 +22,7 @@ from markupsafe import Markup
 from generator import schema
 from generator.derive import comparison as comparison_facts
 from generator.derive import facts, picks
+from generator.derive.related import related_pairs
 from generator.derive.site import Page, Redirect, SitePlan
 from generator.model import Catalog
 from generator.render import format as fmt
@@ -163,20 +164,19 @@ def render_redirect(redirect: Redirect) -> str:
 
 def _comparison(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
     pair = comparison_facts.compare(catalog, *page.key)
-    related = [p for p in plan.pairs() if p is not page and set(p.key) & set(page.key)]
-    return {"pair": pair, "picks": picks.decide(catalog, pair), "related": related}
+    return {"pair": pair, "picks": picks.decide(catalog, pair), "related": related_pairs(catalog, plan, page)}
 
 
 def _family(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
     family = catalog.families[page.key[0]]
-    pairs = [p for p in plan.pairs() if family.id in p.key]
+    pairs = plan.pairs_of(family.id)
     return {"family": family, "maker": catalog.makers[family.maker], "pairs": pairs}
 
 
 def _model(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
     model = catalog.models[page.key[0]]
     family = catalog.model_family(model.id)
-    pairs = [p for p in plan.pairs() if family.id in p.key]
+    pairs = plan.pairs_of(family.id)
     return {"model": model, "family": family, "pairs": pairs}
 
 
