@@ -7,11 +7,14 @@ error leaves the previous output exactly as it was.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from generator import stamp
 from generator.derive.site import plan
 from generator.model import Catalog, build_catalog
 from generator.render.pages import render_page, render_redirect
+from generator.render.parallel import render_all
 from generator.validate import validate
 from generator.write import WriteStats, write_tree
 
@@ -33,7 +36,8 @@ def load_catalog(root: Path) -> Catalog:
 def render_site(catalog: Catalog) -> dict[str, bytes]:
     """Every generated file of the site, by path relative to the docs folder."""
     site_plan = plan(catalog)
-    files = {page.path: render_page(catalog, site_plan, page).encode() for page in site_plan.pages}
+    texts = render_all(partial(render_page, catalog, site_plan), site_plan.pages)
+    files = {page.path: text.encode() for page, text in zip(site_plan.pages, texts, strict=True)}
     files.update({r.path: render_redirect(r).encode() for r in site_plan.redirects})
     return files
 
@@ -48,13 +52,20 @@ def hand_written(root: Path) -> dict[str, bytes]:
 
 
 def generate(root: Path, out: Path | None = None) -> Report:
+    out = out or root / OUTPUT
+    key = stamp.inputs_key(root)
+    last = stamp.load(out, key)
+    if last is not None:  # nothing changed since the last generate: no page to render, no chart to draw
+        return Report(last["pages"], last["redirects"], WriteStats(0, last["files"], 0))
+    stamp.forget(out)  # if anything below fails, the next run must not trust the old stamp
     catalog = load_catalog(root)
     files = render_site(catalog)
     for path, content in hand_written(root).items():
         if path in files:
             raise ValueError(f"docs/{path} would overwrite a generated page; rename it")
         files[path] = content
-    stats = write_tree(files, out or root / OUTPUT)
+    stats = write_tree(files, out)
     pages = sum(1 for p in files if p.endswith(".md"))
     redirects = sum(1 for p in files if p.endswith("index.html"))
+    stamp.save(out, key, pages, redirects)
     return Report(pages, redirects, stats)
