@@ -1,0 +1,79 @@
+"""Skip a generate whose inputs and outputs are exactly as the last one left them.
+
+Rendering every page to find that no byte changed costs time that grows with the site (seconds at a
+few thousand pages), while hashing the inputs costs milliseconds. The key covers every file of the
+project except outputs and environments (so a new kind of input cannot be forgotten), the Python
+version and the variables the build reads; the stamp also records each output file's size and
+modification time, so an output deleted or edited by hand is regenerated. Anything unexpected means
+"not current", and the full pipeline runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+
+# Outputs, caches and environments: never inputs of the generator.
+NOT_INPUTS = {".git", ".venv", "venv", "build", "site", ".cache", "node_modules", "__pycache__", ".pytest_cache"}
+NOT_INPUTS_PREFIXES = (".site", ".ruff_cache", ".mypy_cache")
+ENV_PREFIXES = ("OMC_", "SITE_", "SOURCE_DATE_EPOCH")
+
+
+def stamp_file(out: Path) -> Path:
+    """Beside the output folder, not in it: MkDocs must not publish it."""
+    return out.parent / f".{out.name}.stamp.json"
+
+
+def inputs_key(root: Path) -> str:
+    digest = hashlib.sha256()
+    digest.update(sys.version.encode())
+    for name in sorted(os.environ):
+        if name.startswith(ENV_PREFIXES):
+            digest.update(f"\0env:{name}={os.environ[name]}".encode())
+    for path in _input_files(root):
+        digest.update(f"\0{path.relative_to(root).as_posix()}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _input_files(root: Path) -> list[Path]:
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in NOT_INPUTS and not d.startswith(NOT_INPUTS_PREFIXES))
+        found.extend(Path(folder) / f for f in sorted(files) if not f.endswith((".pyc", ".tmp")))
+    return found
+
+
+def outputs(out: Path) -> dict[str, list[int]]:
+    """Every output file's size and modification time (ns)."""
+    found = {}
+    for folder, _, files in os.walk(out):
+        for name in files:
+            path = Path(folder) / name
+            info = path.stat()
+            found[path.relative_to(out).as_posix()] = [info.st_size, info.st_mtime_ns]
+    return found
+
+
+def load(out: Path, key: str) -> dict[str, int] | None:
+    """The last report's counts if the stamp matches these inputs and the outputs are untouched."""
+    try:
+        saved = json.loads(stamp_file(out).read_text(encoding="utf-8"))
+        if saved["key"] != key or saved["outputs"] != outputs(out):
+            return None
+        return {"pages": int(saved["pages"]), "redirects": int(saved["redirects"]), "files": len(saved["outputs"])}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save(out: Path, key: str, pages: int, redirects: int) -> None:
+    """Record what this generate read and wrote; only called once every file is written."""
+    record = {"key": key, "pages": pages, "redirects": redirects, "outputs": outputs(out)}
+    stamp_file(out).write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
+
+
+def forget(out: Path) -> None:
+    stamp_file(out).unlink(missing_ok=True)

@@ -1,0 +1,43 @@
+"""The no-op shortcut: a generate with unchanged inputs and outputs does nothing; any change re-renders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.build import generate
+from generator.errors import DataErrors
+from generator.stamp import stamp_file
+
+
+def test_unchanged_inputs_render_nothing_and_any_change_renders_again(
+    project: Path, edit: Callable[[str, str, str], Path]
+) -> None:
+    first = generate(project)
+    assert first.stats.written > 0
+    again = generate(project)
+    assert (again.stats.written, again.stats.unchanged) == (0, first.stats.written)
+    assert (again.pages, again.redirects) == (first.pages, first.redirects)
+
+    edit("data/families/gemma-4.yaml", "value: 83.2", "value: 83.3")
+    edited = generate(project)
+    assert edited.stats.written >= 1
+
+
+def test_an_output_removed_by_hand_is_written_again(project: Path) -> None:
+    generate(project)
+    page = project / "build" / "docs" / "about.md"
+    page.unlink()
+    assert generate(project).stats.written == 1
+    assert page.exists()
+
+
+def test_a_failed_generate_leaves_no_stamp_to_trust(project: Path, edit: Callable[[str, str, str], Path]) -> None:
+    generate(project)
+    assert stamp_file(project / "build" / "docs").exists()
+    edit("data/families/gemma-4.yaml", "value: 83.2", "value: oops")
+    with pytest.raises(DataErrors):
+        generate(project)
+    assert not stamp_file(project / "build" / "docs").exists()
