@@ -16,6 +16,9 @@ test: $(DEV_STAMP) lint  ## the whole test suite (after ruff)
 golden: $(DEV_STAMP)  ## rewrite tests/golden/ from the current output; review the diff before committing
 	UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/test_golden.py
 
+bench: $(SITE_STAMP)  ## time synthetic sites at 1x, 4x, 16x; check the targets; write docs/benchmarks.md (minutes)
+	$(PY) -m bench.run $(BENCH_ARGS)
+
 validate: $(SITE_STAMP)  ## check the data only, fast
 	$(PY) -m generator validate
 
@@ -27,12 +30,12 @@ serve: $(SITE_STAMP)  ## preview with live reload: saving a YAML file or a templ
 	$(PY) -m mkdocs serve --livereload -f mkdocs.serve.yml
 
 lint: $(DEV_STAMP)  ## ruff, as CI runs it
-	$(VENV)/bin/ruff check generator tests
-	$(VENV)/bin/ruff format --check generator tests
+	$(VENV)/bin/ruff check generator tests bench
+	$(VENV)/bin/ruff format --check generator tests bench
 
 format: $(DEV_STAMP)
-	$(VENV)/bin/ruff format generator tests
-	$(VENV)/bin/ruff check --fix generator tests
+	$(VENV)/bin/ruff format generator tests bench
+	$(VENV)/bin/ruff check --fix generator tests bench
 
 clean:
 	rm -rf build site .cache

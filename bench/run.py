@@ -1,0 +1,355 @@
+"""The benchmark: build synthetic sites at three scales and check the performance targets of issue 7.
+
+For each scale it copies the project (code, templates, config, hand-written docs) into a temporary
+folder, writes synthetic data there (bench/synthetic.py) and times, each in a fresh process:
+validate, generate (cold and no-op), `mkdocs build` alone on the generated Markdown (the floor), and
+the whole `python -m generator site` cold, warm (no-op) and after editing one model's score. It never
+touches the project's own build/, site/ or .cache/.
+
+Ratios within one run are what the targets compare; absolute times depend on the machine and its load.
+Run it with `make bench`; `python -m bench.run --help` lists the options.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from bench.synthetic import edit_one_score, synthesize
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a project copy needs besides data; generated and environment folders stay behind.
+SKIP = {".git", ".venv", "build", "site", ".cache", "node_modules", "__pycache__", ".pytest_cache", ".ruff_cache"}
+CACHES = ("build", "site", ".cache")
+CHART_SUFFIXES = (".svg", ".png", ".webp", ".jpg")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+MAX_PER_PAGE_GROWTH = 1.25
+MAX_COLD_OVER_FLOOR = 1.5
+MAX_WARM_OVER_FLOOR = 1.1
+MAX_PEAK_MB = 1024
+MAX_SEARCH_MB = 5.0
+
+
+@dataclass(frozen=True)
+class Timed:
+    seconds: float
+    peak_mb: float  # largest resident set of the process or any of its children
+
+
+@dataclass
+class Scale:
+    factor: int
+    families: int
+    models: int = 0
+    pages: int = 0
+    redirects: int = 0
+    charts: int = 0
+    times: dict[str, Timed] = field(default_factory=dict)
+    search_index_mb: float = 0.0
+    noop_rewritten: list[str] = field(default_factory=list)
+    edit_model: str = ""
+    edit_rewritten: list[str] = field(default_factory=list)
+    edit_allowed: int = 0
+    edit_outside: list[str] = field(default_factory=list)
+
+    def per_page_ms(self, step: str) -> float:
+        return 1000 * self.times[step].seconds / max(self.pages, 1)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(t.peak_mb for t in self.times.values())
+
+
+# --- running and timing ------------------------------------------------------------------------
+
+
+def timed(command: Sequence[str], cwd: Path) -> Timed:
+    """Run a command to completion; wall time and peak memory (wait4 covers the child's children too)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    if process.returncode != 0:
+        sys.stdout.write(output.decode(errors="replace")[-4000:])
+        raise SystemExit(f"failed ({process.returncode}): {' '.join(command)} in {cwd}")
+    return Timed(seconds, usage.ru_maxrss / 1024)
+
+
+def generator(*args: str) -> list[str]:
+    return [sys.executable, "-m", "generator", *args]
+
+
+def mkdocs_build(site_dir: Path) -> list[str]:
+    # The same command `generator site` runs (not --quiet, which would hide what --strict counts).
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+
+
+def clean(project: Path) -> None:
+    """Empty every cache: a cold build starts from nothing."""
+    for name in CACHES:
+        shutil.rmtree(project / name, ignore_errors=True)
+
+
+def mtimes(project: Path) -> dict[str, int]:
+    """Modification times of every generated or cached file (not site/, which is rebuilt and swapped)."""
+    found = {}
+    for name in ("build", ".cache"):
+        for path in (project / name).rglob("*"):
+            if path.is_file():
+                found[path.relative_to(project).as_posix()] = path.stat().st_mtime_ns
+    return found
+
+
+def changed(before: dict[str, int], after: dict[str, int]) -> list[str]:
+    return sorted(p for p, t in after.items() if before.get(p) != t)
+
+
+# --- one scale ---------------------------------------------------------------------------------
+
+
+def copy_project(target: Path) -> None:
+    shutil.copytree(ROOT, target, ignore=lambda folder, names: [n for n in names if n in SKIP or n.startswith(".site")])
+
+
+def bench_scale(work: Path, factor: int, families: int, seed: int) -> Scale:
+    project = work / f"scale-{factor}"
+    copy_project(project)
+    family_ids = synthesize(ROOT / "data", project / "data", families, seed)
+    scale = Scale(factor, len(family_ids))
+    step = _stepper(scale, project)
+
+    clean(project)
+    step("validate", generator("validate"))
+    step("generate cold", generator("generate"))
+    step("generate no-op", generator("generate"))
+    _count(scale, project)
+    step("mkdocs alone", mkdocs_build(work / f"floor-{factor}"))
+    shutil.rmtree(work / f"floor-{factor}")
+
+    clean(project)
+    step("site cold", generator("site"))
+    index = project / "site" / "search" / "search_index.json"
+    scale.search_index_mb = index.stat().st_size / 1e6 if index.exists() else 0.0
+    before = mtimes(project)
+    step("site no-op", generator("site"))
+    scale.noop_rewritten = changed(before, mtimes(project))
+
+    model_id, model_name = edit_one_score(project / "data")
+    scale.edit_model = model_name
+    before = mtimes(project)
+    step("site one score", generator("site"))
+    scale.edit_rewritten = changed(before, mtimes(project))
+    allowed = showing(project / "build" / "docs", model_id, model_name)
+    scale.edit_allowed = len(allowed)
+    scale.edit_outside = [p for p in scale.edit_rewritten if p.startswith("build/docs/") and p not in allowed]
+    shutil.rmtree(project)
+    return scale
+
+
+def _stepper(scale: Scale, project: Path):  # noqa: ANN202 - a closure, typed by use
+    def step(name: str, command: list[str]) -> None:
+        result = timed(command, project)
+        scale.times[name] = result
+        print(f"  {scale.factor:>2}x {name:<16} {result.seconds:8.2f} s  peak {result.peak_mb:6.0f} MB", flush=True)
+
+    return step
+
+
+def _count(scale: Scale, project: Path) -> None:
+    docs = project / "build" / "docs"
+    files = [p for p in docs.rglob("*") if p.is_file()]
+    scale.pages = sum(1 for p in files if p.suffix == ".md")
+    scale.redirects = sum(1 for p in files if p.name == "index.html")
+    scale.charts = sum(1 for p in files if p.suffix in CHART_SUFFIXES)
+    families = (project / "data" / "families").glob("*.yaml")
+    scale.models = sum(len(yaml.safe_load(p.read_text(encoding="utf-8")).get("models") or []) for p in families)
+
+
+_LINK = re.compile(r"\]\(([^)#\s]+)")
+
+
+def showing(docs: Path, model_id: str, model_name: str) -> set[str]:
+    """Generated files that show a model: pages that name it or link to it, and the files (charts)
+    those pages embed or link. A page that shows the model may change when its score does; no other."""
+    pages = set()
+    for page in docs.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if model_name in text or f"{model_id}.md" in text or f"{model_id}/" in text:
+            pages.add(page)
+    allowed = {p.relative_to(docs.parent.parent).as_posix() for p in pages}
+    for page in pages:
+        for target in _LINK.findall(page.read_text(encoding="utf-8")):
+            resolved = (page.parent / target).resolve()
+            if resolved.is_file() and resolved.is_relative_to(docs.resolve()):
+                allowed.add(resolved.relative_to(docs.parent.parent.resolve()).as_posix())
+    return allowed
+
+
+# --- targets and report ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verdict:
+    target: str
+    passed: bool
+    detail: str
+
+
+def verdicts(scales: list[Scale]) -> list[Verdict]:
+    small, large = scales[0], scales[-1]
+    growth = large.per_page_ms("site cold") / small.per_page_ms("site cold")
+    found = [
+        Verdict(
+            f"per-page time at {large.factor}x within {MAX_PER_PAGE_GROWTH}x of {small.factor}x",
+            growth <= MAX_PER_PAGE_GROWTH,
+            f"{large.per_page_ms('site cold'):.1f} ms vs {small.per_page_ms('site cold'):.1f} ms per page: {growth:.2f}x",
+        )
+    ]
+    for scale in scales:
+        floor = scale.times["mkdocs alone"].seconds
+        cold, warm = scale.times["site cold"].seconds / floor, scale.times["site no-op"].seconds / floor
+        found.append(
+            Verdict(
+                f"{scale.factor}x cold build ≤ {MAX_COLD_OVER_FLOOR}x mkdocs alone",
+                cold <= MAX_COLD_OVER_FLOOR,
+                f"{cold:.2f}x",
+            )
+        )
+        found.append(
+            Verdict(
+                f"{scale.factor}x warm build ≤ {MAX_WARM_OVER_FLOOR}x mkdocs alone",
+                warm <= MAX_WARM_OVER_FLOOR,
+                f"{warm:.2f}x",
+            )
+        )
+        found.append(
+            Verdict(
+                f"{scale.factor}x no-op rebuild rewrites nothing, draws no chart",
+                not scale.noop_rewritten,
+                f"{len(scale.noop_rewritten)} files rewritten" + _some(scale.noop_rewritten),
+            )
+        )
+        found.append(
+            Verdict(
+                f"{scale.factor}x one score edit rewrites only what shows the model",
+                bool(scale.edit_rewritten) and not scale.edit_outside,
+                f"{len(scale.edit_rewritten)} rewritten, {scale.edit_allowed} show {scale.edit_model!r}, "
+                f"{len(scale.edit_outside)} outside" + _some(scale.edit_outside),
+            )
+        )
+    found.append(
+        Verdict(
+            f"peak memory < {MAX_PEAK_MB} MB at {large.factor}x", large.peak_mb < MAX_PEAK_MB, f"{large.peak_mb:.0f} MB"
+        )
+    )
+    found.append(
+        Verdict(
+            f"search index ≤ {MAX_SEARCH_MB:g} MB at {large.factor}x",
+            large.search_index_mb <= MAX_SEARCH_MB,
+            f"{large.search_index_mb:.2f} MB",
+        )
+    )
+    return found
+
+
+def _some(paths: list[str]) -> str:
+    return f" (e.g. {', '.join(paths[:3])})" if paths else ""
+
+
+STEPS = ("validate", "generate cold", "generate no-op", "mkdocs alone", "site cold", "site no-op", "site one score")
+
+
+def table(scales: list[Scale]) -> str:
+    rows = [
+        "| | " + " | ".join(f"{s.factor}x" for s in scales) + " |",
+        "|---|" + "---:|" * len(scales),
+        "| families / models | " + " | ".join(f"{s.families} / {s.models}" for s in scales) + " |",
+        "| pages / redirects / charts | "
+        + " | ".join(f"{s.pages} / {s.redirects} / {s.charts}" for s in scales)
+        + " |",
+    ]
+    for step in STEPS:
+        rows.append(f"| {step} (s) | " + " | ".join(f"{s.times[step].seconds:.2f}" for s in scales) + " |")
+    for step in ("generate cold", "mkdocs alone", "site cold", "site no-op"):
+        rows.append(f"| {step} per page (ms) | " + " | ".join(f"{s.per_page_ms(step):.1f}" for s in scales) + " |")
+    rows.append("| cold / mkdocs alone | " + " | ".join(f"{_ratio(s, 'site cold'):.2f}" for s in scales) + " |")
+    rows.append("| no-op / mkdocs alone | " + " | ".join(f"{_ratio(s, 'site no-op'):.2f}" for s in scales) + " |")
+    rows.append("| peak memory (MB) | " + " | ".join(f"{s.peak_mb:.0f}" for s in scales) + " |")
+    rows.append("| search index (MB) | " + " | ".join(f"{s.search_index_mb:.2f}" for s in scales) + " |")
+    rows.append(
+        "| files rewritten by one score edit | "
+        + " | ".join(f"{len(s.edit_rewritten)} of {s.edit_allowed} showing it" for s in scales)
+        + " |"
+    )
+    return "\n".join(rows)
+
+
+def _ratio(scale: Scale, step: str) -> float:
+    return scale.times[step].seconds / scale.times["mkdocs alone"].seconds
+
+
+def report(scales: list[Scale], found: list[Verdict], seed: int, base: int) -> str:
+    lines = [
+        f"Synthetic data: seed {seed}, {base} families at 1x; Python {sys.version.split()[0]}, "
+        f"{os.cpu_count()} CPUs. Ratios measured in one run are what the targets compare.",
+        "",
+        table(scales),
+        "",
+        "| target | result | measured |",
+        "|---|---|---|",
+        *(f"| {v.target} | {'PASS' if v.passed else 'FAIL'} | {v.detail} |" for v in found),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+MARK_START, MARK_END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def save(results: str, page: Path) -> None:
+    """Replace the measured part of the hand-written page, keeping the prose around it."""
+    text = page.read_text(encoding="utf-8") if page.exists() else f"# Benchmarks\n\n{MARK_START}\n{MARK_END}\n"
+    before, _, rest = text.partition(MARK_START)
+    _, _, after = rest.partition(MARK_END)
+    page.write_text(f"{before}{MARK_START}\n{results}{MARK_END}{after}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
+    parser.add_argument("--base", type=int, default=13, help="families at 1x (default 13, the real data's size)")
+    parser.add_argument("--scales", default="1,4,16", help="comma-separated multiples of --base (default 1,4,16)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md", help="page to write results to")
+    parser.add_argument("--no-save", action="store_true", help="print only")
+    args = parser.parse_args(argv)
+    factors = [int(f) for f in args.scales.split(",")]
+    scales = []
+    with tempfile.TemporaryDirectory(prefix="omc-bench-") as work:
+        for factor in factors:
+            print(f"scale {factor}x: {factor * args.base} families", flush=True)
+            scales.append(bench_scale(Path(work), factor, factor * args.base, args.seed))
+    found = verdicts(scales)
+    results = report(scales, found, args.seed, args.base)
+    print()
+    print(results)
+    if not args.no_save:
+        save(results, args.out)
+        print(f"wrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+    return 0 if all(v.passed for v in found) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
