@@ -566,8 +566,25 @@ def _sources(catalog: Catalog, a: Side, b: Side, comparison: schema.Comparison |
     owners: list[object] = [a.family, b.family, *a.variants, *b.variants]
     if comparison:
         owners.append(comparison)
-    ids = {node.source for owner in owners for node in _sourced(owner)}
+    ids = set().union(*(_source_ids(owner) for owner in owners))
     return tuple(catalog.sources[i] for i in sorted(ids))
+
+
+# Source ids per family, walked once rather than once per pair page: every family is in n-1 pairs.
+# Keyed by identity (families hold lists, so they do not hash); each entry keeps its object alive so
+# the id cannot be reused while cached, and the cache is emptied when a new catalog outgrows it.
+_SOURCE_IDS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _source_ids(owner: object) -> frozenset[str]:
+    cached = _SOURCE_IDS.get(id(owner))
+    if cached is not None and cached[0] is owner:
+        return cached[1]
+    if len(_SOURCE_IDS) > 100_000:
+        _SOURCE_IDS.clear()
+    ids = frozenset(node.source for node in _sourced(owner))
+    _SOURCE_IDS[id(owner)] = (owner, ids)
+    return ids
 
 
 def _sourced(obj: object) -> Iterable[schema.Sourced]:

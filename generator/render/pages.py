@@ -40,7 +40,7 @@ class Links:
     def to(self, path: str | None, anchor: str | None = None) -> str | None:
         if path is None:
             return None
-        relative = posixpath.relpath(path, posixpath.dirname(self.current) or ".")
+        relative = _relative(path, posixpath.dirname(self.current) or ".")
         return f"{relative}#{anchor}" if anchor else relative
 
     def page(self, kind: str, *key: str) -> str | None:
@@ -59,6 +59,13 @@ class Links:
 
     def index(self, kind: str, anchor: str | None = None) -> str | None:
         return self.to(self.page(kind), anchor)
+
+
+@cache
+def _relative(path: str, start: str) -> str:
+    """posixpath.relpath, remembered: it asks the OS for the working directory on every call, and a
+    large site makes hundreds of thousands of links between a few folders."""
+    return posixpath.relpath(path, start)
 
 
 def link(text: object, url: str | None) -> Markup:
