@@ -197,7 +197,7 @@ _LINK = re.compile(r"\]\(([^)#\s]+)")
 
 def showing(docs: Path, model_id: str, model_name: str) -> set[str]:
     """Generated files that show a model: pages that name it or link to it, and the files (charts)
-    those pages embed or link. A page that shows the model may change when its score does; no other."""
+    those pages embed. A page that shows the model may change when its score does; no other may."""
     pages = set()
     for page in docs.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
@@ -207,7 +207,13 @@ def showing(docs: Path, model_id: str, model_name: str) -> set[str]:
     for page in pages:
         for target in _LINK.findall(page.read_text(encoding="utf-8")):
             resolved = (page.parent / target).resolve()
-            if resolved.is_file() and resolved.is_relative_to(docs.resolve()):
+            # Embedded files (charts), not linked pages: a page that merely links the model's page
+            # does not show the model.
+            if (
+                resolved.suffix not in (".md", ".html")
+                and resolved.is_file()
+                and resolved.is_relative_to(docs.resolve())
+            ):
                 allowed.add(resolved.relative_to(docs.parent.parent.resolve()).as_posix())
     return allowed
 
