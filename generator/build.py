@@ -6,17 +6,20 @@ error leaves the previous output exactly as it was.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.derive.charts import site_charts
 from generator.derive.site import plan
 from generator.model import Catalog, build_catalog
+from generator.render.chart_files import ChartFiles, chart_files
 from generator.render.pages import render_page, render_redirect
 from generator.validate import validate
 from generator.write import WriteStats, write_tree
 
 HAND_WRITTEN = "docs"
 OUTPUT = Path("build") / "docs"
+CHART_CACHE = Path(".cache") / "charts"
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,7 @@ class Report:
     pages: int
     redirects: int
     stats: WriteStats
+    charts: ChartFiles = field(default_factory=lambda: ChartFiles({}, 0, 0))
 
 
 def load_catalog(root: Path) -> Catalog:
@@ -38,6 +42,11 @@ def render_site(catalog: Catalog) -> dict[str, bytes]:
     return files
 
 
+def render_charts(catalog: Catalog, cache_dir: Path | None) -> ChartFiles:
+    """Every chart the pages embed, drawn or taken from the cache."""
+    return chart_files(site_charts(catalog, plan(catalog)), cache_dir)
+
+
 def hand_written(root: Path) -> dict[str, bytes]:
     source = root / HAND_WRITTEN
     return {
@@ -50,6 +59,8 @@ def hand_written(root: Path) -> dict[str, bytes]:
 def generate(root: Path, out: Path | None = None) -> Report:
     catalog = load_catalog(root)
     files = render_site(catalog)
+    charts = render_charts(catalog, root / CHART_CACHE)
+    files.update(charts.files)
     for path, content in hand_written(root).items():
         if path in files:
             raise ValueError(f"docs/{path} would overwrite a generated page; rename it")
@@ -57,4 +68,4 @@ def generate(root: Path, out: Path | None = None) -> Report:
     stats = write_tree(files, out or root / OUTPUT)
     pages = sum(1 for p in files if p.endswith(".md"))
     redirects = sum(1 for p in files if p.endswith("index.html"))
-    return Report(pages, redirects, stats)
+    return Report(pages, redirects, stats, charts)

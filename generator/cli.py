@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
         report = generate(root)
         print(
             f"generated {report.pages} pages and {report.redirects} redirects: "
-            f"{report.stats.written} written, {report.stats.unchanged} unchanged, {report.stats.removed} removed "
+            f"{report.stats.written} written, {report.stats.unchanged} unchanged, {report.stats.removed} removed; "
+            f"charts: {report.charts.drawn} drawn, {report.charts.cached} cached "
             f"({time.perf_counter() - started:.1f} s)"
         )
         if args.command == "site":

@@ -20,10 +20,12 @@ import jinja2
 from markupsafe import Markup
 
 from generator import schema
+from generator.derive import charts as chart_specs
 from generator.derive import comparison as comparison_facts
 from generator.derive import facts, picks
 from generator.derive.site import Page, Redirect, SitePlan
 from generator.model import Catalog
+from generator.render import charts as chart_drawing
 from generator.render import format as fmt
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -139,6 +141,7 @@ def environment() -> jinja2.Environment:
         number=fmt.number,
         verbatim=verbatim,
         yaml=yaml_string,
+        chart_alt=chart_drawing.alt_text,
     )
     env.globals.update(link=link)
     return env
@@ -164,7 +167,8 @@ def render_redirect(redirect: Redirect) -> str:
 def _comparison(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
     pair = comparison_facts.compare(catalog, *page.key)
     related = [p for p in plan.pairs() if p is not page and set(p.key) & set(page.key)]
-    return {"pair": pair, "picks": picks.decide(catalog, pair), "related": related}
+    charts = chart_specs.pair_charts(catalog, pair)
+    return {"pair": pair, "picks": picks.decide(catalog, pair), "related": related, "charts": charts}
 
 
 def _family(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
