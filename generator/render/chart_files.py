@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import importlib.metadata
+import multiprocessing
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -69,11 +70,15 @@ def _style_fingerprint() -> str:
 
 
 def _draw_all(charts: list[Chart]) -> list[bytes]:
-    if len(charts) < POOL_MIN:
+    if not charts:
+        return []
+    # Imported once here, before any fork: the workers inherit it instead of importing it again each.
+    drawing.prepare()
+    if len(charts) < POOL_MIN or "fork" not in multiprocessing.get_all_start_methods():
         return [drawing.draw(chart) for chart in charts]
-    # Each worker imports matplotlib once (in `prepare`), in parallel with the other.
-    with ProcessPoolExecutor(max_workers=WORKERS, initializer=drawing.prepare) as pool:
-        return list(pool.map(drawing.draw, charts))
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=WORKERS, mp_context=context) as pool:
+        return list(pool.map(drawing.draw, charts, chunksize=max(1, len(charts) // (4 * WORKERS))))
 
 
 def _outputs(chart: Chart, data: bytes) -> dict[str, bytes]:
