@@ -150,10 +150,18 @@ def test_second_build_draws_nothing_and_an_edited_score_redraws_only_its_chart(
     assert warm.charts.drawn == 0 and warm.charts.cached == cold.charts.drawn
     edit("data/families/gemma-4.yaml", "{benchmark: mmlu, value: 83.2,", "{benchmark: mmlu, value: 83.4,")
     edited = generate(project)
-    assert edited.charts.drawn == 1
+    # The score shows on the pair's general-reasoning bars, the general leaderboard and MMLU vs RAM.
+    assert edited.charts.drawn == 3
     after = _tree(project / OUTPUT / "charts")
     changed = sorted(p for p in after if after[p] != before.get(p))
-    assert changed == [f"compare/{SEED}/bench-general.dark.svg", f"compare/{SEED}/bench-general.svg"]
+    assert changed == [
+        f"compare/{SEED}/bench-general.dark.svg",
+        f"compare/{SEED}/bench-general.svg",
+        "hardware/quality-vs-ram-mmlu.dark.svg",
+        "hardware/quality-vs-ram-mmlu.svg",
+        "leaderboards/general.dark.svg",
+        "leaderboards/general.svg",
+    ]
 
 
 def test_a_warm_build_does_not_import_matplotlib(project: Path) -> None:

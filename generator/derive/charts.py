@@ -361,7 +361,7 @@ def quality_vs_ram(catalog: Catalog, benchmark_id: str) -> ScatterChart | None:
         for m in catalog.models.values()
         if (h := facts.smallest_ram(m)) and h.ram_gb and (score := _score(m, benchmark_id)) is not None
     )
-    if not points:
+    if len(points) < 2:  # one model shows no trade-off
         return None
     benchmark = catalog.benchmarks[benchmark_id]
     tiers = tuple(Guide("x", t, f"{t:g} GB") for t in catalog.site.ram_tiers_gb)
@@ -399,6 +399,15 @@ def releases_timeline(catalog: Catalog) -> TimelineChart | None:
 
 
 def site_charts(catalog: Catalog, plan: SitePlan) -> tuple[Chart, ...]:
-    """Every chart the pages of the plan embed, in path order (the page kinds that embed charts so far)."""
+    """Every chart of the site, in path order: those the comparison pages embed, and the site-wide ones,
+    drawn whether or not a page embeds them yet, so that their URLs are stable for articles."""
     charts = [c for page in plan.pairs() for c in pair_charts(catalog, compare(catalog, *page.key)).all()]
+    charts += guide_charts(catalog)
     return tuple(sorted(charts, key=lambda c: c.path))
+
+
+def guide_charts(catalog: Catalog) -> list[Chart]:
+    """A leaderboard per category, quality vs RAM per benchmark, the releases timeline."""
+    leaderboards = [category_leaderboard(catalog, c) for c in catalog.categories]
+    quality = [quality_vs_ram(catalog, b) for b in catalog.benchmarks]
+    return [c for c in (*leaderboards, *quality, releases_timeline(catalog)) if c]
