@@ -152,6 +152,7 @@ def test_second_build_draws_nothing_and_an_edited_score_redraws_only_its_chart(
     edited = generate(project)
     # The score shows on the pair's general-reasoning bars, the general leaderboard and MMLU vs RAM.
     assert edited.charts.drawn == 3
+    assert len(list((project / CHART_CACHE).iterdir())) == cold.charts.drawn  # replaced drawings are pruned
     after = _tree(project / OUTPUT / "charts")
     changed = sorted(p for p in after if after[p] != before.get(p))
     assert changed == [
