@@ -49,6 +49,16 @@ def test_bars_use_each_makers_colour_from_the_data(catalog: Catalog, seed_charts
     assert colours["Gemma 4 26B MoE"] == colours["Gemma 4 31B Dense"] == catalog.makers["google"].colour
 
 
+# Okabe-Ito without its black, which would vanish on the dark palette.
+OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
+
+
+def test_maker_colours_are_distinct_and_colour_blind_safe(catalog: Catalog) -> None:
+    colours = [m.colour.upper() for m in catalog.makers.values()]
+    assert set(colours) <= OKABE_ITO, "pick maker colours from the Okabe-Ito palette"
+    assert len(set(colours)) == len(colours), "two makers share a colour"
+
+
 def test_a_variant_that_is_also_a_side_is_drawn_once(catalog: Catalog) -> None:
     charts = specs.pair_charts(catalog, compare(catalog, "qwen-2-5-coder", "qwen-3-5"))
     coding = charts.category("coding")
