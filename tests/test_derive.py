@@ -85,3 +85,12 @@ def test_seed_picks_carry_the_seed_lists(catalog: Catalog, seed: PairFacts) -> N
     assert {"ram", "modalities", "context", "edge", "speed"} <= {r.criterion.id for r in picks.b}
     assert [(c.criterion.id, c.side.id) for c in picks.counters] == [("ram", "qwen-3-5")]
     assert [r.model.id for r in picks.use_both] == ["gemma-4-26b", "qwen-2-5-coder-32b"]
+
+
+def test_a_coding_variant_counts_only_on_coding(seed: PairFacts) -> None:
+    # Qwen 2.5 Coder 7B has general and math scores of its own; they must not speak for Qwen 3.5 there.
+    results = {c.category.id: c for c in seed.categories}
+    coder = {m.id for v in seed.a.variants if v.specialty == "coding" for m in v.models}
+    assert "qwen-2-5-coder-7b" in coder
+    assert not coder & {m.id for m in results["general"].columns}
+    assert "qwen-2-5-coder-32b" in {m.id for m in results["coding"].columns}
