@@ -94,3 +94,10 @@ def test_a_coding_variant_counts_only_on_coding(seed: PairFacts) -> None:
     assert "qwen-2-5-coder-7b" in coder
     assert not coder & {m.id for m in results["general"].columns}
     assert "qwen-2-5-coder-32b" in {m.id for m in results["coding"].columns}
+
+
+def test_an_unstated_setting_never_beats_a_stated_one(catalog: Catalog) -> None:
+    # The seed article states no settings; Meta's card states them, so no winner may be declared.
+    pair = compare(catalog, "llama-3-1", "qwen-3-5")
+    rows = [row for c in pair.categories for row in c.rows]
+    assert rows and all(not row.comparable and row.winner is None for row in rows)
