@@ -101,3 +101,8 @@ def test_an_unstated_setting_never_beats_a_stated_one(catalog: Catalog) -> None:
     pair = compare(catalog, "llama-3-1", "qwen-3-5")
     rows = [row for c in pair.categories for row in c.rows]
     assert rows and all(not row.comparable and row.winner is None for row in rows)
+
+
+def test_a_provider_with_an_offer_per_model_is_listed_once(catalog: Catalog) -> None:
+    gpt_oss = next(row for row in compare(catalog, "gpt-oss", "phi-4").ecosystem.api if row.side.id == "gpt-oss")
+    assert [p.id for p in gpt_oss.paid] == ["openrouter", "vercel-ai-gateway"]

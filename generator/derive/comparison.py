@@ -562,7 +562,9 @@ def _ecosystem(catalog: Catalog, a: Side, b: Side, matchup: Matchup | None) -> E
         ollama = tuple(m for s in (a, b) for m in facts.ollama_models(catalog, s.id)[-1:])
 
     def providers(s: Side, kind: schema.OfferKind) -> tuple[schema.Provider, ...]:
-        return tuple(catalog.providers[o.provider] for o in facts.offers_of(catalog, s.id, kind))
+        # A provider with one offer per model (each at its own price) is still one provider here.
+        ids = dict.fromkeys(o.provider for o in facts.offers_of(catalog, s.id, kind))
+        return tuple(catalog.providers[i] for i in ids)
 
     api = tuple(ApiRow(s, providers(s, "local"), providers(s, "free_api"), providers(s, "paid_api")) for s in (a, b))
     variants = tuple((s, s.variants) for s in (a, b) if s.variants)
