@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.build import render_site
 from generator.model import Catalog
 
 # Families sourced only from the seed article, which states no release dates (and for some no
@@ -21,3 +22,10 @@ def test_every_family_beyond_the_seed_has_a_license_and_release_date(catalog: Ca
 def test_every_source_has_a_url(catalog: Catalog) -> None:
     # The seed article is the one source that is not online.
     assert [s.id for s in catalog.sources.values() if s.url is None] == ["seed-article"]
+
+
+def test_a_missing_ollama_tag_is_not_read_as_no_ollama_support(catalog: Catalog) -> None:
+    # Our sources give no Ollama tag for Llama 3.1; that is not evidence that Ollama cannot run it.
+    page = render_site(catalog)["compare/gemma-3-vs-llama-3-1.md"].decode()
+    assert "Only Gemma 3 has an Ollama command in our sources:" in page
+    assert "works with Ollama" not in page
