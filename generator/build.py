@@ -6,6 +6,7 @@ error leaves the previous output exactly as it was.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +48,12 @@ def render_charts(catalog: Catalog, cache_dir: Path | None) -> ChartFiles:
     return chart_files(site_charts(catalog, plan(catalog)), cache_dir)
 
 
+def chart_cache(root: Path) -> Path:
+    """Where drawings are kept: the project's `.cache/charts`, or $CHART_CACHE. Drawings are keyed by
+    their content, so one folder can serve several copies of the project (the tests share one)."""
+    return Path(os.environ.get("CHART_CACHE") or root / CHART_CACHE)
+
+
 def hand_written(root: Path) -> dict[str, bytes]:
     source = root / HAND_WRITTEN
     return {
@@ -59,7 +66,7 @@ def hand_written(root: Path) -> dict[str, bytes]:
 def generate(root: Path, out: Path | None = None) -> Report:
     catalog = load_catalog(root)
     files = render_site(catalog)
-    charts = render_charts(catalog, root / CHART_CACHE)
+    charts = render_charts(catalog, chart_cache(root))
     files.update(charts.files)
     for path, content in hand_written(root).items():
         if path in files:

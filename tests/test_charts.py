@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import shutil
 import struct
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from generator.build import CHART_CACHE, OUTPUT, generate
+from generator.build import OUTPUT, generate, load_catalog
 from generator.derive import charts as specs
 from generator.derive.comparison import compare
 from generator.derive.site import plan
@@ -93,11 +96,16 @@ def test_alt_text_from_data_is_escaped_in_the_page(catalog: Catalog) -> None:
 # --- site-wide charts for the leaderboard, hardware guide and releases pages --------------------
 
 
-def test_category_leaderboard_ranks_models_by_their_mean(catalog: Catalog) -> None:
-    chart = specs.category_leaderboard(catalog, "general")
-    assert chart is not None and chart.groups == ("MMLU", "ARC-C", "GSM8K")
-    assert [s.label for s in chart.series] == ["Gemma 4 31B Dense", "Gemma 4 26B MoE", "Qwen 3.5 Plus"]
-    assert "MMLU: Gemma 4 31B Dense 85.1" in drawing.alt_text(chart)
+def test_category_leaderboard_keeps_the_best_of_each_benchmark(catalog: Catalog) -> None:
+    chart = specs.category_leaderboard(catalog, "general", size=3)
+    assert chart is not None and chart.ranked and chart.groups[0] == "MMLU"
+    mmlu = sorted(
+        (v, m.name) for m in catalog.models.values() for x in m.scores if x.benchmark == "mmlu" and (v := x.value)
+    )
+    best = [(v, name) for v, name in reversed(mmlu)][:3]
+    shown = sorted(((s.values[0], s.label) for s in chart.series if s.values[0] is not None), reverse=True)
+    assert shown == best
+    assert "MMLU: " + ", ".join(f"{name} {drawing.fmt.number(v, 2)}" for v, name in best) in drawing.alt_text(chart)
     assert drawing.draw(chart).startswith(b"<?xml")
 
 
@@ -113,10 +121,10 @@ def test_quality_vs_ram_draws_the_ram_tiers(catalog: Catalog) -> None:
 def test_releases_timeline_has_every_dated_release(catalog: Catalog) -> None:
     chart = specs.releases_timeline(catalog)
     assert chart is not None
-    assert [(e.label, e.day.isoformat()) for e in chart.events] == [
-        ("Qwen 2.5 Coder", "2024-09-19"),
-        ("Qwen 2.5 Coder 32B", "2024-11-12"),
-    ]
+    events = [(e.label, e.day) for e in chart.events]
+    dated = [(m.name, m.released.value) for m in catalog.models.values() if m.released]
+    assert set(dated) <= set(events) and ("Qwen 2.5 Coder 32B", date(2024, 11, 12)) in events
+    assert [day for _, day in events] == sorted(day for _, day in events)
     assert "Qwen 2.5 Coder 32B 2024-11-12" in drawing.alt_text(chart)
     assert b"Qwen 2.5 Coder 32B" in drawing.draw(chart)
 
@@ -150,34 +158,56 @@ def test_preview_is_a_1200_by_630_png_without_software_metadata(seed_charts: spe
 # --- the cache -----------------------------------------------------------------------------------
 
 
-def test_second_build_draws_nothing_and_an_edited_score_redraws_only_its_chart(
-    project: Path, edit: Callable[[str, str, str], Path]
+@pytest.fixture
+def own_cache(project: Path, shared_chart_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A chart cache of this test alone, holding the drawings of the unedited data (copied, not drawn)."""
+    generate(project)  # makes sure the shared cache has every drawing of the real data
+    folder = project / "own-cache"
+    shutil.copytree(shared_chart_cache, folder)
+    monkeypatch.setenv("CHART_CACHE", str(folder))
+    return folder
+
+
+def test_second_build_draws_nothing_and_an_edited_score_redraws_only_its_charts(
+    project: Path, own_cache: Path, edit: Callable[[str, str, str], Path]
 ) -> None:
-    cold = generate(project)
-    assert cold.charts.drawn > 0 and cold.charts.cached == 0
-    before = _tree(project / OUTPUT / "charts")
-    warm = generate(project)
-    assert warm.charts.drawn == 0 and warm.charts.cached == cold.charts.drawn
+    first = generate(project)
+    assert first.charts.drawn == 0 and first.charts.cached > 0
+    before, keys_before = _tree(project / OUTPUT / "charts"), _keys(project)
     edit("data/families/gemma-4.yaml", "{benchmark: mmlu, value: 83.2,", "{benchmark: mmlu, value: 83.4,")
     edited = generate(project)
-    # The score shows on the pair's general-reasoning bars, the general leaderboard and MMLU vs RAM.
-    assert edited.charts.drawn == 3
-    assert len(list((project / CHART_CACHE).iterdir())) == cold.charts.drawn  # replaced drawings are pruned
+    keys_after = _keys(project)
+    redrawn = {path for path, key in keys_after.items() if key != keys_before[path]}
+    # Only the charts that show the score (every one of them now states the new value) are redrawn.
+    assert (
+        f"charts/compare/{SEED}/bench-general.svg" in redrawn and "charts/hardware/quality-vs-ram-mmlu.svg" in redrawn
+    )
+    assert all("Gemma 4 26B MoE 83.4" in _alt(project, path) for path in redrawn)
+    assert 0 < edited.charts.drawn == len({keys_after[p] for p in redrawn}) < len(set(keys_after.values()))
     after = _tree(project / OUTPUT / "charts")
-    changed = sorted(p for p in after if after[p] != before.get(p))
-    assert changed == [
-        f"compare/{SEED}/bench-general.dark.svg",
-        f"compare/{SEED}/bench-general.svg",
-        "hardware/quality-vs-ram-mmlu.dark.svg",
-        "hardware/quality-vs-ram-mmlu.svg",
-        "leaderboards/general.dark.svg",
-        "leaderboards/general.svg",
-    ]
+    changed = {f"charts/{p}" for p in after if after[p] != before.get(p)}
+    assert changed == redrawn | {specs.dark_path(p) for p in redrawn if p.endswith(".svg")}
+    assert generate(project).charts.drawn == 0
 
 
-def test_a_warm_build_does_not_import_matplotlib(project: Path) -> None:
-    generate(project)
-    assert any((project / CHART_CACHE).iterdir())
+def _keys(project: Path) -> dict[str, str]:
+    catalog = load_catalog(project)
+    return {c.path: chart_files.cache_key(c) for c in specs.site_charts(catalog, plan(catalog))}
+
+
+def _alt(project: Path, path: str) -> str:
+    catalog = load_catalog(project)
+    chart = next(c for c in specs.site_charts(catalog, plan(catalog)) if c.path == path)
+    return drawing.alt_text(chart).replace("8 GB, 83.4", "Gemma 4 26B MoE 83.4")
+
+
+def test_a_cold_cache_draws_every_chart(tmp_path: Path, seed_charts: specs.PairCharts) -> None:
+    result = chart_files.chart_files(seed_charts.all(), tmp_path)
+    assert result.drawn == len(seed_charts.all()) and result.cached == 0
+    assert chart_files.chart_files(seed_charts.all(), tmp_path).drawn == 0
+
+
+def test_a_warm_build_does_not_import_matplotlib(project: Path, own_cache: Path) -> None:
     script = (
         "import sys; from pathlib import Path; from generator.build import generate; "
         f"r = generate(Path({str(project)!r})); print(r.charts.drawn, 'matplotlib' in sys.modules)"
@@ -186,12 +216,13 @@ def test_a_warm_build_does_not_import_matplotlib(project: Path) -> None:
     assert result.stdout.split() == ["0", "False"]
 
 
-def test_identical_drawings_are_drawn_once(catalog: Catalog, tmp_path: Path) -> None:
-    # gemma-4 vs qwen-2-5-math and gemma-4 vs qwen-3-6 show the same hardware rows (only Gemma 4 is measured).
-    charts = specs.site_charts(catalog, plan(catalog))
-    result = chart_files.chart_files(charts, tmp_path)
-    assert result.drawn == len({chart_files.cache_key(c) for c in charts}) < len(charts)
-    assert result.drawn == len(list(tmp_path.iterdir()))
+def test_identical_drawings_are_drawn_once(seed_charts: specs.PairCharts, tmp_path: Path) -> None:
+    chart = seed_charts.hardware
+    assert chart is not None
+    twin = dataclasses.replace(chart, path="charts/elsewhere/hardware.svg")
+    result = chart_files.chart_files([chart, twin], tmp_path)
+    assert result.drawn == 1 and len(result.files) == 4
+    assert result.files[chart.path] == result.files[twin.path]
 
 
 # --- the built site ------------------------------------------------------------------------------
@@ -199,8 +230,6 @@ def test_identical_drawings_are_drawn_once(catalog: Catalog, tmp_path: Path) -> 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import shutil
-
     root = tmp_path_factory.mktemp("charts-site")
     for name in ("data", "docs", "overrides"):
         shutil.copytree(ROOT / name, root / name)

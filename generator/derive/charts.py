@@ -48,13 +48,14 @@ class Series:
 
 @dataclass(frozen=True)
 class BarChart(_Themed):
-    """Grouped horizontal bars: one group per benchmark, one bar per model."""
+    """Horizontal bars grouped by benchmark, one per model with a score there."""
 
     path: str
     title: str
     unit: str
     groups: tuple[str, ...]
     series: tuple[Series, ...]
+    ranked: bool = False  # best first within each benchmark (leaderboards); else in series order (the table's)
 
 
 @dataclass(frozen=True)
@@ -326,26 +327,34 @@ def _speed(model: schema.Model, profile: str) -> Quantity | None:
 # --- site-wide charts (leaderboards, hardware guide, releases) -----------------------------------
 
 
-def category_leaderboard(catalog: Catalog, category_id: str) -> BarChart | None:
-    """Every model with a score in a category, best first by its mean over the category's benchmarks."""
-    benchmarks = [b for b in catalog.benchmarks.values() if b.category == category_id]
+LEADERBOARD_SIZE = 8  # per benchmark: a phone-sized chart (and under 30 KB) for the busiest category
+
+
+def category_leaderboard(catalog: Catalog, category_id: str, size: int = LEADERBOARD_SIZE) -> BarChart | None:
+    """The best `size` models on each benchmark of a category (higher-is-better benchmarks only: a
+    leaderboard ranks)."""
+    benchmarks = [b for b in catalog.benchmarks.values() if b.category == category_id and b.higher_is_better]
     colours = _colours(catalog)
-    scored = [m for m in catalog.models.values() if any(_score(m, b.id) is not None for b in benchmarks)]
-    rows = [b for b in benchmarks if any(_score(m, b.id) is not None for m in scored)]
+    tops: list[set[str]] = []
+    for b in benchmarks:
+        scored = sorted(
+            ((v, m.id) for m in catalog.models.values() if (v := _score(m, b.id)) is not None), reverse=True
+        )
+        tops.append({model_id for _, model_id in scored[:size]})
+    rows = [(b, top) for b, top in zip(benchmarks, tops, strict=True) if top]
     if not rows:
         return None
-
-    def mean(model: schema.Model) -> float:
-        values = [v for b in rows if (v := _score(model, b.id)) is not None]
-        return sum(values) / len(values)
-
-    ranked = sorted(scored, key=lambda m: (-mean(m), m.name))
+    models = [m for m in catalog.models.values() if any(m.id in top for _, top in rows)]
     return BarChart(
         path=f"{CHART_DIR}/leaderboards/{category_id}.svg",
         title=catalog.categories[category_id].name,
-        unit=_unit(rows[0]),
-        groups=tuple(_benchmark_label(b) for b in rows),
-        series=tuple(Series(m.name, colours[m.id], tuple(_score(m, b.id) for b in rows)) for m in ranked),
+        unit=_unit(rows[0][0]),
+        groups=tuple(_benchmark_label(b) for b, _ in rows),
+        series=tuple(
+            Series(m.name, colours[m.id], tuple(_score(m, b.id) if m.id in top else None for b, top in rows))
+            for m in models
+        ),
+        ranked=True,
     )
 
 

@@ -50,7 +50,6 @@ def chart_files(charts: Iterable[Chart], cache_dir: Path | None) -> ChartFiles:
     for key, data in zip(misses, _draw_all(list(misses.values())), strict=True):
         drawings[key] = data
         _write(cache_dir, key, data)
-    _prune(cache_dir, set(keys.values()))
     files: dict[str, bytes] = {}
     for chart, key in keys.items():
         files.update(_outputs(chart, drawings[key]))
@@ -102,15 +101,6 @@ def _read(cache_dir: Path | None, key: str) -> bytes | None:
         except FileNotFoundError:
             continue
     return None
-
-
-def _prune(cache_dir: Path | None, keep: set[str]) -> None:
-    """Drop drawings no chart of this build uses, so the cache stays the size of one site."""
-    if cache_dir is None or not cache_dir.is_dir():
-        return
-    for path in cache_dir.iterdir():
-        if path.suffix in (".svg", ".png") and path.stem not in keep:
-            path.unlink()
 
 
 def _write(cache_dir: Path | None, key: str, data: bytes) -> None:

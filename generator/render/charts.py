@@ -12,6 +12,7 @@ Theming: a chart is drawn once with placeholder colours for its ink (text, axes)
 from __future__ import annotations
 
 import io
+import re
 import textwrap
 from collections.abc import Sequence
 from typing import Any
@@ -30,9 +31,6 @@ PALETTES = {
 # The text of an SVG is rendered by the browser: ask for the page's own system font stack.
 MEASURED_FONT = "DejaVu Sans"
 FONT_STACK = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
-# Bars of the same maker are told apart by hatching, not by colour alone (colour-blind safe).
-# Line hatches only: dot and ring patterns multiply an SVG's size.
-HATCHES = ("", "///", "\\\\\\", "xxx", "---", "|||")
 # Scatter points of different families differ in shape too.
 MARKERS = ("o", "s", "D", "^", "v", "P")
 WIDTH_IN = 4.6  # 442 CSS px: scaled to a phone's ~340 px, 10.5 pt labels stay about 10.5 px
@@ -52,8 +50,6 @@ STYLE = {
     "xtick.color": INK,
     "ytick.color": INK,
     "grid.color": GRID,
-    "hatch.color": "#ffffff",
-    "hatch.linewidth": 1.2,
     "axes.spines.top": False,
     "axes.spines.right": False,
     "figure.facecolor": "none",
@@ -108,53 +104,87 @@ def _save(figure: Any, kind: str) -> bytes:
     if kind == "svg":
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
         text = buffer.getvalue().decode()
-        return text.replace(f"'{MEASURED_FONT}', sans-serif", FONT_STACK).encode()
+        return _compact(text.replace(f"'{MEASURED_FONT}', sans-serif", FONT_STACK)).encode()
     figure.savefig(buffer, format="png", dpi=100, metadata={"Software": None})
     return buffer.getvalue()
+
+
+_STYLE_ATTRIBUTE = re.compile(r' style="([^"]*)"')
+_WRAPPER_ID = re.compile(
+    r'<g id="(?:text|patch|line2d|xtick|ytick|matplotlib\.axis|legend|axes|figure|PathCollection)_\d+">'
+)
+
+
+def _compact(svg: str) -> str:
+    """Smaller SVG, same picture: inline styles used more than once become classes of one style sheet,
+    and the ids matplotlib puts on every group (nothing refers to them) are dropped."""
+    counts: dict[str, int] = {}
+    for style in _STYLE_ATTRIBUTE.findall(svg):
+        counts[style] = counts.get(style, 0) + 1
+    classes = {style: f"s{i}" for i, style in enumerate(s for s, n in counts.items() if n > 1)}
+    svg = _STYLE_ATTRIBUTE.sub(lambda m: f' class="{classes[m[1]]}"' if m[1] in classes else m[0], svg)
+    svg = _WRAPPER_ID.sub("<g>", svg)
+    rules = "\n".join(f".{name} {{{style}}}" for style, name in classes.items())
+    return svg.replace("</style>", f"{rules}\n</style>", 1)
 
 
 # --- bars ------------------------------------------------------------------------------------------
 
 
 def _bars(chart: BarChart) -> Any:
-    n_groups, n_series = len(chart.groups), len(chart.series)
-    bar = 0.8 / n_series
-    legend_rows = (n_series + 1) // 2
-    height = 0.9 + 0.3 * legend_rows + n_groups * (n_series * 0.3 + 0.25)
+    """One labelled bar per score, under its benchmark's name; a model without a score gets no bar
+    (the table beside the chart shows the dash), which keeps wide comparisons small and legend-free."""
+    rows = _bar_rows(chart)
+    wrapped = sum(len(textwrap.wrap(r[1], 40)) - 1 for r in rows if r[0] == "group")
+    height = 1.0 + 0.27 * (len(rows) + wrapped)
     figure, ax = _plt.subplots(figsize=(WIDTH_IN, height), layout="constrained")
-    top = max((v for s in chart.series for v in s.values if v is not None), default=1)
-    for i, (series, hatch) in enumerate(zip(chart.series, _hatches(chart.series), strict=True)):
-        # Groups read top to bottom in data order; bars within a group in series order.
-        ys = [n_groups - 1 - g + 0.4 - bar * (i + 0.5) for g in range(n_groups)]
-        values = [v if v is not None else 0 for v in series.values]
-        ax.barh(ys, values, height=bar * 0.92, color=series.colour, hatch=hatch, label=series.label, linewidth=0)
-        for y, v in zip(ys, series.values, strict=True):
-            text = fmt.number(v, 2) if v is not None else "no score"
-            ax.text((v or 0) + top * 0.015, y, text, va="center", fontsize=FONT_PT - 1)
-    ax.set_yticks(range(n_groups), [_wrap(g, 14) for g in reversed(chart.groups)])
+    top = max((r[2] for r in rows if r[2] is not None), default=1)
+    ticks: list[tuple[float, str]] = []
+    y = 0.0
+    for kind, text, value, colour in rows:
+        if kind == "group":
+            lines = textwrap.wrap(text, 40)
+            y -= (0.35 if ticks else 0) + 0.75 * (len(lines) - 1)  # air above each benchmark but the first
+            # Left out of the layout: a long name may run into the margin, it must not shrink the axes.
+            ax.text(
+                0,
+                y,
+                "\n".join(lines),
+                ha="left",
+                va="center",
+                fontweight="bold",
+                fontsize=FONT_PT - 0.5,
+                in_layout=False,
+                linespacing=1.1,
+            )
+        else:
+            ax.barh([y], [value], height=0.74, color=colour, linewidth=0)
+            ax.text(value + top * 0.015, y, fmt.number(value, 2), va="center", fontsize=FONT_PT - 1)
+            ticks.append((y, text))
+        y -= 1
+    ax.set_yticks([t for t, _ in ticks], [_wrap(label, 30) for _, label in ticks], fontsize=FONT_PT - 1)
     ax.tick_params(axis="y", length=0)
     # Percentages share one 0-100 scale, so the charts of a page compare at a glance.
     ax.set_xlim(0, max(top * 1.14, 108) if chart.unit == "%" else top * 1.14)
-    ax.set_ylim(-0.5, n_groups - 0.5)
+    ax.set_ylim(y + 0.4, 0.6)
     ax.xaxis.grid(True, linewidth=0.6)
     ax.set_axisbelow(True)
     ax.spines["left"].set_visible(False)
     if chart.unit:
-        ax.set_xlabel(f"Score ({chart.unit})" if chart.unit != "%" else "Score (%)")
+        ax.set_xlabel(f"Score ({chart.unit})")
     figure.suptitle(chart.title, fontsize=FONT_PT + 1.5, fontweight="bold")
-    figure.legend(loc="outside lower center", ncols=min(n_series, 2), fontsize=FONT_PT - 1)
     return figure
 
 
-def _hatches(series: Sequence[Any]) -> list[str]:
-    """The n-th series of a colour gets the n-th hatch: models of one maker stay distinguishable."""
-    seen: dict[str, int] = {}
-    out = []
-    for s in series:
-        n = seen.get(s.colour, 0)
-        seen[s.colour] = n + 1
-        out.append(HATCHES[n % len(HATCHES)])
-    return out
+def _bar_rows(chart: BarChart) -> list[tuple[str, str, float | None, str | None]]:
+    rows: list[tuple[str, str, float | None, str | None]] = []
+    for g, group in enumerate(chart.groups):
+        scored = [(s, v) for s in chart.series if (v := s.values[g]) is not None]
+        if chart.ranked:
+            scored.sort(key=lambda sv: -sv[1])
+        rows.append(("group", group, None, None))
+        rows.extend(("bar", s.label, v, s.colour) for s, v in scored)
+    return rows
 
 
 def _wrap(text: str, width: int) -> str:
@@ -400,14 +430,13 @@ def _preview(chart: PreviewImage) -> Any:
 def alt_text(chart: Chart) -> str:
     """What a chart shows, in words: every value it draws, so no reader depends on seeing it."""
     if isinstance(chart, BarChart):
-        groups = [
-            f"{group}: "
-            + ", ".join(
-                f"{s.label} {fmt.number(v, 2) if (v := s.values[g]) is not None else 'no score'}" for s in chart.series
-            )
-            for g, group in enumerate(chart.groups)
-        ]
-        return f"Bar chart, {chart.title}. " + "; ".join(groups) + "."
+        groups: list[tuple[str, list[str]]] = []
+        for kind, text, value, _ in _bar_rows(chart):  # in the order the bars are drawn
+            if kind == "group":
+                groups.append((text, []))
+            else:
+                groups[-1][1].append(f"{text} {fmt.number(value or 0, 2)}")
+        return f"Bar chart, {chart.title}. " + "; ".join(f"{g}: {', '.join(bars)}" for g, bars in groups) + "."
     if isinstance(chart, ScatterChart):
         points = [f"{p.label} {_with_unit(p.x, chart.x_unit)}, {_with_unit(p.y, chart.y_unit)}" for p in chart.points]
         axes = f"x: {chart.x_label}, y: {chart.y_label}"
