@@ -98,7 +98,9 @@ class ScatterChart(_Themed):
 
 @dataclass(frozen=True)
 class Event:
-    label: str
+    """What one family released on one day (several sizes often ship together)."""
+
+    names: tuple[str, ...]
     colour: str
     lane: str
     day: date
@@ -395,11 +397,14 @@ def releases_timeline(catalog: Catalog) -> TimelineChart | None:
         dated = [(m.name, m.released.value) for m in family.models if m.released]
         if family.released:
             dated.append((family.name, family.released.value))
+        by_day: dict[date, list[str]] = {}
+        for name, day in dated:
+            by_day.setdefault(day, []).append(name)
         colour = catalog.makers[family.maker].colour
-        events += [Event(name, colour, family.name, day) for name, day in dated]
+        events += [Event(tuple(names), colour, family.name, day) for day, names in by_day.items()]
     if not events:
         return None
-    events.sort(key=lambda e: (e.day, e.lane, e.label))
+    events.sort(key=lambda e: (e.day, e.lane, e.names))
     lanes = tuple(dict.fromkeys(e.lane for e in events))
     return TimelineChart(f"{CHART_DIR}/releases/timeline.svg", "Releases", lanes, tuple(events))
 

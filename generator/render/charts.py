@@ -294,12 +294,17 @@ def _label_points(ax: Any, labels: dict[tuple[float, float], str]) -> None:
             ((-8, 0), "right", "center", (sx - 8 * scale - w, sy - h / 2, sx - 8 * scale, sy + h / 2)),
             ((0, 9), "center", "bottom", (sx - w / 2, sy + 9 * scale, sx + w / 2, sy + 9 * scale + h)),
             ((0, -9), "center", "top", (sx - w / 2, sy - 9 * scale - h, sx + w / 2, sy - 9 * scale)),
+            ((6, 6), "left", "bottom", (sx + 6 * scale, sy + 6 * scale, sx + 6 * scale + w, sy + 6 * scale + h)),
+            ((6, -6), "left", "top", (sx + 6 * scale, sy - 6 * scale - h, sx + 6 * scale + w, sy - 6 * scale)),
+            ((-6, 6), "right", "bottom", (sx - 6 * scale - w, sy + 6 * scale, sx - 6 * scale, sy + 6 * scale + h)),
+            ((-6, -6), "right", "top", (sx - 6 * scale - w, sy - 6 * scale - h, sx - 6 * scale, sy - 6 * scale)),
         ]
         own = (sx - 6, sy - 6, sx + 6, sy + 6)
         others = [b for b in placed if b != own]
-        offset, ha, va, box = next(
-            (o for o in options if _inside(o[3], frame) and not any(_overlap(o[3], b) for b in others)), options[0]
-        )
+        found = next((o for o in options if _inside(o[3], frame) and not any(_overlap(o[3], b) for b in others)), None)
+        if found is None:
+            continue  # no free spot: an unlabelled point beats overprinted text (the alt text and table name it)
+        offset, ha, va, box = found
         placed.append(box)
         ax.annotate(text, (x, y), xytext=offset, textcoords="offset points", ha=ha, va=va, fontsize=size)
 
@@ -367,18 +372,24 @@ def _guide(ax: Any, guide: Guide) -> None:
 def _timeline(chart: TimelineChart) -> Any:
     import matplotlib.dates as mdates
 
-    height = 1.2 + 0.55 * len(chart.lanes)
+    height = 1.2 + 0.7 * len(chart.lanes)
     figure, ax = _plt.subplots(figsize=(WIDTH_IN, height), layout="constrained")
     lane_y = {lane: len(chart.lanes) - 1 - i for i, lane in enumerate(chart.lanes)}
     days = [e.day for e in chart.events]
+    seen: dict[str, int] = {}
     for e in chart.events:
         ax.scatter([e.day], [lane_y[e.lane]], s=80, color=e.colour, edgecolors=INK, linewidths=0.6, zorder=3)
+        # Alternate above and below within a lane, so neighbouring releases' labels don't collide.
+        below = seen.get(e.lane, 0) % 2
+        seen[e.lane] = seen.get(e.lane, 0) + 1
+        label = e.names[0] if len(e.names) == 1 else f"{len(e.names)} models"
         ax.annotate(
-            e.label,
+            label,
             (e.day, lane_y[e.lane]),
-            xytext=(0, 9),
+            xytext=(0, -9 if below else 9),
             textcoords="offset points",
             ha="center",
+            va="top" if below else "bottom",
             fontsize=FONT_PT - 2,
         )
     pad = max((max(days) - min(days)).days, 60) * 0.15
@@ -442,7 +453,8 @@ def alt_text(chart: Chart) -> str:
         axes = f"x: {chart.x_label}, y: {chart.y_label}"
         return f"Chart, {chart.title} ({axes}). " + "; ".join(points) + "."
     if isinstance(chart, TimelineChart):
-        return f"Timeline, {chart.title}: " + "; ".join(f"{e.label} {e.day.isoformat()}" for e in chart.events) + "."
+        events = [f"{e.day.isoformat()} {', '.join(e.names)}" for e in chart.events]
+        return f"Timeline, {chart.title}: " + "; ".join(events) + "."
     names = " vs ".join(chart.names)
     figures = "; ".join(f"{h.label}: " + " vs ".join(fmt.quantity(v) for v in h.values) for h in chart.headlines)
     return f"{names}. {figures}." if figures else names
