@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator import schema
 from generator.derive import facts
@@ -22,13 +22,25 @@ Value = Quantity | str
 
 @dataclass(frozen=True)
 class Reason:
-    """One "Pick X if" item: the criterion, who wins, and the values its wording needs."""
+    """One "Pick X if" item: the criterion, who wins, the values its wording needs, and the wording.
 
-    criterion: schema.Criterion
+    `pick` and `evidence` are the wording chosen for this pair (the criterion's, its emphasis form, or
+    the comparison's rewording); an editorial addition has no criterion and no values."""
+
+    criterion: schema.Criterion | None
     winner: Side
     loser: Side
     values: Mapping[str, Value]
     model: schema.Model | None = None
+    pick: str = ""
+    evidence: str | None = None
+
+    def __post_init__(self) -> None:
+        # Measures build reasons from the criterion alone; the wording is chosen once, here.
+        if not self.pick and self.criterion:
+            emphasis = "emphasis" in self.values and self.criterion.pick_with_emphasis
+            object.__setattr__(self, "pick", emphasis or self.criterion.pick)
+            object.__setattr__(self, "evidence", self.criterion.evidence)
 
 
 @dataclass(frozen=True)
@@ -49,21 +61,49 @@ class Picks:
 
 
 def decide(catalog: Catalog, pair: PairFacts) -> Picks:
-    reasons = [r for c in catalog.criteria if (r := _measure(catalog, c, pair))]
+    """The pick lists of a pair: every criterion measured, then the comparison's edits applied."""
+    edits = pair.comparison.picks if pair.comparison else []
+    computed = [r for c in catalog.criteria if (r := _measure(catalog, c, pair))]
+    reasons = [*_edited(computed, edits), *_additions(pair, edits)]
     a = tuple(r for r in reasons if r.winner.id == pair.a.id)
     b = tuple(r for r in reasons if r.winner.id == pair.b.id)
-    quality_winners = {r.winner.id for r in reasons if r.criterion.measure == "category"}
+    quality_winners = {r.winner.id for r in reasons if r.criterion and r.criterion.measure == "category"}
     counters = tuple(
         Counter(r.criterion, r.loser, r.values)
         for r in reasons
-        if r.criterion.counter and r.loser.id in quality_winners
+        if r.criterion and r.criterion.counter and r.loser.id in quality_winners
     )
     return Picks(a, b, counters, _use_both(a, b))
 
 
+def _edited(reasons: list[Reason], edits: list[schema.PickEdit]) -> list[Reason]:
+    """Computed reasons after the pair's drops and rewordings; an edit of a criterion that did not
+    yield a reason changes nothing (the data decides whether the item exists, the editor only how
+    it reads)."""
+    by_criterion = {e.criterion: e for e in edits if e.criterion}
+    kept = []
+    for r in reasons:
+        edit = by_criterion.get(r.criterion.id if r.criterion else None)
+        if edit is None:
+            kept.append(r)
+        elif not edit.drop:
+            kept.append(replace(r, pick=edit.pick or r.pick, evidence=edit.evidence or r.evidence))
+    return kept
+
+
+def _additions(pair: PairFacts, edits: list[schema.PickEdit]) -> list[Reason]:
+    """Editorial items of prose, listed after the computed ones of their side."""
+    added = []
+    for e in edits:
+        if e.side and e.pick:
+            winner, loser = _sides(pair, e.side == pair.a.id)
+            added.append(Reason(None, winner, loser, {}, pick=e.pick, evidence=e.evidence))
+    return added
+
+
 def _use_both(a: tuple[Reason, ...], b: tuple[Reason, ...]) -> tuple[Reason, ...]:
     """When each side wins a different strong criterion, name the model each is best used for."""
-    firsts = [next((r for r in side if r.criterion.use_both and r.model), None) for side in (a, b)]
+    firsts = [next((r for r in side if r.criterion and r.criterion.use_both and r.model), None) for side in (a, b)]
     if not all(firsts):
         return ()
     chosen = [r for r in firsts if r]
@@ -283,6 +323,54 @@ def _price(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Re
     return Reason(criterion, winner, loser, values)
 
 
+def _license(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:
+    """Tiers of the permissiveness order in data/criteria.yaml apart; a license not listed is not judged."""
+    tiers = catalog.license_tiers
+    rank = {name: i for i, tier in enumerate(tiers) for name in tier.licenses}
+    la, lb = (s.family.license for s in pair.sides)
+    if not la or not lb or la.value not in rank or lb.value not in rank:
+        return None
+    ra, rb = rank[la.value], rank[lb.value]
+    if abs(ra - rb) < criterion.threshold:
+        return None
+    winner_is_a = ra < rb
+    winner, loser = _sides(pair, winner_is_a)
+    (wl, wr), (ll, lr) = ((la, ra), (lb, rb)) if winner_is_a else ((lb, rb), (la, ra))
+    values = {
+        "winner": winner.name,
+        "loser": loser.name,
+        "winner_value": Quantity("text", wl.value, source=wl.source),
+        "loser_value": Quantity("text", ll.value, source=ll.source),
+        "winner_tier": tiers[wr].name,
+        "loser_tier": tiers[lr].name,
+    }
+    return Reason(criterion, winner, loser, values)
+
+
+def _languages(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:
+    """The makers' language claims ("140+ languages"), as a ratio of the counts."""
+    la, lb = (s.family.languages for s in pair.sides)
+    if not la or not lb:
+        return None
+    ca, cb = la.value.count, lb.value.count
+    if max(ca, cb) / min(ca, cb) < criterion.threshold:
+        return None
+    winner_is_a = ca > cb
+    winner, loser = _sides(pair, winner_is_a)
+    wl, ll = (la, lb) if winner_is_a else (lb, la)
+    values = {
+        "winner": winner.name,
+        "loser": loser.name,
+        "winner_value": Quantity("text", _language_count(wl.value), source=wl.source),
+        "loser_value": Quantity("text", _language_count(ll.value), source=ll.source),
+    }
+    return Reason(criterion, winner, loser, values)
+
+
+def _language_count(languages: schema.Languages) -> str:
+    return f"{languages.count}+" if languages.at_least else str(languages.count)
+
+
 def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
@@ -297,4 +385,6 @@ MEASURES: dict[str, Callable[[Catalog, schema.Criterion, PairFacts], Reason | No
     "speed": _speed,
     "free_api": _free_api,
     "price": _price,
+    "license": _license,
+    "languages": _languages,
 }

@@ -1,0 +1,116 @@
+"""Validation of the pick lists' wording: every {placeholder} must be one its measure fills.
+
+Part of the validate stage (validate.py calls it with the other cross-file checks): a placeholder a
+measure cannot fill is reported at its file:line:column with a did-you-mean, instead of failing when
+a page that happens to use it is rendered.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
+
+from generator import schema
+from generator.errors import ErrorCollector, Location
+from generator.load import LoadedFile, Path_
+
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+# Fields of a criterion that are filled from its measure's values, and what each may also use.
+WORDED = {"pick": frozenset(), "pick_with_emphasis": schema.EMPHASIS_PLACEHOLDERS, "evidence": frozenset()}
+FILLED = (*WORDED, "counter", "use_both")
+
+
+class _Registry(Protocol):
+    def require(self, ident: str | None, place: Location, field: str) -> None: ...
+
+
+def placeholders(text: str) -> list[str]:
+    return PLACEHOLDER.findall(text)
+
+
+def check_text(
+    text: str | None, allowed: Iterable[str], place: Location, field: str, collector: ErrorCollector
+) -> None:
+    """Report each placeholder of `text` that is not in `allowed`, suggesting the closest one."""
+    if not text:
+        return
+    allowed = sorted(allowed)
+    for name in placeholders(text):
+        if name in allowed:
+            continue
+        hint = difflib.get_close_matches(name, allowed, n=1)
+        if hint:
+            maybe = f"; did you mean {{{hint[0]}}}?"
+        elif allowed:
+            maybe = f"; this wording can use {', '.join('{' + a + '}' for a in allowed)}"
+        else:
+            maybe = "; this wording is shown as written and cannot use placeholders"
+        collector.add(place, f"{field}: {{{name}}} is not filled here{maybe}")
+
+
+def _allowed(criterion: schema.Criterion, field: str) -> frozenset[str]:
+    return schema.PLACEHOLDERS[criterion.measure] | WORDED.get(field, frozenset())
+
+
+def _check_criteria(obj: schema.Criteria, f: LoadedFile, ids: Mapping[str, _Registry], c: ErrorCollector) -> None:
+    for i, criterion in enumerate(obj.criteria):
+        for field in FILLED:
+            path: Path_ = ("criteria", i, field)
+            check_text(getattr(criterion, field), _allowed(criterion, field), f.place(path), field, c)
+        if criterion.measure == "category":
+            if criterion.category is None:
+                c.add(f.place(("criteria", i, "measure")), "measure `category` needs `category:` (a category id)")
+            ids["category"].require(criterion.category, f.place(("criteria", i, "category")), "category")
+    seen: dict[str, int] = {}
+    for t, tier in enumerate(obj.licenses):
+        for j, name in enumerate(tier.licenses):
+            if name in seen:
+                c.add(f.place(("licenses", t, "licenses", j)), f"{name!r} is already in tier {seen[name] + 1}")
+            seen.setdefault(name, t)
+
+
+def _check_edits(
+    obj: schema.Comparison,
+    f: LoadedFile,
+    criteria: Mapping[str, schema.Criterion],
+    c: ErrorCollector,
+) -> None:
+    for i, edit in enumerate(obj.picks):
+        place = f.place(("picks", i))
+        if (edit.criterion is None) == (edit.side is None):
+            c.add(place, "a pick edit names either `criterion` (to change a computed item) or `side` (to add one)")
+            continue
+        if edit.side is not None:
+            if edit.side not in obj.families:
+                c.add(f.place(("picks", i, "side")), f"side: {edit.side!r} is not one of {', '.join(obj.families)}")
+            if edit.drop or not edit.pick:
+                c.add(place, "an added item needs `pick` (its wording) and cannot `drop`")
+            for field in ("pick", "evidence"):
+                check_text(getattr(edit, field), (), f.place(("picks", i, field)), field, c)
+            continue
+        criterion = criteria.get(edit.criterion or "")
+        if criterion is None:
+            hint = difflib.get_close_matches(edit.criterion or "", list(criteria), n=1)
+            maybe = f"; did you mean {hint[0]!r}?" if hint else ""
+            c.add(f.place(("picks", i, "criterion")), f"criterion: no criterion has the id {edit.criterion!r}{maybe}")
+            continue
+        if edit.drop == bool(edit.pick or edit.evidence):
+            c.add(place, "a pick edit of a criterion either drops its item or rewords it (`pick`, `evidence`)")
+        for field in ("pick", "evidence"):
+            check_text(getattr(edit, field), _allowed(criterion, field), f.place(("picks", i, field)), field, c)
+
+
+def check_wording(
+    obj: Any,
+    f: LoadedFile,
+    criteria: Mapping[str, schema.Criterion],
+    ids: Mapping[str, _Registry],
+    collector: ErrorCollector,
+) -> None:
+    """The wording checks of one checked file, given every criterion by id."""
+    if isinstance(obj, schema.Criteria):
+        _check_criteria(obj, f, ids, collector)
+    if isinstance(obj, schema.Comparison):
+        _check_edits(obj, f, criteria, collector)
