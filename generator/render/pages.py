@@ -21,10 +21,11 @@ from markupsafe import Markup
 
 from generator import schema
 from generator.derive import comparison as comparison_facts
-from generator.derive import facts, picks
+from generator.derive import facts, flowchart, picks
 from generator.derive.site import Page, Redirect, SitePlan
 from generator.model import Catalog
 from generator.render import format as fmt
+from generator.render.mermaid import mermaid
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -164,7 +165,9 @@ def render_redirect(redirect: Redirect) -> str:
 def _comparison(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
     pair = comparison_facts.compare(catalog, *page.key)
     related = [p for p in plan.pairs() if p is not page and set(p.key) & set(page.key)]
-    return {"pair": pair, "picks": picks.decide(catalog, pair), "related": related}
+    decided = picks.decide(catalog, pair)
+    chart = flowchart.flowchart(decided, pair.a, pair.b, tuple(c.id for c in catalog.criteria))
+    return {"pair": pair, "picks": decided, "related": related, "flowchart": chart and mermaid(chart)}
 
 
 def _family(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
