@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.derive.site import plan
 from generator.model import Catalog, build_catalog
+from generator.render.guide import render_assets
 from generator.render.pages import render_page, render_redirect
 from generator.validate import validate
 from generator.write import WriteStats, write_tree
@@ -35,6 +36,7 @@ def render_site(catalog: Catalog) -> dict[str, bytes]:
     site_plan = plan(catalog)
     files = {page.path: render_page(catalog, site_plan, page).encode() for page in site_plan.pages}
     files.update({r.path: render_redirect(r).encode() for r in site_plan.redirects})
+    files.update(render_assets(catalog, site_plan))
     return files
 
 

@@ -37,6 +37,7 @@ class Catalog:
     comparisons: Mapping[tuple[str, str], schema.Comparison]
     aliases: Mapping[str, str]
     license_tiers: tuple[schema.LicenseTier, ...] = ()
+    guide: schema.Guide | None = None
 
     def family_models(self, family_id: str) -> tuple[schema.Model, ...]:
         return tuple(self.families[family_id].models)
@@ -89,6 +90,7 @@ def build_catalog(objects: list[schema.Strict]) -> Catalog:
         comparisons=MappingProxyType({pair_key(*c.families): c for c in comparisons}),
         aliases=MappingProxyType(dict(sorted(aliases.items()))),
         license_tiers=tuple(criteria.licenses),
+        guide=next((o for o in objects if isinstance(o, schema.Guide)), None),
     )
 
 

@@ -351,10 +351,52 @@ class Criteria(Strict):
     )
 
 
+class GuideOption(Strict):
+    """One answer to a guide question, and what it asks of a model: filters narrow the candidates,
+    preferences order them."""
+
+    id: Slug
+    label: ShortText
+    max_ram_gb: float | None = Field(default=None, gt=0, description="Only models measured to fit in this RAM.")
+    modalities: list[Modality] = Field(default_factory=list, description="Only families that take all of these.")
+    min_context: int | None = Field(default=None, gt=0, description="Only families with at least this context.")
+    prefer_languages: list[ShortText] = Field(
+        default_factory=list, description="Rank families that state an emphasis on one of these languages first."
+    )
+    rank_by: Slug | None = Field(default=None, description="Rank by this benchmark category (an id in catalog.yaml).")
+
+
+class GuideQuestion(Strict):
+    id: Slug
+    ask: ShortText = Field(description="The question as a reader reads it.")
+    options: list[GuideOption] = Field(min_length=2)
+
+
+class Guide(Strict):
+    """data/guide.yaml: the questions of the "Which model should I pick?" guide and its picker, in order.
+
+    The tree is computed: a question is asked only where its answers lead to different models."""
+
+    schema_: str | None = Field(default=None, alias="$schema")
+    title: ShortText
+    intro: Text | None = None
+    recommend: int = Field(default=3, gt=0, le=10, description="How many models a leaf names at most.")
+    unranked: ShortText = Field(
+        default="These fit, but no benchmark in the data ranks them for this use",
+        description="Said before the models of a leaf where no candidate has a score to rank it by.",
+    )
+    nothing_fits: ShortText = Field(
+        default="No model in the data is known to fit all of these answers",
+        description="Said at a leaf where no model fits (or none has the figures to show it fits).",
+    )
+    questions: list[GuideQuestion] = Field(min_length=1)
+
+
 FILE_KINDS: dict[str, type[Strict]] = {
     "site": Site,
     "criteria": Criteria,
     "catalog": Shared,
     "family": Family,
     "comparison": Comparison,
+    "guide": Guide,
 }

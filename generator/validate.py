@@ -43,7 +43,7 @@ def _kind_of(relative: Path) -> str:
     parts = relative.parts
     if relative.suffix not in (".yaml", ".yml"):
         return "unknown"
-    if len(parts) == 1 and relative.stem in ("site", "catalog", "criteria"):
+    if len(parts) == 1 and relative.stem in ("site", "catalog", "criteria", "guide"):
         return relative.stem
     if len(parts) == 2 and parts[0] == "families":
         return "family"
@@ -60,7 +60,7 @@ def check_files(data_dir: Path, root: Path, collector: ErrorCollector) -> list[C
         if kind == "unknown":
             collector.add(
                 Location(name),
-                "not a known data file; expected data/site.yaml, data/catalog.yaml, data/criteria.yaml, "
+                "not a known data file; expected data/site.yaml, data/catalog.yaml, data/criteria.yaml, data/guide.yaml, "
                 "data/families/<id>.yaml or data/comparisons/<a>-vs-<b>.yaml",
             )
             continue

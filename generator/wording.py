@@ -114,3 +114,8 @@ def check_wording(
         _check_criteria(obj, f, ids, collector)
     if isinstance(obj, schema.Comparison):
         _check_edits(obj, f, criteria, collector)
+    if isinstance(obj, schema.Guide):
+        for i, question in enumerate(obj.questions):
+            for j, option in enumerate(question.options):
+                place = f.place(("questions", i, "options", j, "rank_by"))
+                ids["category"].require(option.rank_by, place, "rank_by")

@@ -25,6 +25,7 @@ from generator.derive import facts, flowchart, picks
 from generator.derive.site import Page, Redirect, SitePlan
 from generator.model import Catalog
 from generator.render import format as fmt
+from generator.render import guide
 from generator.render.mermaid import mermaid
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -194,4 +195,5 @@ CONTEXTS: dict[str, Callable[[Catalog, SitePlan, Page], dict[str, Any]]] = {
     "home": _plain,
     "compare-index": _plain,
     "families-index": _plain,
+    "guide": guide.context,
 }

@@ -1,0 +1,163 @@
+"""The "Which model should I pick?" decision tree: the guide's questions over every model in the data.
+
+Each answer filters the candidates (RAM, modalities, context) or orders them (language emphasis,
+benchmark category); a leaf names the best-ranked models with the figure that ranked them. The tree
+is pruned as it is built: a question whose answers all lead to the same outcome is not asked there,
+and answers that lead to the same subtree share one branch. A model without the figure a filter
+needs is not recommended under that filter (the data cannot say it fits), and a model without a
+score in a ranking category is ranked after those with one (it is not judged on it).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from generator import schema
+from generator.derive import facts
+from generator.derive.comparison import first_score
+from generator.derive.facts import Quantity
+from generator.model import Catalog
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """One model a leaf names, with the figures that put it there."""
+
+    model: schema.Model
+    family: schema.Family
+    benchmark: schema.Benchmark | None
+    score: Quantity | None
+    ram: Quantity | None
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """The outcome of a path: the best-ranked models, or, when no candidate has a score to rank it
+    by, the models that fit with nothing to choose between them (`unranked`)."""
+
+    models: tuple[Recommendation, ...]
+    unranked: tuple[Recommendation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Branch:
+    options: tuple[schema.GuideOption, ...]
+    child: Node | Leaf
+
+
+@dataclass(frozen=True)
+class Node:
+    question: schema.GuideQuestion
+    branches: tuple[Branch, ...]
+
+
+def tree(catalog: Catalog, guide: schema.Guide) -> Node | Leaf:
+    """The whole pruned tree, from the first question."""
+    return _build(catalog, guide, 0, ())
+
+
+def _build(catalog: Catalog, guide: schema.Guide, index: int, answers: tuple[schema.GuideOption, ...]) -> Node | Leaf:
+    if index == len(guide.questions):
+        return leaf(catalog, guide, answers)
+    question = guide.questions[index]
+    groups: dict[tuple, tuple[Node | Leaf, list[schema.GuideOption]]] = {}
+    for option in question.options:
+        child = _build(catalog, guide, index + 1, (*answers, option))
+        groups.setdefault(signature(child), (child, []))[1].append(option)
+    if len(groups) == 1:
+        return next(iter(groups.values()))[0]
+    return Node(question, tuple(Branch(tuple(options), child) for child, options in groups.values()))
+
+
+def signature(node: Node | Leaf) -> tuple:
+    """What a subtree says, as a hashable value: two answers with equal signatures share a branch."""
+    if isinstance(node, Leaf):
+        return tuple(
+            tuple((r.model.id, r.benchmark and r.benchmark.id, r.score, r.ram) for r in group)
+            for group in (node.models, node.unranked)
+        )
+    return (node.question.id, tuple((tuple(o.id for o in b.options), signature(b.child)) for b in node.branches))
+
+
+def candidates(catalog: Catalog, answers: tuple[schema.GuideOption, ...]) -> list[schema.Model]:
+    """Every model the data shows to meet every filter of the answers."""
+    return [m for m in catalog.models.values() if all(_fits(catalog, m, a) for a in answers)]
+
+
+def _fits(catalog: Catalog, model: schema.Model, option: schema.GuideOption) -> bool:
+    family = catalog.model_family(model.id)
+    if option.max_ram_gb is not None:
+        ram = facts.smallest_ram(model)
+        if not ram or ram.ram_gb is None or ram.ram_gb > option.max_ram_gb:
+            return False
+    if option.modalities:
+        stated = model.modalities or family.modalities
+        if not stated or not set(option.modalities) <= set(stated.value):
+            return False
+    if option.min_context is not None:
+        context = model.context_tokens or family.context_tokens
+        if not context or context.value < option.min_context:
+            return False
+    return True
+
+
+def leaf(catalog: Catalog, guide: schema.Guide, answers: tuple[schema.GuideOption, ...]) -> Leaf:
+    """The best-ranked candidates: language emphasis first, then each ranking category in question order."""
+    found = candidates(catalog, answers)
+    languages = {lang for a in answers for lang in a.prefer_languages}
+    benchmarks = [b for a in answers if a.rank_by and (b := _ranking_benchmark(catalog, a.rank_by, found))]
+
+    def key(model: schema.Model) -> tuple:
+        emphasis = catalog.model_family(model.id).languages
+        preferred = bool(emphasis and languages & set(emphasis.value.emphasis_languages))
+        scores = []
+        for b in benchmarks:
+            score = first_score(model, b.id)
+            scores.append(-_signed(b, score.value) if score else math.inf)
+        return (not preferred if languages else False, *scores, model.name)
+
+    ram_asked = any(a.max_ram_gb is not None for a in answers)
+    ranked = [m for m in sorted(found, key=key) if any(first_score(m, b.id) for b in benchmarks)]
+    unranked = [] if ranked else sorted(found, key=lambda m: m.name)
+    return Leaf(
+        tuple(_recommendation(catalog, m, benchmarks, ram_asked) for m in ranked[: guide.recommend]),
+        tuple(_recommendation(catalog, m, benchmarks, ram_asked) for m in unranked[: guide.recommend]),
+    )
+
+
+def _signed(benchmark: schema.Benchmark, value: float) -> float:
+    return value if benchmark.higher_is_better else -value
+
+
+def _ranking_benchmark(catalog: Catalog, category: str, models: list[schema.Model]) -> schema.Benchmark | None:
+    """The category's benchmark that scores the most candidates (ties: catalog order), so that the
+    ranking compares like with like; None when no candidate has a score in the category."""
+    counts = [
+        (sum(1 for m in models if first_score(m, b.id)), -i, b)
+        for i, b in enumerate(catalog.benchmarks.values())
+        if b.category == category
+    ]
+    best = max(counts, key=lambda c: (c[0], c[1]), default=None)
+    return best[2] if best and best[0] else None
+
+
+def _recommendation(
+    catalog: Catalog, model: schema.Model, benchmarks: list[schema.Benchmark], ram_asked: bool
+) -> Recommendation:
+    scored = next(((b, s) for b in benchmarks if (s := first_score(model, b.id))), None)
+    ram = facts.smallest_ram(model) if ram_asked else None
+    return Recommendation(
+        model=model,
+        family=catalog.model_family(model.id),
+        benchmark=scored[0] if scored else None,
+        score=Quantity("score", scored[1].value, source=scored[1].source) if scored else None,
+        ram=Quantity("gb", ram.ram_gb, source=ram.source) if ram and ram.ram_gb else None,
+    )
+
+
+def leaves(node: Node | Leaf) -> list[Leaf]:
+    """Every leaf of a tree, depth first in option order."""
+    if isinstance(node, Leaf):
+        return [node]
+    return [lf for br in node.branches for lf in leaves(br.child)]
