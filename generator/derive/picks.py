@@ -124,7 +124,7 @@ def _category(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) ->
         return None
     won = [r for r in result.rows if r.winner is result.leader]
     top = max(won, key=lambda r: r.margin)
-    if top.margin < criterion.threshold:
+    if not _beyond(top.margin, criterion.threshold):
         return None
     winner_score, winner_model = _side_best(result, result.leader, top.benchmark)
     loser_score, loser_model = _side_best(result, result.other, top.benchmark)
@@ -157,7 +157,7 @@ def _variants(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) ->
     if pair.a.family.variants is None or pair.b.family.variants is None:
         return None
     counts = (len(pair.a.variants), len(pair.b.variants))
-    if abs(counts[0] - counts[1]) < criterion.threshold:
+    if not _beyond(abs(counts[0] - counts[1]), criterion.threshold):
         return None
     winner, loser = _sides(pair, counts[0] > counts[1])
     names = _and([v.name for v in winner.variants])
@@ -193,7 +193,7 @@ def _ram(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reas
             continue
         low, high = sorted((ha.ram_gb, hb.ram_gb))
         winner_is_a = ha.ram_gb < hb.ram_gb
-        if high / low < criterion.threshold or low > catalog.site.limited_ram_gb:
+        if not _beyond_ratio(high / low, criterion.threshold) or low > catalog.site.limited_ram_gb:
             return None
         winner, loser = _sides(pair, winner_is_a)
         (wm, wh), (lm, lh) = ((ma, ha), (mb, hb)) if winner_is_a else ((mb, hb), (ma, ha))
@@ -213,7 +213,7 @@ def _ram(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reas
 
 def _modalities(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:
     fa, fb = (facts.family_modalities(catalog, s.id) for s in pair.sides)
-    if not fa or not fb or abs(len(fa.value) - len(fb.value)) < criterion.threshold:
+    if not fa or not fb or not _beyond(abs(len(fa.value) - len(fb.value)), criterion.threshold):
         return None
     winner_is_a = len(fa.value) > len(fb.value)
     winner, loser = _sides(pair, winner_is_a)
@@ -229,7 +229,7 @@ def _modalities(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) 
 
 def _context(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:
     ca, cb = (facts.max_context(catalog, s.id) for s in pair.sides)
-    if not ca or not cb or max(ca.value, cb.value) / min(ca.value, cb.value) < criterion.threshold:
+    if not ca or not cb or not _beyond_ratio(max(ca.value, cb.value) / min(ca.value, cb.value), criterion.threshold):
         return None
     winner_is_a = ca.value > cb.value
     winner, loser = _sides(pair, winner_is_a)
@@ -245,7 +245,7 @@ def _context(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> 
 
 def _edge(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:
     edge = [tuple(m for m in s.models if m.edge and m.edge.value) for s in pair.sides]
-    if not all(s.models for s in pair.sides) or abs(len(edge[0]) - len(edge[1])) < criterion.threshold:
+    if not all(s.models for s in pair.sides) or not _beyond(abs(len(edge[0]) - len(edge[1])), criterion.threshold):
         return None
     if edge[0] and edge[1]:
         return None
@@ -267,7 +267,7 @@ def _speed(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Re
         if not (sa and sb and sa.tokens_per_second and sb.tokens_per_second):
             continue
         fast, slow = sorted((sa.tokens_per_second, sb.tokens_per_second), reverse=True)
-        if fast / slow < criterion.threshold:
+        if not _beyond_ratio(fast / slow, criterion.threshold):
             return None
         winner_is_a = sa.tokens_per_second > sb.tokens_per_second
         winner, loser = _sides(pair, winner_is_a)
@@ -309,7 +309,7 @@ def _price(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Re
     if not pa or not pb or not pa.output_usd_per_mtok or not pb.output_usd_per_mtok:
         return None
     low, high = sorted((pa.output_usd_per_mtok, pb.output_usd_per_mtok))
-    if high / low < criterion.threshold:
+    if not _beyond_ratio(high / low, criterion.threshold):
         return None
     winner_is_a = pa.output_usd_per_mtok < pb.output_usd_per_mtok
     winner, loser = _sides(pair, winner_is_a)
@@ -331,7 +331,7 @@ def _license(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> 
     if not la or not lb or la.value not in rank or lb.value not in rank:
         return None
     ra, rb = rank[la.value], rank[lb.value]
-    if abs(ra - rb) < criterion.threshold:
+    if not _beyond(abs(ra - rb), criterion.threshold):
         return None
     winner_is_a = ra < rb
     winner, loser = _sides(pair, winner_is_a)
@@ -353,7 +353,7 @@ def _languages(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -
     if not la or not lb:
         return None
     ca, cb = la.value.count, lb.value.count
-    if max(ca, cb) / min(ca, cb) < criterion.threshold:
+    if not _beyond_ratio(max(ca, cb) / min(ca, cb), criterion.threshold):
         return None
     winner_is_a = ca > cb
     winner, loser = _sides(pair, winner_is_a)
@@ -369,6 +369,17 @@ def _languages(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -
 
 def _language_count(languages: schema.Languages) -> str:
     return f"{languages.count}+" if languages.at_least else str(languages.count)
+
+
+def _beyond(difference: float, threshold: float) -> bool:
+    """A difference that counts: past the threshold and never zero, so that a tie goes to neither
+    side even under a threshold of 0."""
+    return difference > 0 and difference >= threshold
+
+
+def _beyond_ratio(ratio: float, threshold: float) -> bool:
+    """A ratio (larger over smaller) that counts: past the threshold and never 1 (a tie)."""
+    return ratio > 1 and ratio >= threshold
 
 
 def _and(items: list[str]) -> str:

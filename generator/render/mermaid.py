@@ -16,7 +16,7 @@ from generator.derive.flowchart import Flowchart
 from generator.derive.picks import Counter, Value
 from generator.render import format as fmt
 
-_SAFE = re.compile(r"[A-Za-z0-9 ,.:;+\-/()%?!']")
+_SAFE = re.compile(r"[A-Za-z0-9 ,.:+\-/()?!']")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
@@ -49,7 +49,7 @@ def mermaid(chart: Flowchart) -> Markup:
         lines.append(f"    q{i} -->|yes| {node[q.side.id]}")
         lines.append(f"    q{i} -->|no| {'q' + str(i + 1) if i + 1 < len(chart.questions) else 'last'}")
     if chart.use_both:
-        uses = "; ".join(f"{r.model.name} {plain_fill(r.criterion.use_both, r.values)}" for r in chart.use_both)  # type: ignore[union-attr]
+        uses = ", and ".join(f"{r.model.name} {plain_fill(r.criterion.use_both, r.values)}" for r in chart.use_both)  # type: ignore[union-attr]
         lines.append(f"    last([{label('Use both: ' + uses)}])")
     else:
         lines.append(f"    last([{label('Either works: no remaining difference passes its threshold')}])")
