@@ -9,11 +9,12 @@ contains no backtick, so it cannot close the fence either.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from markupsafe import Markup
 
 from generator.derive.flowchart import Flowchart
-from generator.derive.picks import Counter, Value
+from generator.derive.picks import Counter, Reason, Value
 from generator.render import format as fmt
 
 _SAFE = re.compile(r"[A-Za-z0-9 ,.:+\-/()?!']")
@@ -26,14 +27,22 @@ def label(text: str) -> str:
     return '"' + "".join(c if _SAFE.fullmatch(c) else f"#{ord(c)};" for c in text) + '"'
 
 
-def plain_fill(wording: str, values: dict[str, Value] | object) -> str:
-    """Wording with its placeholders filled as plain text (escaping is the caller's business)."""
-    return _PLACEHOLDER.sub(lambda m: fmt.quantity(values[m.group(1)]), wording)  # type: ignore[index]
+def plain_fill(wording: str, values: Mapping[str, Value]) -> str:
+    """Wording with its placeholders filled as plain text (escaping is the caller's business);
+    validation has already checked that `values` has every placeholder the wording uses."""
+    return _PLACEHOLDER.sub(lambda m: fmt.quantity(values[m.group(1)]), wording)
 
 
-def question_text(item: object) -> str:
-    wording = item.criterion.counter if isinstance(item, Counter) else item.pick  # type: ignore[attr-defined]
-    return plain_fill(wording or "", item.values) + "?"  # type: ignore[attr-defined]
+def question_text(item: Reason | Counter) -> str:
+    """A list item as the chart's question: the reader's need, without its evidence."""
+    wording = item.criterion.counter if isinstance(item, Counter) else item.pick
+    return plain_fill(wording or "", item.values) + "?"
+
+
+def _use(reason: Reason) -> str:
+    model = reason.model.name if reason.model else ""
+    wording = reason.criterion.use_both if reason.criterion else None
+    return f"{model} {plain_fill(wording or '', reason.values)}".strip()
 
 
 def mermaid(chart: Flowchart) -> Markup:
@@ -49,7 +58,7 @@ def mermaid(chart: Flowchart) -> Markup:
         lines.append(f"    q{i} -->|yes| {node[q.side.id]}")
         lines.append(f"    q{i} -->|no| {'q' + str(i + 1) if i + 1 < len(chart.questions) else 'last'}")
     if chart.use_both:
-        uses = ", and ".join(f"{r.model.name} {plain_fill(r.criterion.use_both, r.values)}" for r in chart.use_both)  # type: ignore[union-attr]
+        uses = ", and ".join(_use(r) for r in chart.use_both)
         lines.append(f"    last([{label('Use both: ' + uses)}])")
     else:
         lines.append(f"    last([{label('Either works: no remaining difference passes its threshold')}])")
