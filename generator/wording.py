@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol
 
 from generator import schema
@@ -115,7 +115,22 @@ def check_wording(
     if isinstance(obj, schema.Comparison):
         _check_edits(obj, f, criteria, collector)
     if isinstance(obj, schema.Guide):
-        for i, question in enumerate(obj.questions):
-            for j, option in enumerate(question.options):
-                place = f.place(("questions", i, "options", j, "rank_by"))
-                ids["category"].require(option.rank_by, place, "rank_by")
+        _check_guide(obj, f, ids, collector)
+
+
+def _check_guide(obj: schema.Guide, f: LoadedFile, ids: Mapping[str, _Registry], c: ErrorCollector) -> None:
+    """Categories exist, and ids are unique where the picker's shareable URL uses them as keys."""
+    _unique([q.id for q in obj.questions], lambda i: f.place(("questions", i, "id")), "question", c)
+    for i, question in enumerate(obj.questions):
+        place = lambda j, i=i: f.place(("questions", i, "options", j, "id"))  # noqa: E731 - a place per index
+        _unique([o.id for o in question.options], place, "option", c)
+        for j, option in enumerate(question.options):
+            ids["category"].require(option.rank_by, f.place(("questions", i, "options", j, "rank_by")), "rank_by")
+
+
+def _unique(idents: list[str], place: Callable[[int], Location], what: str, c: ErrorCollector) -> None:
+    seen: set[str] = set()
+    for i, ident in enumerate(idents):
+        if ident in seen:
+            c.add(place(i), f"duplicate {what} id {ident!r}")
+        seen.add(ident)

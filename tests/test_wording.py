@@ -61,3 +61,9 @@ def test_guide_ranks_by_a_known_category(project: Path, edit: Edit) -> None:
     edit("data/guide.yaml", "rank_by: coding}", "rank_by: codin}")
     found = errors(project)
     assert len(found) == 1 and "rank_by: no category has the id 'codin'; did you mean 'coding'?" in found[0]
+
+
+def test_guide_ids_are_unique_for_the_shareable_url(project: Path, edit: Edit) -> None:
+    edit("data/guide.yaml", "{id: other, label: Another language", "{id: cjk, label: Another language")
+    line = line_of(project, "data/guide.yaml", "{id: cjk, label: Another language")
+    assert errors(project) == [f"data/guide.yaml:{line}:14: duplicate option id 'cjk'"]
