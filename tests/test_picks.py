@@ -85,9 +85,9 @@ CASES: dict[str, tuple[dict[str, Any], list[Case]]] = {
     "edge": (
         criterion("edge", "edge", 1),
         [
-            (one_model("a1", edge=fig(True)), one_model("b1"), "a"),
+            (one_model("a1", edge=fig(True)), one_model("b1", params={"total": fig(7)}), "a"),
             (one_model("a1", edge=fig(True)), one_model("b1", edge=fig(True)), None),
-            (one_model("a1", edge=fig(True)), {}, None),
+            (one_model("a1", edge=fig(True)), one_model("b1"), None),  # b's lineup is a bare name
         ],
     ),
     "speed": (

@@ -245,7 +245,9 @@ def _context(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> 
 
 def _edge(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:
     edge = [tuple(m for m in s.models if m.edge and m.edge.value) for s in pair.sides]
-    if not all(s.models for s in pair.sides) or not _beyond(abs(len(edge[0]) - len(edge[1])), criterion.threshold):
+    if not all(_lineup_known(s) for s in pair.sides):
+        return None
+    if not _beyond(abs(len(edge[0]) - len(edge[1])), criterion.threshold):
         return None
     if edge[0] and edge[1]:
         return None
@@ -258,6 +260,12 @@ def _edge(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Rea
         "winner_value": Quantity("text", _and([m.name for m in models]) + (" is" if len(models) == 1 else " are")),
     }
     return Reason(criterion, winner, loser, values, models[0])
+
+
+def _lineup_known(s: Side) -> bool:
+    """Whether "has no edge model" can be said of a side: it states `edge` for a model, or every model
+    it lists has a size. A family listed by name only (a newly announced one) is not judged."""
+    return bool(s.models) and (any(m.edge for m in s.models) or all(facts.size_of(m) for m in s.models))
 
 
 def _speed(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:
