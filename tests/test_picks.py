@@ -276,3 +276,15 @@ def test_mermaid_labels_cannot_break_out() -> None:
     for char in "<>[]`{}|\n":
         assert char not in escaped[1:-1]
     assert "#60;img" in escaped and "%" not in escaped
+
+
+def test_pick_notes_follow_the_lists() -> None:
+    crits = [criterion("context", "context", 1.5)]
+    notes = [
+        {"section": "pick", "text": "Always."},
+        {"section": "pick", "text": "For a.", "when_leader": "a"},
+        {"section": "pick", "text": "For b.", "when_leader": "b"},
+    ]
+    fams = [{"id": "a", "context_tokens": fig(262144)}, {"id": "b", "context_tokens": fig(131072)}]
+    catalog = make_catalog(fams, crits, [{"families": ["a", "b"], "notes": notes}])
+    assert decide(catalog, compare(catalog, "a", "b")).notes == ("Always.", "For a.")

@@ -58,6 +58,7 @@ class Picks:
     b: tuple[Reason, ...]
     counters: tuple[Counter, ...]
     use_both: tuple[Reason, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())
 
 
 def decide(catalog: Catalog, pair: PairFacts) -> Picks:
@@ -73,7 +74,15 @@ def decide(catalog: Catalog, pair: PairFacts) -> Picks:
         for r in reasons
         if r.criterion and r.criterion.counter and r.loser.id in quality_winners
     )
-    return Picks(a, b, counters, _use_both(a, b))
+    return Picks(a, b, counters, _use_both(a, b), _notes(pair, a, b))
+
+
+def _notes(pair: PairFacts, a: tuple[Reason, ...], b: tuple[Reason, ...]) -> tuple[str, ...]:
+    """The comparison's `pick` notes; one with `when_leader` shows only while that family has a
+    reason in its list, so a note cannot argue for a side the data no longer supports."""
+    notes = pair.comparison.notes if pair.comparison else []
+    argued = {s.id for s, reasons in ((pair.a, a), (pair.b, b)) if reasons}
+    return tuple(n.text for n in notes if n.section == "pick" and (n.when_leader is None or n.when_leader in argued))
 
 
 def _edited(reasons: list[Reason], edits: list[schema.PickEdit]) -> list[Reason]:
