@@ -1,8 +1,9 @@
-"""Validation of the pick lists' wording: every {placeholder} must be one its measure fills.
+"""Validation of what the decision engine reads: the pick wording, the pair edits and the guide.
 
 Part of the validate stage (validate.py calls it with the other cross-file checks): a placeholder a
 measure cannot fill is reported at its file:line:column with a did-you-mean, instead of failing when
-a page that happens to use it is rendered.
+a page that happens to use it is rendered; so are edits of unknown criteria, guide rankings by an
+unknown category and duplicate guide ids.
 """
 
 from __future__ import annotations

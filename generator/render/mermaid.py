@@ -9,16 +9,14 @@ contains no backtick, so it cannot close the fence either.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 
 from markupsafe import Markup
 
 from generator.derive.flowchart import Flowchart
-from generator.derive.picks import Counter, Reason, Value
+from generator.derive.picks import Counter, Reason
 from generator.render import format as fmt
 
 _SAFE = re.compile(r"[A-Za-z0-9 ,.:+\-/()?!']")
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
 def label(text: str) -> str:
@@ -27,22 +25,16 @@ def label(text: str) -> str:
     return '"' + "".join(c if _SAFE.fullmatch(c) else f"#{ord(c)};" for c in text) + '"'
 
 
-def plain_fill(wording: str, values: Mapping[str, Value]) -> str:
-    """Wording with its placeholders filled as plain text (escaping is the caller's business);
-    validation has already checked that `values` has every placeholder the wording uses."""
-    return _PLACEHOLDER.sub(lambda m: fmt.quantity(values[m.group(1)]), wording)
-
-
 def question_text(item: Reason | Counter) -> str:
     """A list item as the chart's question: the reader's need, without its evidence."""
     wording = item.criterion.counter if isinstance(item, Counter) else item.pick
-    return plain_fill(wording or "", item.values) + "?"
+    return fmt.fill_text(wording or "", item.values) + "?"
 
 
 def _use(reason: Reason) -> str:
     model = reason.model.name if reason.model else ""
     wording = reason.criterion.use_both if reason.criterion else None
-    return f"{model} {plain_fill(wording or '', reason.values)}".strip()
+    return f"{model} {fmt.fill_text(wording or '', reason.values)}".strip()
 
 
 def mermaid(chart: Flowchart) -> Markup:
