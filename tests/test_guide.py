@@ -149,8 +149,37 @@ def _json_models(node: dict[str, Any]) -> list[list[dict[str, Any]]]:
     return [leaf for b in node["branches"] for leaf in _json_models(b["next"])]
 
 
-def test_seed_guide_recommends_the_coder_for_coding_with_memory_to_spare(catalog: Catalog) -> None:
-    answers = {"ram": "any", "input": "text", "context": "short", "language": "english", "use": "coding"}
-    assert outcome(catalog, **answers)[0] == "qwen-2-5-coder-32b"
-    answers.update(ram="8gb")
-    assert outcome(catalog, **answers)[0] == "gemma-4-26b"
+def _paths(node: tree.Node | tree.Leaf, path: tuple = ()) -> list[tuple[tuple, tree.Leaf]]:
+    if isinstance(node, tree.Leaf):
+        return [(path, node)]
+    return [p for b in node.branches for p in _paths(b.child, (*path, *b.options))]
+
+
+def test_every_leaf_of_the_real_data_respects_its_answers_and_ranks_like_with_like(catalog: Catalog) -> None:
+    paths = _paths(tree.tree(catalog, catalog.guide))
+    assert paths
+    for options, leaf in paths:
+        limit = min((o.max_ram_gb for o in options if o.max_ram_gb), default=None)
+        for rec in (*leaf.models, *leaf.unranked):
+            assert limit is None or (rec.ram and rec.ram.value <= limit), (rec.model.id, limit)
+        # Consecutive models ranked on the same benchmark and setting come in descending order.
+        keyed = [((r.benchmark.id, r.setting), r.score.value) for r in leaf.models]
+        for (k1, v1), (k2, v2) in zip(keyed, keyed[1:], strict=False):
+            assert k1 != k2 or v1 >= v2
+
+
+def test_scores_under_different_settings_are_not_ranked_against_each_other() -> None:
+    def scored(ident: str, value: float, setting: str | None) -> dict[str, Any]:
+        extra = {"setting": setting} if setting else {}
+        return model(ident, scores=[{**score("gen", value), **extra}])
+
+    families = [
+        {"id": "a", "models": [scored("a1", 90, None), scored("a2", 70, "5-shot")]},
+        {"id": "b", "models": [scored("b1", 80, "5-shot")]},
+    ]
+    guide = {"title": "t", "questions": [GUIDE["questions"][2]]}
+    catalog = make_catalog(families, [], guide=guide)
+    general = next(o for o in catalog.guide.questions[0].options if o.id == "general")
+    leaf = tree.leaf(catalog, catalog.guide, (general,))
+    # a1's 90 has no stated setting: it cannot be set against the 5-shot scores, which cover more models.
+    assert [(r.model.id, r.setting) for r in leaf.models] == [("b1", "5-shot"), ("a2", "5-shot")]

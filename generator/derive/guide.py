@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from generator import schema
 from generator.derive import facts
-from generator.derive.comparison import first_score
 from generator.derive.facts import Quantity
 from generator.model import Catalog
 
@@ -29,6 +28,7 @@ class Recommendation:
     benchmark: schema.Benchmark | None
     score: Quantity | None
     ram: Quantity | None
+    setting: str | None = None
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def signature(node: Node | Leaf) -> tuple:
     """What a subtree says, as a hashable value: two answers with equal signatures share a branch."""
     if isinstance(node, Leaf):
         return tuple(
-            tuple((r.model.id, r.benchmark and r.benchmark.id, r.score, r.ram) for r in group)
+            tuple((r.model.id, r.benchmark and r.benchmark.id, r.setting, r.score, r.ram) for r in group)
             for group in (node.models, node.unranked)
         )
     return (node.question.id, tuple((tuple(o.id for o in b.options), signature(b.child)) for b in node.branches))
@@ -102,27 +102,39 @@ def _fits(catalog: Catalog, model: schema.Model, option: schema.GuideOption) -> 
     return True
 
 
+@dataclass(frozen=True)
+class Ranking:
+    """What one ranking answer compares: one benchmark under one setting, so that only scores measured
+    the same way are set against each other (as comparison pages do, see `comparable_settings`)."""
+
+    benchmark: schema.Benchmark
+    setting: str | None
+
+    def score_of(self, model: schema.Model) -> schema.Score | None:
+        return next((s for s in model.scores if s.benchmark == self.benchmark.id and s.setting == self.setting), None)
+
+
 def leaf(catalog: Catalog, guide: schema.Guide, answers: tuple[schema.GuideOption, ...]) -> Leaf:
     """The best-ranked candidates: language emphasis first, then each ranking category in question order."""
     found = candidates(catalog, answers)
     languages = {lang for a in answers for lang in a.prefer_languages}
-    benchmarks = [b for a in answers if a.rank_by and (b := _ranking_benchmark(catalog, a.rank_by, found))]
+    rankings = [r for a in answers if a.rank_by and (r := _ranking(catalog, a.rank_by, found))]
 
     def key(model: schema.Model) -> tuple:
         emphasis = catalog.model_family(model.id).languages
         preferred = bool(emphasis and languages & set(emphasis.value.emphasis_languages))
         scores = []
-        for b in benchmarks:
-            score = first_score(model, b.id)
-            scores.append(-_signed(b, score.value) if score else math.inf)
+        for r in rankings:
+            score = r.score_of(model)
+            scores.append(-_signed(r.benchmark, score.value) if score else math.inf)
         return (not preferred if languages else False, *scores, model.name)
 
     ram_asked = any(a.max_ram_gb is not None for a in answers)
-    ranked = [m for m in sorted(found, key=key) if any(first_score(m, b.id) for b in benchmarks)]
+    ranked = [m for m in sorted(found, key=key) if any(r.score_of(m) for r in rankings)]
     unranked = [] if ranked else sorted(found, key=lambda m: m.name)
     return Leaf(
-        tuple(_recommendation(catalog, m, benchmarks, ram_asked) for m in ranked[: guide.recommend]),
-        tuple(_recommendation(catalog, m, benchmarks, ram_asked) for m in unranked[: guide.recommend]),
+        tuple(_recommendation(catalog, m, rankings, ram_asked) for m in ranked[: guide.recommend]),
+        tuple(_recommendation(catalog, m, rankings, ram_asked) for m in unranked[: guide.recommend]),
     )
 
 
@@ -130,29 +142,31 @@ def _signed(benchmark: schema.Benchmark, value: float) -> float:
     return value if benchmark.higher_is_better else -value
 
 
-def _ranking_benchmark(catalog: Catalog, category: str, models: list[schema.Model]) -> schema.Benchmark | None:
-    """The category's benchmark that scores the most candidates (ties: catalog order), so that the
-    ranking compares like with like; None when no candidate has a score in the category."""
-    counts = [
-        (sum(1 for m in models if first_score(m, b.id)), -i, b)
-        for i, b in enumerate(catalog.benchmarks.values())
-        if b.category == category
-    ]
-    best = max(counts, key=lambda c: (c[0], c[1]), default=None)
-    return best[2] if best and best[0] else None
+def _ranking(catalog: Catalog, category: str, models: list[schema.Model]) -> Ranking | None:
+    """The category's benchmark and setting that score the most candidates (ties: a stated setting
+    before an unstated one, then catalog order of benchmarks, then settings alphabetically), so that
+    the ranking compares like with like; None when no candidate has a score in the category."""
+    order = {b.id: i for i, b in enumerate(catalog.benchmarks.values()) if b.category == category}
+    counts: dict[tuple[str, str | None], int] = {}
+    for m in models:
+        for s in {(s.benchmark, s.setting) for s in m.scores if s.benchmark in order}:
+            counts[s] = counts.get(s, 0) + 1
+    if not counts:
+        return None
+    best = min(counts, key=lambda k: (-counts[k], k[1] is None, order[k[0]], k[1] or ""))
+    return Ranking(catalog.benchmarks[best[0]], best[1])
 
 
-def _recommendation(
-    catalog: Catalog, model: schema.Model, benchmarks: list[schema.Benchmark], ram_asked: bool
-) -> Recommendation:
-    scored = next(((b, s) for b in benchmarks if (s := first_score(model, b.id))), None)
+def _recommendation(catalog: Catalog, model: schema.Model, rankings: list[Ranking], ram_asked: bool) -> Recommendation:
+    scored = next(((r, s) for r in rankings if (s := r.score_of(model))), None)
     ram = facts.smallest_ram(model) if ram_asked else None
     return Recommendation(
         model=model,
         family=catalog.model_family(model.id),
-        benchmark=scored[0] if scored else None,
+        benchmark=scored[0].benchmark if scored else None,
         score=Quantity("score", scored[1].value, source=scored[1].source) if scored else None,
         ram=Quantity("gb", ram.ram_gb, source=ram.source) if ram and ram.ram_gb else None,
+        setting=scored[1].setting if scored else None,
     )
 
 

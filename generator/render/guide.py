@@ -33,13 +33,15 @@ class Line:
 
 
 def reason(rec: Recommendation) -> str:
-    """Why a model is named, in figures: "MMLU 83.2, needs 8 GB"."""
+    """Why a model is named, in figures: "MMLU 83.2 · base, 5-shot · needs 8 GB"."""
     parts = []
     if rec.benchmark and rec.score:
         parts.append(f"{rec.benchmark.name} {fmt.quantity(rec.score)}")
+        if rec.setting:
+            parts.append(rec.setting)
     if rec.ram:
         parts.append(f"needs {fmt.quantity(rec.ram)}")
-    return ", ".join(parts)
+    return " · ".join(parts)
 
 
 def leaf_note(guide: schema.Guide, leaf: Leaf) -> str | None:
