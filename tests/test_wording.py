@@ -23,12 +23,12 @@ def test_a_placeholder_the_measure_cannot_fill_is_reported_with_a_suggestion(pro
 def test_a_placeholder_of_another_measure_is_reported(project: Path, edit: Edit) -> None:
     edit(
         CRITERIA,
-        'evidence: "{winner_value} vs {loser_value} per million',
-        'evidence: "{benchmark} vs {loser_value} per million',
+        '"{winner} costs from {winner_value} per million',
+        '"{winner} costs from {benchmark} per million',
     )
     found = errors(project)
     assert len(found) == 1 and "evidence: {benchmark} is not filled here" in found[0]
-    assert found[0].startswith(f"{CRITERIA}:{line_of(project, CRITERIA, '{benchmark} vs {loser_value} per million')}:")
+    assert found[0].startswith(f"{CRITERIA}:{line_of(project, CRITERIA, 'from {benchmark} per million')}:")
 
 
 def test_emphasis_only_in_the_emphasis_wording(project: Path, edit: Edit) -> None:
