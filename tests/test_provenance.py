@@ -228,3 +228,39 @@ def test_conflicting_sources_are_reported(project: Path, edit: Edit) -> None:
 def test_generate_prints_a_staleness_summary(dated: Catalog, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--root", str(project), "--today", TODAY.isoformat(), "generate"]) == 0
     assert "5 figure(s) past stale_after_days as of 2025-06-01" in capsys.readouterr().out
+
+
+def test_a_table_with_mixed_sources_cites_each_cell(catalog: Catalog) -> None:
+    page = render_site(catalog)["compare/gemma-4-vs-qwen-2-5-coder.md"].decode()
+    quick = page.split("## Quick comparison")[1].split("## Model sizes")[0]
+    license_row = next(line for line in quick.splitlines() if line.startswith("| License"))
+    assert "(#source-seed-article)" in license_row and "(#source-qwen-2-5-coder-family-blog)" in license_row
+    assert "Source: <sup>" not in quick
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import shutil
+
+    from tests.conftest import ROOT
+
+    root = tmp_path_factory.mktemp("provenance-site")
+    for name in ("data", "docs", "overrides"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    assert main(["--root", str(root), "--today", "2026-11-28", "site"]) == 0
+    return root / "site"
+
+
+def test_every_source_cited_on_the_built_site_resolves_to_a_source_entry(built_site: Path, catalog: Catalog) -> None:
+    cited_total = 0
+    for page in sorted(built_site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        cited = set(re.findall(r'href="#(source-[a-z0-9-]+)"', html))
+        entries = set(re.findall(r'<li id="(source-[a-z0-9-]+)"', html))
+        assert cited <= entries, f"{page}: {sorted(cited - entries)} cited but not listed"
+        assert {e.removeprefix("source-") for e in entries} <= set(catalog.sources), page
+        cited_total += len(cited)
+    assert cited_total >= 20
+    methods = (built_site / "data-and-methods/index.html").read_text(encoding="utf-8")
+    assert all(f'id="source-{s}"' in methods for s in catalog.sources)
