@@ -57,14 +57,15 @@ def test_dangling_source_id_is_rejected_at_its_line_with_a_suggestion(project: P
 # --- incomparable settings never produce a winner -----------------------------------------------
 
 
-def test_comparable_needs_both_settings_stated_to_refuse() -> None:
+def test_comparable_needs_the_same_conditions_or_none() -> None:
     from generator.schema import Measurement, Score
 
     def score(setting: str | None) -> Score:
         return Score(benchmark="mmlu", value=1, source="s", quote="q", setting=setting)
 
     assert provenance.comparable(score("5-shot"), score("5-shot"))
-    assert provenance.comparable(score("5-shot"), score(None))
+    assert provenance.comparable(score(None), score(None))
+    assert not provenance.comparable(score("5-shot"), score(None))
     assert not provenance.comparable(score("5-shot"), score("0-shot"))
     q4 = Measurement(quantisation="Q4", ram_gb=8, source="s", quote="q")
     q8 = Measurement(quantisation="Q8", ram_gb=8, source="s", quote="q")

@@ -248,15 +248,13 @@ def settings_of(figure: schema.Sourced) -> tuple[str, ...]:
 
 
 def comparable(x: schema.Sourced, y: schema.Sourced) -> bool:
-    """Two figures may decide a winner unless both state a condition and the conditions differ.
+    """Two figures may decide a winner only when they state the same conditions, or both state none.
 
-    A figure that states no setting is taken as the common default (the seed states none); two that
-    state different ones ("5-shot" vs "0-shot", "Q4" vs "Q8", two hardware profiles) are not compared.
+    A figure whose setting is unknown is not compared with one measured under a stated setting: nobody
+    can tell whether the shots, the quantisation or the hardware match ("5-shot" vs unstated, "Q4" vs
+    "Q8", two hardware profiles all decide nothing).
     """
-    pairs = [(x.setting, y.setting)]
-    if isinstance(x, schema.Measurement) and isinstance(y, schema.Measurement):
-        pairs += [(x.profile, y.profile), (x.quantisation, y.quantisation)]
-    return not any(a and b and a != b for a, b in pairs)
+    return _conditions(x) == _conditions(y)
 
 
 def all_comparable(figures: Iterable[schema.Sourced]) -> bool:
