@@ -265,3 +265,22 @@ def test_every_source_cited_on_the_built_site_resolves_to_a_source_entry(built_s
     assert cited_total >= 20
     methods = (built_site / "data-and-methods/index.html").read_text(encoding="utf-8")
     assert all(f'id="source-{s}"' in methods for s in catalog.sources)
+
+
+def test_methods_page_states_the_thresholds_from_the_data(project: Path, edit: Edit) -> None:
+    edit("data/site.yaml", "decisive_margin: 5", "decisive_margin: 7")
+    edit("data/site.yaml", "stale_after_days: 180", "stale_after_days: 365")
+    edit("data/criteria.yaml", "measure: context\n    threshold: 1.5", "measure: context\n    threshold: 2")
+    page = render_site(load_catalog(project))["data-and-methods.md"].decode()
+    assert "every lead is at least 7 points is decisive" in page
+    assert "A figure older than\n365 days" in page
+    assert "| You want longer context (… vs …) | one family's longest context is at least 2x the other's |" in page
+    assert "| You need to run on limited hardware (8 GB RAM or less) |" in page
+
+
+def test_quality_page_reports_what_each_family_lacks(catalog: Catalog) -> None:
+    rows = {c.family.id: c for c in quality.coverage(catalog, provenance.index(catalog, TODAY))}
+    assert [b.id for b in rows["qwen-3-6"].missing_benchmarks] == list(catalog.benchmarks)
+    assert [m.id for m in rows["qwen-3-6"].unsized_models] == ["qwen-3-6-27b"]
+    assert [o.provider for o in rows["qwen-3-5"].unpriced_offers] == ["dashscope", "openrouter"]
+    assert rows["gemma-4"].missing_benchmarks == () and rows["qwen-2-5-coder"].offers == 0

@@ -5,6 +5,7 @@ what is computed here does not depend on the date.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -46,11 +47,12 @@ def methods(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
     kinds = Counter(r.source.kind for r in prov.records)
     return {
         "support": quality.source_support(catalog, prov),
-        "kind_counts": tuple((_KIND_NAMES[k], n) for k, n in sorted(kinds.items())),
+        "kind_counts": tuple((_KIND_NAMES.get(k, k), n) for k, n in sorted(kinds.items())),
         "figure_count": len(prov.records),
         "maker_count": sum(1 for r in prov.records if r.self_reported),
         "rules": tuple(
-            (c, _rule(c.measure, c.threshold), catalog.categories.get(c.category or "")) for c in catalog.criteria
+            (_wording(c.pick, catalog), _rule(c.measure, c.threshold), catalog.categories.get(c.category or ""))
+            for c in catalog.criteria
         ),
         "speed_profile": catalog.profiles[catalog.site.speed_profile],
     }
@@ -63,4 +65,11 @@ def quality_page(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]
 
 def _rule(measure: str, threshold: float) -> str:
     one = threshold == 1
-    return _RULES[measure].format(t=fmt.number(threshold, 2), s="" if one else "s", ies="y" if one else "ies")
+    rule = _RULES.get(measure, "the difference it measures is at least {t}")  # a measure added since
+    return rule.format(t=fmt.number(threshold, 2), s="" if one else "s", ies="y" if one else "ies")
+
+
+def _wording(pick: str, catalog: Catalog) -> str:
+    """A criterion's wording without a pair: placeholders a pair fills become "…", the site's limit is filled."""
+    known = {"limit": fmt.number(catalog.site.limited_ram_gb)}
+    return re.sub(r"\{([a-z_]+)\}", lambda m: known.get(m.group(1), "…"), pick)
