@@ -117,66 +117,135 @@ def test_incomparable_settings_are_shown_beside_the_row(incomparable: Catalog) -
 
 TODAY = date(2025, 6, 1)  # 180 days after 2024-12-03; 181 after 2024-12-02
 
+ALPHA = """id: alpha
+name: Alpha
+maker: google
+checked: 2024-12-03  # exactly at the threshold: still fresh
+license: {value: Apache 2.0, source: alpha-card, quote: "Apache 2.0"}
+models:
+  - id: alpha-1b
+    name: Alpha 1B
+    params:
+      total: {value: 1, source: alpha-card, quote: "1B"}
+sources:
+  - {id: alpha-card, title: Alpha card, url: "https://example.org/alpha", date: 2024-01-01, kind: official}
+"""
+
+BETA = """id: beta
+name: Beta
+maker: google
+license: {value: MIT, source: beta-card, quote: "MIT"}
+released: {value: 2024-09-19, source: beta-card, quote: "released", checked: 2025-05-01}
+models:
+  - id: beta-7b
+    name: Beta 7B
+    params:
+      total: {value: 7, source: beta-blog, quote: "7B"}
+    context_tokens: {value: 8192, source: beta-blog, quote: "8K", checked: 2024-12-02}
+    scores:
+      - {benchmark: mmlu, value: 60, source: beta-review, quote: "MMLU 60"}
+      - {benchmark: mmlu, value: 61, source: beta-card, quote: "MMLU 61"}
+sources:
+  - {id: beta-card, title: Beta card, url: "https://example.org/beta", date: 2024-09-19, kind: official}
+  - {id: beta-blog, title: Beta blog, url: "https://example.org/blog", date: 2024-11-12, kind: official}
+  - {id: beta-review, title: Beta review, kind: third-party}
+"""
+
 
 @pytest.fixture
-def dated(project: Path, edit: Edit) -> Catalog:
-    edit(CODER, "  note: The 32B model's row;", "  checked: 2025-05-01\n  note: The 32B model's row;")
-    edit(GEMMA, "maker: google\n", "maker: google\nchecked: 2024-12-03\n")  # exactly at the threshold: fresh
-    edit(
-        QWEN,
-        'quote: "License | Apache 2.0 | Apache 2.0"}',
-        'quote: "License | Apache 2.0 | Apache 2.0", checked: 2024-12-02}',
-    )
-    return load_catalog(project)
+def synthetic(project: Path) -> Path:
+    """The project with two made-up families whose dates, sources and conflicts are known exactly."""
+    for folder in ("families", "comparisons"):
+        for path in (project / "data" / folder).glob("*.yaml"):
+            path.unlink()
+    (project / "data/families/alpha.yaml").write_text(ALPHA, encoding="utf-8")
+    (project / "data/families/beta.yaml").write_text(BETA, encoding="utf-8")
+    site = project / "data/site.yaml"
+    site.write_text(re.sub(r"stale_after_days: \d+", "stale_after_days: 180", site.read_text(encoding="utf-8")))
+    return project
+
+
+@pytest.fixture
+def dated(synthetic: Path) -> Catalog:
+    return load_catalog(synthetic)
 
 
 def test_staleness_lists_exactly_the_figures_past_the_threshold_oldest_first(dated: Catalog) -> None:
     stale = provenance.index(dated, TODAY).stale()
     assert [(r.as_of.isoformat(), r.subject, r.what) for r in stale] == [
-        ("2024-09-19", "Qwen 2.5 Coder", "release date"),
-        ("2024-11-12", "Qwen 2.5 Coder 32B", "context length"),
-        ("2024-11-12", "Qwen 2.5 Coder 32B", "release date"),
-        ("2024-11-12", "Qwen 2.5 Coder 32B", "total parameters"),
-        ("2024-12-02", "Qwen 3.5", "license"),
+        ("2024-09-19", "Beta", "license"),
+        ("2024-09-19", "Beta 7B", "MMLU score"),
+        ("2024-11-12", "Beta 7B", "total parameters"),
+        ("2024-12-02", "Beta 7B", "context length"),
     ]
-    assert [r.age_days for r in stale] == [255, 201, 201, 201, 181]
+    assert [r.age_days for r in stale] == [255, 255, 201, 181]
 
 
 def test_undated_figures_are_never_checked_not_stale(dated: Catalog) -> None:
     prov = provenance.index(dated, TODAY)
-    never = prov.never_checked()
-    assert never and {r.family.id for r in never} == {"qwen-2-5-coder", "qwen-3-5"}
-    assert all(r.as_of is None and not r.stale for r in never)
-    assert prov.family_checked(dated.families["gemma-4"]) == date(2024, 12, 3)
-    assert prov.family_checked(dated.families["qwen-3-6"]) is None
+    (never,) = prov.never_checked()
+    assert (never.subject, never.what, never.source.id, never.stale) == ("Beta 7B", "MMLU score", "beta-review", False)
+    assert prov.family_checked(dated.families["alpha"]) == date(2024, 12, 3)
+    assert prov.family_checked(dated.families["beta"]) == date(2025, 5, 1)
 
 
 def test_stale_command_prints_the_report_and_never_fails(
-    dated: Catalog, project: Path, capsys: pytest.CaptureFixture[str]
+    dated: Catalog, synthetic: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--root", str(project), "--today", TODAY.isoformat(), "stale"]) == 0
+    assert main(["--root", str(synthetic), "--today", TODAY.isoformat(), "stale"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out == stale_lines(provenance.index(dated, TODAY))
-    assert out[0] == "5 figure(s) older than 180 days as of 2025-06-01, oldest first:"
-    assert out[1].startswith("  2024-09-19 (255 days, source dated)  qwen-2-5-coder: Qwen 2.5 Coder release date")
+    assert out[0] == "4 figure(s) older than 180 days as of 2025-06-01, oldest first:"
+    assert out[1] == "  2024-09-19 (255 days, source dated)  beta: Beta license = MIT  [source: beta-card]"
+    assert out[-1] == "1 figure(s) have no checked date and an undated source (never checked): beta"
 
 
-def test_today_defaults_to_the_newest_date_in_the_data(dated: Catalog, catalog: Catalog) -> None:
-    assert provenance.reference_date(catalog) == date(2024, 11, 12)
-    assert provenance.reference_date(dated) == date(2025, 5, 1)
+def test_generate_prints_a_staleness_summary(synthetic: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(synthetic), "--today", TODAY.isoformat(), "generate"]) == 0
+    assert "4 figure(s) past stale_after_days as of 2025-06-01" in capsys.readouterr().out
 
 
-def test_stale_figures_are_flagged_on_pages(dated: Catalog) -> None:
+def test_today_defaults_to_the_newest_date_in_the_data(dated: Catalog) -> None:
+    newest = max([s.date for s in dated.sources.values() if s.date] + [date(2025, 5, 1)])
+    assert provenance.reference_date(dated) == newest
+    assert render_site(dated) == render_site(dated, newest)
+
+
+def test_stale_and_maker_reported_figures_are_flagged_on_pages(dated: Catalog) -> None:
     files = render_site(dated, TODAY)
-    family = files["families/qwen-2-5-coder.md"].decode()
-    assert re.search(
-        r"2024-09-19<sup>\[\\\[\d\\\]\]\(#source-qwen-2-5-coder-blog\)<span title=\"maker-reported\">†</span><span title=\"not checked recently\">⌛</span></sup>",
-        family,
-    )
-    assert "⌛ marks a figure" in family
-    assert "Last checked by an editor: Qwen 2.5 Coder on 2025-05-01." in family
-    quality_page = files["data-quality.md"].decode()
-    assert quality_page.count("| 2024-11-12 (source date) | 201 |") == 3
+    family = files["families/beta.md"].decode()
+    maker = '<span title="maker-reported">†</span>'
+    stale = '<span title="not checked recently">⌛</span>'
+    assert f"| License | MIT<sup>[\\[1\\]](#source-beta-card){maker}{stale}</sup> |" in family
+    assert f"| Released | 2024-09-19<sup>[\\[1\\]](#source-beta-card){maker}</sup> |" in family
+    assert "† marks a figure reported by the model's maker" in family and "⌛ marks a figure" in family
+    assert "Last checked by an editor: Beta on 2025-05-01." in family
+    model = files["models/beta-7b.md"].decode()
+    assert "| MMLU | 60<sup>[\\[2\\]](#source-beta-review)</sup> |" in model
+    assert "| 2024-11-12 (source date) | 201 |" in files["data-quality.md"].decode()
+    assert stale not in files["families/alpha.md"].decode()
+
+
+def test_maker_reported_follows_the_source_kind(dated: Catalog) -> None:
+    prov = provenance.index(dated, TODAY)
+    assert {r.source.id for r in prov.records if r.self_reported} == {"alpha-card", "beta-card", "beta-blog"}
+    assert {r.source.id for r in prov.records if not r.self_reported} == {"beta-review"}
+
+
+def test_conflicting_sources_are_reported(dated: Catalog) -> None:
+    (conflict,) = quality.conflicts(provenance.index(dated, TODAY))
+    assert (conflict.subject, conflict.what) == ("Beta 7B", "MMLU score")
+    assert [(r.source.id, r.value) for r in conflict.records] == [("beta-review", 60), ("beta-card", 61)]
+    page = render_site(dated)["data-quality.md"].decode()
+    assert "- Beta 7B, MMLU score (setting unstated): 60<sup>" in page
+
+
+def test_quality_page_reports_what_each_family_lacks(dated: Catalog) -> None:
+    rows = {c.family.id: c for c in quality.coverage(dated, provenance.index(dated, TODAY))}
+    assert [b.id for b in rows["alpha"].missing_benchmarks] == list(dated.benchmarks)
+    assert "mmlu" not in [b.id for b in rows["beta"].missing_benchmarks]
+    assert [m.id for m in rows["beta"].unmeasured_models] == ["beta-7b"] and rows["beta"].offers == 0
+    assert rows["alpha"].figures == 2 and rows["beta"].figures == 6 and rows["beta"].maker_reported == 5
 
 
 # --- citations ------------------------------------------------------------------------------------
@@ -204,31 +273,6 @@ def test_every_figure_on_the_seed_page_is_cited(catalog: Catalog) -> None:
     body = page.split("## Sources")[0]
     tables = re.findall(r"((?:^\|.*\n)+)\n(.*)\n", body, flags=re.MULTILINE)
     assert tables and all(note.startswith("Source: <sup>") for _, note in tables)
-
-
-def test_maker_reported_follows_the_source_kind(catalog: Catalog) -> None:
-    prov = provenance.index(catalog, date(2026, 11, 28))
-    assert {r.source.kind for r in prov.records if r.self_reported} == {"official"}
-    assert not any(r.self_reported for r in prov.records if r.source.kind == "article")
-
-
-def test_conflicting_sources_are_reported(project: Path, edit: Edit) -> None:
-    edit(
-        QWEN,
-        '      - {benchmark: mmlu, value: 82.1, source: seed-article, quote: "MMLU | 82.1 | 83.2 | 85.1"}\n',
-        '      - {benchmark: mmlu, value: 82.1, source: seed-article, quote: "MMLU | 82.1 | 83.2 | 85.1"}\n'
-        '      - {benchmark: mmlu, value: 84.0, source: qwen-2-5-coder-blog, quote: "MMLU 84.0"}\n',
-    )
-    catalog = load_catalog(project)
-    (conflict,) = quality.conflicts(provenance.index(catalog, TODAY))
-    assert (conflict.subject, conflict.what) == ("Qwen 3.5 Plus", "MMLU score")
-    assert [r.value for r in conflict.records] == [82.1, 84.0]
-    assert "Qwen 3.5 Plus, MMLU score (setting unstated): 82.1" in render_site(catalog)["data-quality.md"].decode()
-
-
-def test_generate_prints_a_staleness_summary(dated: Catalog, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--root", str(project), "--today", TODAY.isoformat(), "generate"]) == 0
-    assert "5 figure(s) past stale_after_days as of 2025-06-01" in capsys.readouterr().out
 
 
 def test_a_table_with_mixed_sources_cites_each_cell(catalog: Catalog) -> None:
@@ -276,11 +320,3 @@ def test_methods_page_states_the_thresholds_from_the_data(project: Path, edit: E
     assert "A figure older than\n365 days" in page
     assert "| You want longer context (… vs …) | one family's longest context is at least 2x the other's |" in page
     assert "| You need to run on limited hardware (8 GB RAM or less) |" in page
-
-
-def test_quality_page_reports_what_each_family_lacks(catalog: Catalog) -> None:
-    rows = {c.family.id: c for c in quality.coverage(catalog, provenance.index(catalog, TODAY))}
-    assert [b.id for b in rows["qwen-3-6"].missing_benchmarks] == list(catalog.benchmarks)
-    assert [m.id for m in rows["qwen-3-6"].unsized_models] == ["qwen-3-6-27b"]
-    assert [o.provider for o in rows["qwen-3-5"].unpriced_offers] == ["dashscope", "openrouter"]
-    assert rows["gemma-4"].missing_benchmarks == () and rows["qwen-2-5-coder"].offers == 0

@@ -85,7 +85,7 @@ class FigureRecord:
             return ", ".join(str(v) for v in value)
         if isinstance(value, dict):
             return ", ".join(f"{k} {v}" for k, v in value.items() if v not in (None, False, []))
-        return str(value)
+        return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 @dataclass(frozen=True)
