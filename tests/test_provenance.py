@@ -108,7 +108,7 @@ def test_incomparable_figures_produce_no_pick(incomparable: Catalog, catalog: Ca
 
 def test_incomparable_settings_are_shown_beside_the_row(incomparable: Catalog) -> None:
     page = render_site(incomparable)["compare/gemma-4-vs-qwen-3-5.md"].decode()
-    assert "| MMLU ⚠ 5-shot vs 0-shot: not comparable | 82.1 | 83.2 | 85.1 |" in page
+    assert "| MMLU ⚠ “5-shot” vs “0-shot”: not comparable | 82.1 | 83.2 | 85.1 |" in page
     assert "Neither family leads on general reasoning." in page
     assert "not comparable, so no family is named the fastest" in page
 
@@ -237,7 +237,7 @@ def test_conflicting_sources_are_reported(dated: Catalog) -> None:
     assert (conflict.subject, conflict.what) == ("Beta 7B", "MMLU score")
     assert [(r.source.id, r.value) for r in conflict.records] == [("beta-review", 60), ("beta-card", 61)]
     page = render_site(dated)["data-quality.md"].decode()
-    assert "- Beta 7B, MMLU score (setting unstated): 60<sup>" in page
+    assert "- Beta 7B, MMLU score: 60<sup>" in page
 
 
 def test_quality_page_reports_what_each_family_lacks(dated: Catalog) -> None:

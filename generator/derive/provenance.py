@@ -200,7 +200,11 @@ def _figures_of(catalog: Catalog, family: schema.Family) -> Iterator[tuple[schem
             yield m, model, f"hardware ({measurement_setting(catalog, m) or 'setting unstated'})"
     for offer in family.offers:
         kind = {"local": "free local", "free_api": "free API", "paid_api": "paid API"}[offer.kind]
-        yield offer, None, f"{catalog.providers[offer.provider].name} offer ({kind})"
+        # An offer for named models belongs to them: two models' prices at one provider never conflict.
+        models = [catalog.models[m] for m in offer.models or []]
+        subject = models[0] if len(models) == 1 else None
+        scope = f", {', '.join(m.name for m in models)}" if len(models) > 1 else ""
+        yield offer, subject, f"{catalog.providers[offer.provider].name} offer ({kind}{scope})"
 
 
 def _plain_figures(owner: schema.Strict, model: schema.Model | None) -> Iterator[tuple[schema.Sourced, object, str]]:

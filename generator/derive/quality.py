@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator import schema
-from generator.derive.provenance import FigureRecord, Provenance, self_reported, setting_label
+from generator.derive.provenance import FigureRecord, Provenance, self_reported, settings_of
 from generator.model import Catalog
 
 
@@ -79,7 +79,7 @@ def conflicts(prov: Provenance) -> tuple[Conflict, ...]:
     """Figures stated more than once (same subject, same thing, same setting) with different values."""
     groups: dict[tuple[str, str, str, str], list[FigureRecord]] = {}
     for r in prov.records:
-        key = (r.family.id, r.model.id if r.model else "", r.what, setting_label(r.figure))
+        key = (r.family.id, r.model.id if r.model else "", r.what, ", ".join(settings_of(r.figure)))
         groups.setdefault(key, []).append(r)
     found = []
     for (_, _, what, setting), records in sorted(groups.items()):
