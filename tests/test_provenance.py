@@ -73,44 +73,62 @@ def test_comparable_needs_the_same_conditions_or_none() -> None:
     assert provenance.incomparable_settings([q4, q8]) == ("Q4", "Q8")
 
 
-@pytest.fixture
-def incomparable(project: Path, edit: Edit) -> Catalog:
-    for bench in ("mmlu", "arc-c", "gsm8k"):
-        edit(QWEN, f"{{benchmark: {bench}, ", f"{{benchmark: {bench}, setting: 5-shot, ")
-        for _ in range(2):  # Gemma 4 26B and 31B
-            edit(GEMMA, f"{{benchmark: {bench}, value", f"{{benchmark: {bench}, setting: 0-shot, value")
-    # The matchup's speeds measured at different quantisations: Gemma would be 2-3x faster on paper.
-    edit(GEMMA, "quantisation: Q4\n        ram_gb: 8", "quantisation: Q8\n        ram_gb: 8")
+def _pair(setting_a: str, setting_b: str, quant_a: str, quant_b: str) -> tuple[str, str]:
+    """Two made-up families where Delta leads on paper: higher scores, faster, under the given settings."""
+    template = """id: {id}
+name: {name}
+maker: google
+models:
+  - id: {id}-8b
+    name: {name} 8B
+    params:
+      total: {{value: 8, source: {id}-card, quote: "8B"}}
+    scores:
+      - {{benchmark: mmlu, value: {score}, setting: "{setting}", source: {id}-card, quote: "MMLU"}}
+      - {{benchmark: arc-c, value: {score}, setting: "{setting}", source: {id}-card, quote: "ARC-C"}}
+    hardware:
+      - {{profile: laptop-cpu, quantisation: {quant}, ram_gb: 8, tokens_per_second: {speed}, source: {id}-card, quote: "speed"}}
+sources:
+  - {{id: {id}-card, title: {name} card, url: "https://example.org/{id}", kind: official}}
+"""
+    gamma = template.format(id="gamma", name="Gamma", score=60, setting=setting_a, quant=quant_a, speed=3)
+    delta = template.format(id="delta", name="Delta", score=80, setting=setting_b, quant=quant_b, speed=9)
+    return gamma, delta
+
+
+def _constructed(project: Path, settings: tuple[str, str], quants: tuple[str, str]) -> Catalog:
+    for folder in ("families", "comparisons"):
+        for path in (project / "data" / folder).glob("*.yaml"):
+            path.unlink()
+    gamma, delta = _pair(*settings, *quants)
+    (project / "data/families/gamma.yaml").write_text(gamma, encoding="utf-8")
+    (project / "data/families/delta.yaml").write_text(delta, encoding="utf-8")
     return load_catalog(project)
 
 
-def test_incomparable_benchmark_rows_name_no_winner(incomparable: Catalog) -> None:
-    pair = compare(incomparable, "gemma-4", "qwen-3-5")
+@pytest.mark.parametrize("comparable", [True, False])
+def test_incomparable_settings_never_produce_a_winner_or_a_pick(project: Path, comparable: bool) -> None:
+    settings, quants = (("5-shot", "5-shot"), ("Q4", "Q4")) if comparable else (("5-shot", "0-shot"), ("Q4", "Q8"))
+    catalog = _constructed(project, settings, quants)
+    pair = compare(catalog, "delta", "gamma")
     general = next(c for c in pair.categories if c.category.id == "general")
-    assert general.rows and all(not r.comparable for r in general.rows)
-    assert all(r.winner is None and r.best == () for r in general.rows)
-    assert all(r.settings == ("5-shot", "0-shot") for r in general.rows)
+    picks = {r.criterion.id for r in (*decide(catalog, pair).a, *decide(catalog, pair).b)}
+    if comparable:  # the control: the same figures under one setting do crown Delta
+        assert general.leader.id == "delta" and all(r.winner.id == "delta" for r in general.rows)
+        assert pair.hardware.leader.id == "delta" and pair.hardware.speed_ratio == 3
+        assert {"general", "speed"} <= picks
+        return
+    assert all(not r.comparable and r.winner is None and r.best == () for r in general.rows)
+    assert all(r.settings == ("0-shot", "5-shot") for r in general.rows)
     assert general.leader is None and not general.sweep and not general.decisive
-
-
-def test_incomparable_hardware_names_no_leader_and_no_ratio(incomparable: Catalog) -> None:
-    hw = compare(incomparable, "gemma-4", "qwen-3-5").hardware
-    assert hw.leader is None and hw.speed_ratio is None and hw.ram_ratio is None
-    assert hw.incomparable == ("Q8", "Q4")
-
-
-def test_incomparable_figures_produce_no_pick(incomparable: Catalog, catalog: Catalog) -> None:
-    before = {r.criterion.id for r in decide(catalog, compare(catalog, "gemma-4", "qwen-3-5")).b}
-    after = {r.criterion.id for r in decide(incomparable, compare(incomparable, "gemma-4", "qwen-3-5")).b}
-    assert {"general", "speed"} <= before
-    assert "general" not in after and "speed" not in after
-
-
-def test_incomparable_settings_are_shown_beside_the_row(incomparable: Catalog) -> None:
-    page = render_site(incomparable)["compare/gemma-4-vs-qwen-3-5.md"].decode()
-    assert "| MMLU ⚠ “5-shot” vs “0-shot”: not comparable | 82.1 | 83.2 | 85.1 |" in page
+    hw = pair.hardware
+    assert hw.leader is None and hw.speed_ratio is None and hw.incomparable == ("Q8", "Q4")
+    assert "general" not in picks and "speed" not in picks and "ram" not in picks
+    page = render_site(catalog)["compare/delta-vs-gamma.md"].decode()
+    row = next(line for line in page.splitlines() if line.startswith("| MMLU"))
+    assert row.startswith("| MMLU ⚠ “0-shot” vs “5-shot”: not comparable | 80<sup>") and "**" not in row
     assert "Neither family leads on general reasoning." in page
-    assert "not comparable, so no family is named the fastest" in page
+    assert "(“Q8” vs “Q4”): not comparable, so no family is named the fastest" in page
 
 
 # --- freshness ------------------------------------------------------------------------------------
