@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+from generator.derive import provenance
 from generator.derive.charts import site_charts
 from generator.derive.site import plan
 from generator.model import Catalog, build_catalog
 from generator.render.chart_files import ChartFiles, chart_files
+from generator.render.guide import render_assets
 from generator.render.pages import render_page, render_redirect
 from generator.validate import validate
 from generator.write import WriteStats, write_tree
@@ -28,6 +31,8 @@ class Report:
     pages: int
     redirects: int
     stats: WriteStats
+    stale: int = 0  # figures past data/site.yaml's stale_after_days, for the editors' summary line
+    today: date | None = None
     charts: ChartFiles = field(default_factory=lambda: ChartFiles({}, 0, 0))
 
 
@@ -35,11 +40,13 @@ def load_catalog(root: Path) -> Catalog:
     return build_catalog(validate(root / "data", root))
 
 
-def render_site(catalog: Catalog) -> dict[str, bytes]:
-    """Every generated file of the site, by path relative to the docs folder."""
+def render_site(catalog: Catalog, today: date | None = None) -> dict[str, bytes]:
+    """Every generated file of the site, by path relative to the docs folder; ages count to `today`."""
     site_plan = plan(catalog)
-    files = {page.path: render_page(catalog, site_plan, page).encode() for page in site_plan.pages}
+    prov = provenance.index(catalog, today or provenance.reference_date(catalog))
+    files = {page.path: render_page(catalog, site_plan, page, prov).encode() for page in site_plan.pages}
     files.update({r.path: render_redirect(r).encode() for r in site_plan.redirects})
+    files.update(render_assets(catalog, site_plan))
     return files
 
 
@@ -63,9 +70,10 @@ def hand_written(root: Path) -> dict[str, bytes]:
     }
 
 
-def generate(root: Path, out: Path | None = None) -> Report:
+def generate(root: Path, out: Path | None = None, today: date | None = None) -> Report:
     catalog = load_catalog(root)
-    files = render_site(catalog)
+    today = today or provenance.reference_date(catalog)
+    files = render_site(catalog, today)
     charts = render_charts(catalog, chart_cache(root))
     files.update(charts.files)
     for path, content in hand_written(root).items():
@@ -75,4 +83,5 @@ def generate(root: Path, out: Path | None = None) -> Report:
     stats = write_tree(files, out or root / OUTPUT)
     pages = sum(1 for p in files if p.endswith(".md"))
     redirects = sum(1 for p in files if p.endswith("index.html"))
-    return Report(pages, redirects, stats, charts)
+    stale = len(provenance.index(catalog, today).stale())
+    return Report(pages, redirects, stats, stale, today, charts)

@@ -203,7 +203,10 @@ def _category_bars(
         path=f"{pair_dir(pair.slug)}/bench-{result.category.id}.svg",
         title=result.category.name,
         unit=_unit(result.rows[0].benchmark),
-        groups=tuple(_benchmark_label(r.benchmark) for r in result.rows),
+        # A row whose scores were measured under different settings says so, as the table does.
+        groups=tuple(
+            _benchmark_label(r.benchmark) + ("" if r.comparable else " ⚠ not comparable") for r in result.rows
+        ),
         series=tuple(s for s in series if any(v is not None for v in s.values)),
     )
 
