@@ -6,9 +6,11 @@ error leaves the previous output exactly as it was.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.derive.pagemeta import meta
 from generator.derive.site import plan
 from generator.model import Catalog, build_catalog
 from generator.render.pages import render_page, render_redirect
@@ -24,6 +26,8 @@ class Report:
     pages: int
     redirects: int
     stats: WriteStats
+    updated: datetime.date | None = None
+    """The latest date in the data: the sitemap's lastmod, so that builds do not depend on the clock."""
 
 
 def load_catalog(root: Path) -> Catalog:
@@ -57,4 +61,5 @@ def generate(root: Path, out: Path | None = None) -> Report:
     stats = write_tree(files, out or root / OUTPUT)
     pages = sum(1 for p in files if p.endswith(".md"))
     redirects = sum(1 for p in files if p.endswith("index.html"))
-    return Report(pages, redirects, stats)
+    updated = meta(catalog, [*catalog.families.values(), *catalog.comparisons.values()]).updated
+    return Report(pages, redirects, stats, updated)

@@ -36,6 +36,7 @@ class Catalog:
     family_of: Mapping[str, str]
     comparisons: Mapping[tuple[str, str], schema.Comparison]
     aliases: Mapping[str, str]
+    rankings: schema.Rankings | None = None
 
     def family_models(self, family_id: str) -> tuple[schema.Model, ...]:
         return tuple(self.families[family_id].models)
@@ -87,6 +88,7 @@ def build_catalog(objects: list[schema.Strict]) -> Catalog:
         family_of=MappingProxyType({m.id: f.id for f in families for m in f.models}),
         comparisons=MappingProxyType({pair_key(*c.families): c for c in comparisons}),
         aliases=MappingProxyType(dict(sorted(aliases.items()))),
+        rankings=next((o for o in objects if isinstance(o, schema.Rankings)), None),
     )
 
 

@@ -21,9 +21,10 @@ from markupsafe import Markup
 
 from generator import schema
 from generator.derive import comparison as comparison_facts
-from generator.derive import facts, picks
+from generator.derive import facts, matchup, pagemeta, picks
 from generator.derive.site import Page, Redirect, SitePlan
 from generator.model import Catalog
+from generator.render import contexts
 from generator.render import format as fmt
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -139,6 +140,7 @@ def environment() -> jinja2.Environment:
         number=fmt.number,
         verbatim=verbatim,
         yaml=yaml_string,
+        usd=fmt.usd,
     )
     env.globals.update(link=link)
     return env
@@ -163,21 +165,36 @@ def render_redirect(redirect: Redirect) -> str:
 
 def _comparison(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
     pair = comparison_facts.compare(catalog, *page.key)
-    related = [p for p in plan.pairs() if p is not page and set(p.key) & set(page.key)]
-    return {"pair": pair, "picks": picks.decide(catalog, pair), "related": related}
+    candidates = [p.key for f in page.key for p in plan.involving("comparison", f)]
+    related = [plan.find("comparison", *k) for k in pagemeta.related_pairs(catalog, page.key, candidates)]  # type: ignore[arg-type]
+    pick = matchup.pick_for(catalog, *page.key)
+    matchup_page = plan.find("matchup", *sorted(pick.models)) if pick else None
+    meta = pagemeta.meta(catalog, [pair.a.family, pair.b.family, *pair.a.variants, *pair.b.variants, pair.comparison])
+    return {
+        "pair": pair,
+        "picks": picks.decide(catalog, pair),
+        "related": related,
+        "matchup_page": matchup_page,
+        "meta": meta,
+    }
 
 
 def _family(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
     family = catalog.families[page.key[0]]
-    pairs = [p for p in plan.pairs() if family.id in p.key]
-    return {"family": family, "maker": catalog.makers[family.maker], "pairs": pairs}
+    pairs = list(plan.involving("comparison", family.id))
+    return {
+        "family": family,
+        "maker": catalog.makers[family.maker],
+        "pairs": pairs,
+        **contexts.family_details(catalog, plan, family),
+    }
 
 
 def _model(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
     model = catalog.models[page.key[0]]
     family = catalog.model_family(model.id)
-    pairs = [p for p in plan.pairs() if family.id in p.key]
-    return {"model": model, "family": family, "pairs": pairs}
+    pairs = list(plan.involving("comparison", family.id))
+    return {"model": model, "family": family, "pairs": pairs, **contexts.model_details(catalog, plan, model)}
 
 
 def _plain(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
@@ -192,3 +209,4 @@ CONTEXTS: dict[str, Callable[[Catalog, SitePlan, Page], dict[str, Any]]] = {
     "compare-index": _plain,
     "families-index": _plain,
 }
+CONTEXTS.update(contexts.CONTEXTS, home=contexts.home)
