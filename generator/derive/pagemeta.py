@@ -1,8 +1,8 @@
 """What every page ends with: the sources its figures cite, the date its data was last updated, and
 a short, capped list of related pages.
 
-"Last updated" is read from the data only (the `checked` dates of the figures on the page and the
-publication dates of their sources), never from the clock, so the same data gives the same page.
+"Last updated" is read from the data only (the `checked` dates and dated values of the figures on the
+page, and the publication dates of their sources), never from the clock, so the same data gives the same page.
 """
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ def meta(catalog: Catalog, objects: Iterable[object]) -> PageMeta:
     ids = sorted({f.source for f in figures})
     sources = tuple(catalog.sources[i] for i in ids)
     checked = [f.checked for f in figures]
+    # A dated figure (a release) is data too: a page stating it cannot be older than that date.
+    checked += [v for f in figures if isinstance(v := getattr(f, "value", None), datetime.date)]
     checked += [o.checked for o in objects if isinstance(o, schema.Family)]
     dates = [d for d in [*checked, *(s.date for s in sources)] if d]
     return PageMeta(sources, max(dates) if dates else None)
