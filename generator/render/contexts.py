@@ -37,7 +37,8 @@ def page_title(catalog: Catalog, page: Page) -> str:
     if page.kind == "comparison":
         return " vs ".join(catalog.families[f].name for f in page.key)
     if page.kind == "matchup":
-        return " vs ".join(catalog.models[m].name for m in page.key)
+        pick = _pick(catalog, page)
+        return " vs ".join(catalog.models[m].name for m in (pick.models if pick else page.key))
     if page.kind == "family":
         return catalog.families[page.key[0]].name
     if page.kind == "model":
