@@ -6,9 +6,12 @@ import itertools
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from generator.build import load_catalog
 from generator.derive.matchup import matchups
-from generator.derive.site import GUIDE_INDEXES, INDEX_PAGES, plan
+from generator.derive.site import GUIDE_INDEXES, INDEX_PAGES, output_path, plan
+from generator.errors import DataErrors
 from generator.model import Catalog
 from tests.synthetic import add_family
 
@@ -32,8 +35,8 @@ def test_every_pair_and_matchup_redirects_from_the_reverse_order(catalog: Catalo
 
 def test_no_redirect_shadows_a_page_and_paths_are_unique(catalog: Catalog) -> None:
     site = plan(catalog)
-    outputs = [p.path[: -len(".md")] + "/index.html" for p in site.pages if not p.path.endswith("index.md")]
-    outputs += [p.path[: -len(".md")] + ".html" for p in site.pages if p.path.endswith("index.md")]
+    outputs = [output_path(p) for p in site.pages]
+    assert "compare/index.html" in outputs and "compare/gemma-4-vs-qwen-3-5/index.html" in outputs
     redirect_paths = [r.path for r in site.redirects]
     assert len(set(outputs)) == len(outputs)
     assert len(set(redirect_paths)) == len(redirect_paths)
@@ -105,3 +108,10 @@ def test_plan_is_linear_in_pages_with_no_pair_listing_every_other(project: Path)
     n = len(catalog.families)
     assert len(site.pairs()) == n * (n - 1) // 2
     assert all(len(site.involving("comparison", f)) == n - 1 for f in catalog.families)
+
+
+def test_an_id_that_would_overwrite_a_section_index_is_refused(project: Path, edit: Edit) -> None:
+    edit("data/rankings.yaml", "  - id: multilingual\n", "  - id: index\n")
+    with pytest.raises(DataErrors) as caught:
+        plan(load_catalog(project))
+    assert "the rankings-index page best/index.md would both be written to best/index.html" in str(caught.value)

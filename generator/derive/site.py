@@ -16,6 +16,7 @@ from types import MappingProxyType
 from generator.derive import rankings
 from generator.derive.comparison import pair_slug
 from generator.derive.matchup import matchup_slug, matchups
+from generator.errors import DataError, DataErrors, Location
 from generator.model import Catalog, pair_key
 
 
@@ -90,6 +91,7 @@ def plan(catalog: Catalog) -> SitePlan:
     redirects.extend(guide_redirects)
     pages.sort(key=lambda p: p.path)
     redirects.sort(key=lambda r: r.path)
+    _check_unique_outputs(pages, redirects)
     by_key = MappingProxyType({(p.kind, p.key): p for p in pages})
     return SitePlan(tuple(pages), tuple(redirects), by_key)
 
@@ -133,3 +135,24 @@ def _other_orders(names_a: list[str], names_b: list[str], canonical: str) -> lis
     """Every `x-vs-y` slug, either way round and with old aliases, except the canonical one."""
     slugs = {f"{left}-vs-{right}" for x in names_a for y in names_b for left, right in ((x, y), (y, x))}
     return sorted(slugs - {canonical})
+
+
+def output_path(page: Page) -> str:
+    """The HTML file MkDocs writes for a page (directory URLs: `a/b.md` -> `a/b/index.html`)."""
+    stem = page.path[: -len(".md")]
+    return f"{stem}.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
+
+
+def _check_unique_outputs(pages: list[Page], redirects: list[Redirect]) -> None:
+    """Ids such as `index`, or a model pair whose slug reads like another, could make two pages claim
+    one address; refuse to build rather than let one silently overwrite the other."""
+    seen: dict[str, str] = {}
+    clashes = []
+    for path, what in [(output_path(p), f"the {p.kind} page {p.path}") for p in pages] + [
+        (r.path, f"redirect to {r.target}") for r in redirects
+    ]:
+        if path in seen:
+            clashes.append(DataError(Location("data"), f"{what} and {seen[path]} would both be written to {path}"))
+        seen.setdefault(path, what)
+    if clashes:
+        raise DataErrors(clashes)

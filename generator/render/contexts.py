@@ -258,6 +258,12 @@ def home(catalog: Catalog, plan: SitePlan, page: Page) -> Context:
     }
 
 
+def _browse_index(catalog: Catalog, plan: SitePlan, page: Page) -> Context:
+    """The comparison and family indexes: no figures of their own, so no sources; dated by the data."""
+    updated = pagemeta.meta(catalog, list(catalog.families.values())).updated
+    return {"plan": plan, "meta": pagemeta.PageMeta((), updated), "related": guides(catalog, plan, page)}
+
+
 def _pick(catalog: Catalog, page: Page) -> matchup.Pick | None:
     return matchup.pick_for(catalog, *(catalog.family_of[m] for m in page.key))
 
@@ -273,4 +279,6 @@ CONTEXTS: dict[str, Callable[[Catalog, SitePlan, Page], Context]] = {
     "ranking": _ranking,
     "pricing": _pricing,
     "releases": _releases,
+    "compare-index": _browse_index,
+    "families-index": _browse_index,
 }
