@@ -110,25 +110,46 @@ def test_matchup_page_states_its_rule_and_shared_benchmarks(pages: dict[str, str
     assert "Reported for Gemma 4 26B MoE only:" in default
 
 
-def test_leaderboards_rank_by_the_stated_rule(catalog: Catalog, pages: dict[str, str]) -> None:
-    board = rankings.benchmark_board(catalog, "humaneval")
-    assert board is not None
-    assert [r.model.id for r in board.rows] == ["qwen-2-5-coder-32b", "gemma-4-26b", "qwen-3-5-plus"]
-    assert [r.position for r in board.rows] == [1, 2, 3]
+def test_benchmark_board_ranks_each_setting_on_its_own(catalog: Catalog, pages: dict[str, str]) -> None:
+    for bench in catalog.benchmarks:
+        boards = rankings.benchmark_board(catalog, bench)
+        assert len({b.setting for b in boards}) == len(boards)
+        for board in boards:
+            values = [r.score.value for r in board.ranking.rows]
+            assert values == sorted(values, reverse=catalog.benchmarks[bench].higher_is_better)
+            assert {r.score.setting for r in board.ranking.rows} == {board.setting}
+        scored = {m.id for m in catalog.models.values() if any(s.benchmark == bench for s in m.scores)}
+        assert {r.model.id for b in boards for r in b.ranking.rows} == scored
     general = pages["leaderboards/general.md"]
     assert "Ranked by MMLU (higher is better); models without MMLU follow, ranked by ARC-C" in general
 
 
-def test_equal_scores_share_a_place_and_unscored_models_are_unranked(catalog: Catalog) -> None:
-    models = [catalog.models[m] for m in ("gemma-4-26b", "qwen-3-5-flash", "qwen-2-5-coder-32b")]
-    found = rankings.rank(catalog, models, ["mmlu", "humaneval"])
-    assert [(r.model.id, r.benchmark.id) for r in found.rows] == [
-        ("gemma-4-26b", "mmlu"),
-        ("qwen-2-5-coder-32b", "humaneval"),
+RANK_FAMILY = """id: rank-test
+name: Rank Test
+maker: google
+models:
+  - {id: rank-a, name: Rank A, scores: [{benchmark: mmlu, value: 70, setting: 5-shot, source: s, quote: q}]}
+  - {id: rank-b, name: Rank B, scores: [{benchmark: mmlu, value: 70, setting: 5-shot, source: s, quote: q}]}
+  - {id: rank-c, name: Rank C, scores: [{benchmark: mmlu, value: 90, setting: 0-shot, source: s, quote: q}]}
+  - {id: rank-d, name: Rank D, scores: [{benchmark: humaneval, value: 50, setting: 0-shot, source: s, quote: q}]}
+  - {id: rank-e, name: Rank E}
+sources:
+  - {id: s, title: Synthetic ranking test, kind: article}
+"""
+
+
+def test_rank_shares_places_keeps_settings_apart_and_names_unscored_models(project: Path) -> None:
+    (project / "data/families/rank-test.yaml").write_text(RANK_FAMILY, encoding="utf-8")
+    catalog = load_catalog(project)
+    found = rankings.rank(catalog, catalog.family_models("rank-test"), ["mmlu", "humaneval"])
+    assert [(r.position, r.model.id, r.benchmark.id) for r in found.rows] == [
+        (1, "rank-a", "mmlu"),
+        (1, "rank-b", "mmlu"),  # equal scores share a place
+        (3, "rank-d", "humaneval"),
     ]
-    assert [m.id for m in found.unranked] == ["qwen-3-5-flash"]
-    twins = [catalog.models["gemma-4-26b"], catalog.models["gemma-4-26b"]]
-    assert [r.position for r in rankings.rank(catalog, twins, ["mmlu"]).rows] == [1, 1]
+    # 90 on MMLU is higher, but 0-shot is not the setting the others share: shown, not ranked
+    assert [(r.position, r.model.id, r.score.setting) for r in found.apart] == [(None, "rank-c", "0-shot")]
+    assert [m.id for m in found.unranked] == ["rank-e"]
 
 
 def test_hardware_guide_tiers_and_fastest(pages: dict[str, str]) -> None:

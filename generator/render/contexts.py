@@ -147,7 +147,7 @@ def _matchups_index(catalog: Catalog, plan: SitePlan, page: Page) -> Context:
 
 
 def _ranking_meta(catalog: Catalog, found: Iterable[rankings.Ranking]) -> pagemeta.PageMeta:
-    return pagemeta.meta(catalog, [[r.score, r.ram] for ranking in found for r in ranking.rows])
+    return pagemeta.meta(catalog, [[r.score, r.ram] for ranking in found for r in ranking.all_rows])
 
 
 def _leaderboards_index(catalog: Catalog, plan: SitePlan, page: Page) -> Context:
@@ -166,7 +166,7 @@ def _leaderboard(catalog: Catalog, plan: SitePlan, page: Page) -> Context:
     related = [p for b in board.benchmarks if (p := plan.find("benchmark", b.id))]  # type: ignore[union-attr]
     return {
         "board": board,
-        "rows": list(zip(board.ranking.rows, board.cells, strict=True)),  # type: ignore[union-attr]
+        "rows": list(zip(board.ranking.all_rows, board.cells, strict=True)),  # type: ignore[union-attr]
         "meta": _ranking_meta(catalog, [board.ranking]),  # type: ignore[union-attr]
         "related": _entries(catalog, related)[: pagemeta.RELATED_LIMIT],
     }
@@ -174,7 +174,7 @@ def _leaderboard(catalog: Catalog, plan: SitePlan, page: Page) -> Context:
 
 def _benchmark(catalog: Catalog, plan: SitePlan, page: Page) -> Context:
     bench = catalog.benchmarks[page.key[0]]
-    ranking = rankings.benchmark_board(catalog, bench.id)
+    boards = rankings.benchmark_board(catalog, bench.id)
     siblings = [
         p for b in catalog.benchmarks.values() if b.category == bench.category and (p := plan.find("benchmark", b.id))
     ]
@@ -183,8 +183,8 @@ def _benchmark(catalog: Catalog, plan: SitePlan, page: Page) -> Context:
     return {
         "bench": bench,
         "category": catalog.categories[bench.category],
-        "ranking": ranking,
-        "meta": _ranking_meta(catalog, [ranking]),  # type: ignore[list-item]
+        "boards": boards,
+        "meta": _ranking_meta(catalog, [b.ranking for b in boards]),
         "related": related[: pagemeta.RELATED_LIMIT],
     }
 
@@ -196,7 +196,7 @@ def _hardware(catalog: Catalog, plan: SitePlan, page: Page) -> Context:
     return {
         "tiers": tiers,
         "speeds": speeds,
-        "meta": pagemeta.meta(catalog, [*([r.score, r.ram] for t in tiers for r in t.ranking.rows), measured]),
+        "meta": pagemeta.meta(catalog, [*([r.score, r.ram] for t in tiers for r in t.ranking.all_rows), measured]),
         "related": guides(catalog, plan, page),
     }
 
