@@ -115,3 +115,17 @@ def test_an_id_that_would_overwrite_a_section_index_is_refused(project: Path, ed
     with pytest.raises(DataErrors) as caught:
         plan(load_catalog(project))
     assert "the rankings-index page best/index.md would both be written to best/index.html" in str(caught.value)
+
+
+def test_related_pairs_follow_the_stated_rule(catalog: Catalog) -> None:
+    from generator.derive.pagemeta import RELATED_LIMIT, _released, related_pairs
+
+    pair = ("gemma-4", "qwen-3-5")
+    candidates = list(itertools.combinations(sorted(catalog.families), 2))
+    found = related_pairs(catalog, pair, candidates)
+    assert len(found) == min(RELATED_LIMIT, sum(1 for p in candidates if p != pair and set(p) & set(pair)))
+    kin = {"qwen-3-6", "qwen-2-5-coder", "qwen-2-5-math"}  # Qwen 3.5's successor and variants
+    flags = [bool(kin & set(p)) for p in found]
+    assert flags == sorted(flags, reverse=True), "kin pairs come first"
+    rest = [max(_released(catalog.families[f]) for f in set(p) - set(pair)) for p in found if not kin & set(p)]
+    assert rest == sorted(rest, reverse=True), "then the newest other family first"

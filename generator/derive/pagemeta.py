@@ -54,13 +54,15 @@ def related_pairs(
     catalog: Catalog, pair: tuple[str, str], pairs: Iterable[tuple[str, str]]
 ) -> tuple[tuple[str, str], ...]:
     """Up to RELATED_LIMIT other family pairs sharing a family with `pair`: curated comparisons first,
-    then pairs with a family's successor, predecessor or variant, then alphabetical."""
+    then pairs with a family's successor, predecessor or variant, then the newest other family first
+    (by its latest release date in the data), then alphabetical."""
     own = set(pair)
     kin = {k for f in pair for k in _kin(catalog.families[f])}
     candidates = [p for p in pairs if p != pair and own & set(p)]
 
-    def order(p: tuple[str, str]) -> tuple[bool, bool, tuple[str, str]]:
-        return (catalog.comparison(*p) is None, not (kin & set(p)), p)
+    def order(p: tuple[str, str]) -> tuple[bool, bool, int, tuple[str, str]]:
+        newest = max((_released(catalog.families[f]) for f in set(p) - own), default=0)
+        return (catalog.comparison(*p) is None, not (kin & set(p)), -newest, p)
 
     return tuple(sorted(candidates, key=order)[:RELATED_LIMIT])
 
@@ -68,3 +70,9 @@ def related_pairs(
 def _kin(family: schema.Family) -> set[str]:
     ids = {family.successor, family.predecessor, *(family.variants.value if family.variants else [])}
     return {i for i in ids if i}
+
+
+def _released(family: schema.Family) -> int:
+    """The family's latest release date in the data as an ordinal, 0 when it has none."""
+    dates = [f.value for f in [family.released, *(m.released for m in family.models)] if f]
+    return max(dates).toordinal() if dates else 0
