@@ -86,7 +86,7 @@ def test_every_empty_table_row_is_a_dash_never_a_zero(pages: dict[str, str]) -> 
 
 
 def test_related_links_are_capped(project: Path) -> None:
-    for i in range(10):
+    for i in range(3):  # with the real data's families, enough that every list would overflow the cap
         add_family(project / "data", f"zeta-{i}", f"Zeta {i}")
     files = render_site(load_catalog(project))
     for path, content in files.items():
