@@ -6,10 +6,11 @@ error leaves the previous output exactly as it was.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+from generator.derive import provenance
 from generator.derive.pagemeta import meta
 from generator.derive.site import plan
 from generator.model import Catalog, build_catalog
@@ -26,7 +27,9 @@ class Report:
     pages: int
     redirects: int
     stats: WriteStats
-    updated: datetime.date | None = None
+    stale: int = 0  # figures past data/site.yaml's stale_after_days, for the editors' summary line
+    today: date | None = None
+    updated: date | None = None
     """The latest date in the data: the sitemap's lastmod, so that builds do not depend on the clock."""
 
 
@@ -34,10 +37,11 @@ def load_catalog(root: Path) -> Catalog:
     return build_catalog(validate(root / "data", root))
 
 
-def render_site(catalog: Catalog) -> dict[str, bytes]:
-    """Every generated file of the site, by path relative to the docs folder."""
+def render_site(catalog: Catalog, today: date | None = None) -> dict[str, bytes]:
+    """Every generated file of the site, by path relative to the docs folder; ages count to `today`."""
     site_plan = plan(catalog)
-    files = {page.path: render_page(catalog, site_plan, page).encode() for page in site_plan.pages}
+    prov = provenance.index(catalog, today or provenance.reference_date(catalog))
+    files = {page.path: render_page(catalog, site_plan, page, prov).encode() for page in site_plan.pages}
     files.update({r.path: render_redirect(r).encode() for r in site_plan.redirects})
     return files
 
@@ -51,9 +55,10 @@ def hand_written(root: Path) -> dict[str, bytes]:
     }
 
 
-def generate(root: Path, out: Path | None = None) -> Report:
+def generate(root: Path, out: Path | None = None, today: date | None = None) -> Report:
     catalog = load_catalog(root)
-    files = render_site(catalog)
+    today = today or provenance.reference_date(catalog)
+    files = render_site(catalog, today)
     for path, content in hand_written(root).items():
         if path in files:
             raise ValueError(f"docs/{path} would overwrite a generated page; rename it")
@@ -61,5 +66,6 @@ def generate(root: Path, out: Path | None = None) -> Report:
     stats = write_tree(files, out or root / OUTPUT)
     pages = sum(1 for p in files if p.endswith(".md"))
     redirects = sum(1 for p in files if p.endswith("index.html"))
+    stale = len(provenance.index(catalog, today).stale())
     updated = meta(catalog, [*catalog.families.values(), *catalog.comparisons.values()]).updated
-    return Report(pages, redirects, stats, updated)
+    return Report(pages, redirects, stats, stale, today, updated)

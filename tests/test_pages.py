@@ -82,6 +82,8 @@ def test_superseded_family_and_its_models_carry_the_banner(pages: dict[str, str]
 
 def test_every_empty_table_row_is_a_dash_never_a_zero(pages: dict[str, str]) -> None:
     for path, page in pages.items():
+        if path == "data-quality.md":  # the editors' coverage counts, where 0 is the figure
+            continue
         assert not re.search(r"\| (0|0\.0|\$0\.00|0 GB|0 tok/s) \|", page), path
 
 
@@ -104,7 +106,7 @@ def test_matchup_page_states_its_rule_and_shared_benchmarks(pages: dict[str, str
     curated = pages["matchups/gemma-4-26b-vs-qwen-3-5-plus.md"]
     assert "\n# Qwen 3.5 Plus vs Gemma 4 26B MoE\n" in curated
     assert "The editors' matchup" in curated
-    assert "| [MGSM](../benchmarks/mgsm.md) | **88.9** | 82.4 |" in curated
+    assert re.search(r"\| \[MGSM\]\(\.\./benchmarks/mgsm\.md\) \| \*\*88\.9\*\*(<sup>.*?</sup>)? \| 82\.4(<sup>.*?</sup>)? \|", curated)
     default = pages["matchups/gemma-4-26b-vs-qwen-2-5-coder-32b.md"]
     assert "most benchmarks in common, then nearest in size" in default
     assert "Reported for Gemma 4 26B MoE only:" in default

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from generator import schema
-from generator.derive import facts
+from generator.derive import facts, provenance
 from generator.derive.comparison import CategoryResult, PairFacts, Side, first_score
 from generator.derive.facts import Quantity
 from generator.model import Catalog
@@ -151,6 +151,8 @@ def _ram(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reas
         ha, hb = facts.smallest_ram(ma), facts.smallest_ram(mb)
         if not (ha and hb and ha.ram_gb and hb.ram_gb):
             continue
+        if not provenance.comparable(ha, hb):  # different quantisations: not the same need
+            continue
         low, high = sorted((ha.ram_gb, hb.ram_gb))
         winner_is_a = ha.ram_gb < hb.ram_gb
         if high / low < criterion.threshold or low > catalog.site.limited_ram_gb:
@@ -189,6 +191,8 @@ def _modalities(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) 
 
 def _context(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:
     ca, cb = (facts.max_context(catalog, s.id) for s in pair.sides)
+    if ca and cb and not provenance.comparable(ca, cb):
+        return None
     if not ca or not cb or max(ca.value, cb.value) / min(ca.value, cb.value) < criterion.threshold:
         return None
     winner_is_a = ca.value > cb.value
@@ -225,6 +229,8 @@ def _speed(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Re
     for ma, mb in _comparable_models(pair):
         sa, sb = facts.speed_on(ma, profile), facts.speed_on(mb, profile)
         if not (sa and sb and sa.tokens_per_second and sb.tokens_per_second):
+            continue
+        if not provenance.comparable(sa, sb):  # different quantisations or settings decide nothing
             continue
         fast, slow = sorted((sa.tokens_per_second, sb.tokens_per_second), reverse=True)
         if fast / slow < criterion.threshold:
@@ -266,6 +272,8 @@ def _price(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Re
         priced = [o for o in facts.offers_of(catalog, s.id, "paid_api") if o.output_usd_per_mtok is not None]
         cheapest.append(min(priced, key=lambda o: o.output_usd_per_mtok or 0) if priced else None)
     pa, pb = cheapest
+    if pa and pb and not provenance.comparable(pa, pb):
+        return None
     if not pa or not pb or not pa.output_usd_per_mtok or not pb.output_usd_per_mtok:
         return None
     low, high = sorted((pa.output_usd_per_mtok, pb.output_usd_per_mtok))

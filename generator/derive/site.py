@@ -65,6 +65,8 @@ INDEX_PAGES = (
     Page("index.md", "home"),
     Page("compare/index.md", "compare-index"),
     Page("families/index.md", "families-index"),
+    Page("data-and-methods.md", "data-and-methods"),
+    Page("data-quality.md", "data-quality"),
 )
 
 

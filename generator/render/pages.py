@@ -21,11 +21,12 @@ from markupsafe import Markup
 
 from generator import schema
 from generator.derive import comparison as comparison_facts
-from generator.derive import facts, matchup, pagemeta, picks
+from generator.derive import facts, matchup, pagemeta, picks, provenance
 from generator.derive.site import Page, Redirect, SitePlan
 from generator.model import Catalog
-from generator.render import contexts
+from generator.render import contexts, provenance_pages
 from generator.render import format as fmt
+from generator.render.cite import Citations, cite
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -141,15 +142,18 @@ def environment() -> jinja2.Environment:
         verbatim=verbatim,
         yaml=yaml_string,
         usd=fmt.usd,
+        cite=cite,
     )
     env.globals.update(link=link)
     return env
 
 
-def render_page(catalog: Catalog, plan: SitePlan, page: Page) -> str:
-    """The Markdown of one page of the plan."""
+def render_page(catalog: Catalog, plan: SitePlan, page: Page, prov: provenance.Provenance | None = None) -> str:
+    """The Markdown of one page of the plan; `prov` (built once per site) dates and attributes its figures."""
+    prov = prov or provenance.index(catalog, provenance.reference_date(catalog))
     context = CONTEXTS[page.kind](catalog, plan, page)
     context.update(catalog=catalog, page=page, links=Links(plan, page.path), site=catalog.site)
+    context.update(provenance=prov, citations=Citations(catalog, prov))
     return _tidy(environment().get_template(f"{page.kind}.md.j2").render(context))
 
 
@@ -208,5 +212,7 @@ CONTEXTS: dict[str, Callable[[Catalog, SitePlan, Page], dict[str, Any]]] = {
     "home": _plain,
     "compare-index": _plain,
     "families-index": _plain,
+    "data-and-methods": provenance_pages.methods,
+    "data-quality": provenance_pages.quality_page,
 }
 CONTEXTS.update(contexts.CONTEXTS, home=contexts.home)
