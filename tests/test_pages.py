@@ -106,7 +106,10 @@ def test_matchup_page_states_its_rule_and_shared_benchmarks(pages: dict[str, str
     curated = pages["matchups/gemma-4-26b-vs-qwen-3-5-plus.md"]
     assert "\n# Qwen 3.5 Plus vs Gemma 4 26B MoE\n" in curated
     assert "The editors' matchup" in curated
-    assert re.search(r"\| \[MGSM\]\(\.\./benchmarks/mgsm\.md\) \| \*\*88\.9\*\*(<sup>.*?</sup>)? \| 82\.4(<sup>.*?</sup>)? \|", curated)
+    assert re.search(
+        r"\| \[MGSM\]\(\.\./benchmarks/mgsm\.md\) \| \*\*88\.9\*\*(<sup>.*?</sup>)? \| 82\.4(<sup>.*?</sup>)? \|",
+        curated,
+    )
     default = pages["matchups/gemma-4-26b-vs-qwen-2-5-coder-32b.md"]
     assert "most benchmarks in common, then nearest in size" in default
     assert "Reported for Gemma 4 26B MoE only:" in default
