@@ -14,6 +14,7 @@ from generator.derive import provenance
 from generator.derive.pagemeta import meta
 from generator.derive.site import plan
 from generator.model import Catalog, build_catalog
+from generator.render.guide import render_assets
 from generator.render.pages import render_page, render_redirect
 from generator.validate import validate
 from generator.write import WriteStats, write_tree
@@ -43,6 +44,7 @@ def render_site(catalog: Catalog, today: date | None = None) -> dict[str, bytes]
     prov = provenance.index(catalog, today or provenance.reference_date(catalog))
     files = {page.path: render_page(catalog, site_plan, page, prov).encode() for page in site_plan.pages}
     files.update({r.path: render_redirect(r).encode() for r in site_plan.redirects})
+    files.update(render_assets(catalog, site_plan))
     return files
 
 

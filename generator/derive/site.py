@@ -72,6 +72,8 @@ INDEX_PAGES = (
 
 def plan(catalog: Catalog) -> SitePlan:
     pages: list[Page] = list(INDEX_PAGES)
+    if catalog.guide:
+        pages.append(Page("guide.md", "guide"))
     redirects: list[Redirect] = []
     for family in catalog.families.values():
         pages.append(Page(f"families/{family.id}.md", "family", (family.id,)))

@@ -21,12 +21,13 @@ from markupsafe import Markup
 
 from generator import schema
 from generator.derive import comparison as comparison_facts
-from generator.derive import facts, matchup, pagemeta, picks, provenance
+from generator.derive import facts, flowchart, matchup, pagemeta, picks, provenance
 from generator.derive.site import Page, Redirect, SitePlan
 from generator.model import Catalog
-from generator.render import contexts, provenance_pages
+from generator.render import contexts, guide, provenance_pages
 from generator.render import format as fmt
 from generator.render.cite import Citations, cite
+from generator.render.mermaid import mermaid
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -174,12 +175,15 @@ def _comparison(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
     pick = matchup.pick_for(catalog, *page.key)
     matchup_page = plan.find("matchup", *sorted(pick.models)) if pick else None
     meta = pagemeta.meta(catalog, [pair.a.family, pair.b.family, *pair.a.variants, *pair.b.variants, pair.comparison])
+    decided = picks.decide(catalog, pair)
+    chart = flowchart.flowchart(decided, pair.a, pair.b, tuple(c.id for c in catalog.criteria))
     return {
         "pair": pair,
-        "picks": picks.decide(catalog, pair),
+        "picks": decided,
         "related": related,
         "matchup_page": matchup_page,
         "meta": meta,
+        "flowchart": chart and mermaid(chart),
     }
 
 
@@ -214,5 +218,6 @@ CONTEXTS: dict[str, Callable[[Catalog, SitePlan, Page], dict[str, Any]]] = {
     "families-index": _plain,
     "data-and-methods": provenance_pages.methods,
     "data-quality": provenance_pages.quality_page,
+    "guide": guide.context,
 }
 CONTEXTS.update(contexts.CONTEXTS, home=contexts.home)

@@ -25,6 +25,8 @@ _RULES = {
     "speed": "the comparable model is at least {t}x as fast on the speed profile",
     "free_api": "one family has a free hosted API and the other has none",
     "price": "the other family's cheapest paid output price is at least {t}x the winner's",
+    "license": "the winner's license is at least {t} step{s} more permissive in the order of data/criteria.yaml",
+    "languages": "one family claims at least {t}x as many languages as the other",
 }
 
 _KIND_NAMES = {
