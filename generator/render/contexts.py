@@ -47,6 +47,8 @@ def page_title(catalog: Catalog, page: Page) -> str:
         return f"{catalog.categories[page.key[0]].name} leaderboard"
     if page.kind == "benchmark":
         return f"{catalog.benchmarks[page.key[0]].name} leaderboard"
+    if page.kind == "guide" and catalog.guide:
+        return catalog.guide.title
     if page.kind == "ranking":
         return next(r.title for r in catalog.rankings.rankings if r.id == page.key[0])  # type: ignore[union-attr]
     return INDEX_TITLES[page.kind]
@@ -58,7 +60,9 @@ def _entries(catalog: Catalog, pages: Iterable[Page]) -> list[tuple[str, str]]:
 
 def guides(catalog: Catalog, plan: SitePlan, current: Page | None = None) -> list[tuple[str, str]]:
     """The section guides, then each use-case ranking: the home page's list and guides' related links."""
-    pages = [p for p in GUIDE_INDEXES if p != current] + [p for p in plan.pages if p.kind == "ranking" and p != current]
+    picker = [p for p in plan.pages if p.kind == "guide" and p != current]  # the "which should I pick" guide
+    pages = [*picker, *(p for p in GUIDE_INDEXES if p != current)]
+    pages += [p for p in plan.pages if p.kind == "ranking" and p != current]
     return _entries(catalog, pages)[: pagemeta.RELATED_LIMIT]
 
 
@@ -251,7 +255,9 @@ def home(catalog: Catalog, plan: SitePlan, page: Page) -> Context:
         "featured": featured,
         "featured_matchups": _entries(catalog, curated),
         "latest": latest,
-        "guides": _entries(catalog, [*GUIDE_INDEXES, *featured_rankings]),
+        "guides": _entries(
+            catalog, [*(p for p in plan.pages if p.kind == "guide"), *GUIDE_INDEXES, *featured_rankings]
+        ),
         "meta": pagemeta.meta(catalog, [r.figure for r in latest]),
         "related": [],
         "plan": plan,
