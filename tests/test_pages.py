@@ -217,3 +217,19 @@ def test_rankings_file_rejects_unknown_fields(project: Path, edit: Edit) -> None
     with pytest.raises(DataErrors) as caught:
         validate(project / "data", project)
     assert "unknown field 'locl'; did you mean 'local'?" in str(caught.value)
+
+
+def test_every_page_is_reachable_from_the_home_page(pages: dict[str, str]) -> None:
+    """The nav lists section indexes only, so every other page must be reached through links."""
+    import posixpath
+
+    seen, queue = {"index.md"}, ["index.md"]
+    while queue:
+        current = queue.pop()
+        for target in re.findall(r"\]\(([^)#\s]+\.md)(?:#[^)]*)?\)", pages[current]):
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(current), target))
+            if path in pages and path not in seen:
+                seen.add(path)
+                queue.append(path)
+    generated = {p for p in pages if p not in ("data-quality.md", "data-and-methods.md")}  # in the nav
+    assert generated - seen == set()
