@@ -233,3 +233,34 @@ def test_every_page_is_reachable_from_the_home_page(pages: dict[str, str]) -> No
                 queue.append(path)
     generated = {p for p in pages if p not in ("data-quality.md", "data-and-methods.md")}  # in the nav
     assert generated - seen == set()
+
+
+PAIRED = """id: {fid}
+name: {name}
+maker: google
+models:
+  - id: {fid}-m
+    name: {name} M
+    scores:
+      - {{benchmark: mmlu, value: {first}, setting: instruct 0-shot, source: {fid}-s, quote: q}}
+      - {{benchmark: mmlu, value: {second}, setting: base 5-shot, source: {fid}-s, quote: q}}
+sources:
+  - {{id: {fid}-s, title: Synthetic pairing test, kind: article}}
+"""
+
+
+def test_matchup_compares_the_scores_measured_in_the_same_setting(project: Path) -> None:
+    from generator.derive import matchup
+
+    data = project / "data/families"
+    (data / "pair-x.yaml").write_text(PAIRED.format(fid="pair-x", name="Pair X", first=90, second=60), encoding="utf-8")
+    # Pair Y lists its base score first: the first scores would be 90 (instruct) vs 70 (base)
+    text = PAIRED.format(fid="pair-y", name="Pair Y", first=70, second=50).replace("instruct 0-shot", "TMP")
+    text = text.replace("base 5-shot", "instruct 0-shot").replace("TMP", "base 5-shot")
+    (data / "pair-y.yaml").write_text(text, encoding="utf-8")
+    catalog = load_catalog(project)
+    facts = matchup.describe(catalog, matchup.pick_for(catalog, "pair-x", "pair-y"))  # type: ignore[arg-type]
+    (row,) = facts.scores
+    assert row.comparable and row.scores[0].setting == row.scores[1].setting == "instruct 0-shot"
+    assert (row.scores[0].value, row.scores[1].value, row.winner) == (90, 50, 0)
+    assert facts.comparable == 1 and facts.wins == (1, 0)

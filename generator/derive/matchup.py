@@ -60,6 +60,8 @@ class MatchupFacts:
     specs: tuple[SpecRow, ...]
     scores: tuple[ScoreRow, ...]
     wins: tuple[int, int]
+    comparable: int
+    """Shared benchmarks measured in the same setting: only these can have a winner."""
     one_side: tuple[tuple[schema.Model, tuple[schema.Benchmark, ...]], ...]
     hardware: tuple[MeasureRow, ...]
     active_ratio: float | None
@@ -109,6 +111,7 @@ def describe(catalog: Catalog, pick: Pick) -> MatchupFacts:
         specs=_specs(catalog, (ma, mb), (fa, fb), (qa, qb)),
         scores=scores,
         wins=(sum(r.winner == 0 for r in scores), sum(r.winner == 1 for r in scores)),
+        comparable=sum(1 for r in scores if r.comparable),
         one_side=one_side,
         hardware=_hardware(catalog, ma, mb),
         active_ratio=ratio,
@@ -148,7 +151,7 @@ def _scores(
     rows = []
     only: dict[str, list[schema.Benchmark]] = {ma.id: [], mb.id: []}
     for bench in catalog.benchmarks.values():
-        sa, sb = first_score(ma, bench.id), first_score(mb, bench.id)
+        sa, sb = _paired_scores(ma, mb, bench.id)
         if sa and sb:
             comparable = comparable_settings(sa, sb)
             sign = 1 if bench.higher_is_better else -1
@@ -159,6 +162,17 @@ def _scores(
             only[ma.id if sa else mb.id].append(bench)
     one_side = tuple((m, tuple(only[m.id])) for m in (ma, mb) if only[m.id])
     return tuple(rows), one_side
+
+
+def _paired_scores(
+    ma: schema.Model, mb: schema.Model, benchmark: str
+) -> tuple[schema.Score | None, schema.Score | None]:
+    """The two models' scores on a benchmark, measured in the same setting when the data has such a pair
+    (a model may report base and instruct scores); otherwise each model's first score."""
+    xs = [s for s in ma.scores if s.benchmark == benchmark]
+    ys = [s for s in mb.scores if s.benchmark == benchmark]
+    same = next(((x, y) for x in xs for y in ys if comparable_settings(x, y)), None)
+    return same or (first_score(ma, benchmark), first_score(mb, benchmark))
 
 
 def _hardware(catalog: Catalog, ma: schema.Model, mb: schema.Model) -> tuple[MeasureRow, ...]:
