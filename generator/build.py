@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.derive import provenance
 from generator.derive.charts import site_charts
+from generator.derive.pagemeta import meta
 from generator.derive.site import plan
 from generator.model import Catalog, build_catalog
 from generator.render.chart_files import ChartFiles, chart_files
@@ -33,6 +34,8 @@ class Report:
     stats: WriteStats
     stale: int = 0  # figures past data/site.yaml's stale_after_days, for the editors' summary line
     today: date | None = None
+    updated: date | None = None
+    """The latest date in the data: the sitemap's lastmod, so that builds do not depend on the clock."""
     charts: ChartFiles = field(default_factory=lambda: ChartFiles({}, 0, 0))
 
 
@@ -84,4 +87,5 @@ def generate(root: Path, out: Path | None = None, today: date | None = None) -> 
     pages = sum(1 for p in files if p.endswith(".md"))
     redirects = sum(1 for p in files if p.endswith("index.html"))
     stale = len(provenance.index(catalog, today).stale())
-    return Report(pages, redirects, stats, stale, today, charts)
+    updated = meta(catalog, [*catalog.families.values(), *catalog.comparisons.values()]).updated
+    return Report(pages, redirects, stats, stale, today, updated, charts)
