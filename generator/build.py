@@ -6,13 +6,20 @@ error leaves the previous output exactly as it was.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import partial
+import os
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from generator import stamp
+from generator.derive import provenance
+from generator.derive.charts import site_charts
+from generator.derive.pagemeta import meta
 from generator.derive.site import plan
 from generator.model import Catalog, build_catalog
+from generator.render.chart_files import ChartFiles, chart_files
+from generator.render.guide import render_assets
 from generator.render.pages import render_page, render_redirect
 from generator.render.parallel import render_all
 from generator.validate import validate
@@ -20,6 +27,7 @@ from generator.write import WriteStats, write_tree
 
 HAND_WRITTEN = "docs"
 OUTPUT = Path("build") / "docs"
+CHART_CACHE = Path(".cache") / "charts"
 
 
 @dataclass(frozen=True)
@@ -27,19 +35,37 @@ class Report:
     pages: int
     redirects: int
     stats: WriteStats
+    stale: int = 0  # figures past data/site.yaml's stale_after_days, for the editors' summary line
+    today: date | None = None
+    updated: date | None = None
+    """The latest date in the data: the sitemap's lastmod, so that builds do not depend on the clock."""
+    charts: ChartFiles = field(default_factory=lambda: ChartFiles({}, 0, 0))
 
 
 def load_catalog(root: Path) -> Catalog:
     return build_catalog(validate(root / "data", root))
 
 
-def render_site(catalog: Catalog) -> dict[str, bytes]:
-    """Every generated file of the site, by path relative to the docs folder."""
+def render_site(catalog: Catalog, today: date | None = None) -> dict[str, bytes]:
+    """Every generated file of the site, by path relative to the docs folder; ages count to `today`."""
     site_plan = plan(catalog)
-    texts = render_all(partial(render_page, catalog, site_plan), site_plan.pages)
+    prov = provenance.index(catalog, today or provenance.reference_date(catalog))
+    texts = render_all(lambda page: render_page(catalog, site_plan, page, prov), site_plan.pages)
     files = {page.path: text.encode() for page, text in zip(site_plan.pages, texts, strict=True)}
     files.update({r.path: render_redirect(r).encode() for r in site_plan.redirects})
+    files.update(render_assets(catalog, site_plan))
     return files
+
+
+def render_charts(catalog: Catalog, cache_dir: Path | None) -> ChartFiles:
+    """Every chart the pages embed, drawn or taken from the cache."""
+    return chart_files(site_charts(catalog, plan(catalog)), cache_dir)
+
+
+def chart_cache(root: Path) -> Path:
+    """Where drawings are kept: the project's `.cache/charts`, or $CHART_CACHE. Drawings are keyed by
+    their content, so one folder can serve several copies of the project (the tests share one)."""
+    return Path(os.environ.get("CHART_CACHE") or root / CHART_CACHE)
 
 
 def hand_written(root: Path) -> dict[str, bytes]:
@@ -51,15 +77,18 @@ def hand_written(root: Path) -> dict[str, bytes]:
     }
 
 
-def generate(root: Path, out: Path | None = None) -> Report:
+def generate(root: Path, out: Path | None = None, today: date | None = None) -> Report:
     out = out or root / OUTPUT
-    key = stamp.inputs_key(root)
+    key = stamp.inputs_key(root, str(today))
     last = stamp.load(out, key)
     if last is not None:  # nothing changed since the last generate: no page to render, no chart to draw
-        return Report(last["pages"], last["redirects"], WriteStats(0, last["files"], 0))
+        return _unchanged(last)
     stamp.forget(out)  # if anything below fails, the next run must not trust the old stamp
     catalog = load_catalog(root)
-    files = render_site(catalog)
+    today = today or provenance.reference_date(catalog)
+    files = render_site(catalog, today)
+    charts = render_charts(catalog, chart_cache(root))
+    files.update(charts.files)
     for path, content in hand_written(root).items():
         if path in files:
             raise ValueError(f"docs/{path} would overwrite a generated page; rename it")
@@ -67,5 +96,21 @@ def generate(root: Path, out: Path | None = None) -> Report:
     stats = write_tree(files, out)
     pages = sum(1 for p in files if p.endswith(".md"))
     redirects = sum(1 for p in files if p.endswith("index.html"))
-    stamp.save(out, key, pages, redirects)
-    return Report(pages, redirects, stats)
+    stale = len(provenance.index(catalog, today).stale())
+    updated = meta(catalog, [*catalog.families.values(), *catalog.comparisons.values()]).updated
+    summary = {"pages": pages, "redirects": redirects, "stale": stale, "charts": charts.drawn + charts.cached}
+    stamp.save(out, key, {**summary, "today": _iso(today), "updated": _iso(updated)})
+    return Report(pages, redirects, stats, stale, today, updated, charts)
+
+
+def _unchanged(last: dict[str, Any]) -> Report:
+    """The report of a generate that found nothing to do: every file unchanged, no chart drawn."""
+    today, updated = (date.fromisoformat(last[k]) if last[k] else None for k in ("today", "updated"))
+    stats = WriteStats(0, last["files"], 0)
+    return Report(
+        last["pages"], last["redirects"], stats, last["stale"], today, updated, ChartFiles({}, 0, last["charts"])
+    )
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

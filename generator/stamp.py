@@ -15,11 +15,12 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 # Outputs, caches and environments: never inputs of the generator.
 NOT_INPUTS = {".git", ".venv", "venv", "build", "site", ".cache", "node_modules", "__pycache__", ".pytest_cache"}
 NOT_INPUTS_PREFIXES = (".site", ".ruff_cache", ".mypy_cache")
-ENV_PREFIXES = ("OMC_", "SITE_", "SOURCE_DATE_EPOCH")
+ENV_PREFIXES = ("OMC_", "SITE_", "CHART_", "SOURCE_DATE_EPOCH")
 
 
 def stamp_file(out: Path) -> Path:
@@ -27,9 +28,11 @@ def stamp_file(out: Path) -> Path:
     return out.parent / f".{out.name}.stamp.json"
 
 
-def inputs_key(root: Path) -> str:
+def inputs_key(root: Path, *arguments: str) -> str:
+    """A hash of everything a generate reads: project files, Python version, variables, arguments."""
     digest = hashlib.sha256()
     digest.update(sys.version.encode())
+    digest.update("\0".join(arguments).encode())
     for name in sorted(os.environ):
         if name.startswith(ENV_PREFIXES):
             digest.update(f"\0env:{name}={os.environ[name]}".encode())
@@ -58,20 +61,21 @@ def outputs(out: Path) -> dict[str, list[int]]:
     return found
 
 
-def load(out: Path, key: str) -> dict[str, int] | None:
-    """The last report's counts if the stamp matches these inputs and the outputs are untouched."""
+def load(out: Path, key: str) -> dict[str, Any] | None:
+    """The last run's summary (plus its output file count) if the stamp matches these inputs and the
+    outputs are untouched; None otherwise."""
     try:
         saved = json.loads(stamp_file(out).read_text(encoding="utf-8"))
         if saved["key"] != key or saved["outputs"] != outputs(out):
             return None
-        return {"pages": int(saved["pages"]), "redirects": int(saved["redirects"]), "files": len(saved["outputs"])}
+        return {**saved["summary"], "files": len(saved["outputs"])}
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def save(out: Path, key: str, pages: int, redirects: int) -> None:
+def save(out: Path, key: str, summary: dict[str, Any]) -> None:
     """Record what this generate read and wrote; only called once every file is written."""
-    record = {"key": key, "pages": pages, "redirects": redirects, "outputs": outputs(out)}
+    record = {"key": key, "summary": summary, "outputs": outputs(out)}
     stamp_file(out).write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
 
 
