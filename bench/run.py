@@ -196,25 +196,21 @@ _LINK = re.compile(r"\]\(([^)#\s]+)")
 
 
 def showing(docs: Path, model_id: str, model_name: str) -> set[str]:
-    """Generated files that show a model: pages that name it or link to it, and the files (charts)
-    those pages embed. A page that shows the model may change when its score does; no other may."""
-    pages = set()
-    for page in docs.rglob("*.md"):
-        text = page.read_text(encoding="utf-8")
-        if model_name in text or f"{model_id}.md" in text or f"{model_id}/" in text:
-            pages.add(page)
-    allowed = {p.relative_to(docs.parent.parent).as_posix() for p in pages}
-    for page in pages:
-        for target in _LINK.findall(page.read_text(encoding="utf-8")):
-            resolved = (page.parent / target).resolve()
-            # Embedded files (charts), not linked pages: a page that merely links the model's page
-            # does not show the model.
-            if (
-                resolved.suffix not in (".md", ".html")
-                and resolved.is_file()
-                and resolved.is_relative_to(docs.resolve())
-            ):
-                allowed.add(resolved.relative_to(docs.parent.parent.resolve()).as_posix())
+    """Generated files that show a model: any file whose bytes name it or link to it (pages, SVG charts
+    with text, data for scripts), and the files the pages among them embed (charts drawn as paths).
+    A file that shows the model may change when its score does; no other may."""
+    needles = [model_name.encode(), f"{model_id}.md".encode(), f"{model_id}/".encode(), f'"{model_id}"'.encode()]
+    root = docs.parent.parent
+    files = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    shown = {p for p, content in files.items() if any(n in content for n in needles)}
+    allowed = {p.relative_to(root).as_posix() for p in shown}
+    for page in (p for p in shown if p.suffix == ".md"):
+        for target in _LINK.findall(files[page].decode("utf-8", errors="replace")):
+            resolved = Path(os.path.normpath(page.parent / target))
+            # Embedded files (charts), not linked pages: a page that merely links to another page does
+            # not make that page show the model.
+            if resolved.suffix not in (".md", ".html") and resolved in files:
+                allowed.add(resolved.relative_to(root).as_posix())
     return allowed
 
 

@@ -1,6 +1,6 @@
 """Synthetic data for the benchmark: many families in the real schema, the same for the same seed.
 
-The shared files (site.yaml, criteria.yaml, catalog.yaml) are copied from the project, and the families
+The shared files (data/*.yaml: site, catalog, criteria and any added since) are copied from the project; the families
 refer only to the makers, benchmarks, profiles and providers that catalog.yaml defines, so the data
 stays valid as the real catalog grows. Proportions follow real families: a few models each, scores on
 some benchmarks for some models, a hardware measurement or two, a few offers, one to three sources,
@@ -19,7 +19,6 @@ from typing import Any
 
 import yaml
 
-SHARED_FILES = ("site.yaml", "criteria.yaml", "catalog.yaml")
 WORDS = [
     "Aster",
     "Borealis",
@@ -95,8 +94,8 @@ def synthesize(project_data: Path, out: Path, families: int, seed: int = 7) -> l
         shutil.rmtree(out)
     (out / "families").mkdir(parents=True)
     (out / "comparisons").mkdir()
-    for name in SHARED_FILES:
-        shutil.copy(project_data / name, out / name)
+    for shared_file in sorted(project_data.glob("*.y*ml")):  # every shared file, whatever new ones appear
+        shutil.copy(shared_file, out / shared_file.name)
     shared = read_shared(out / "catalog.yaml")
     rng = random.Random(seed)
     docs = [_family(rng, shared, i) for i in range(families)]
