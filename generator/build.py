@@ -6,12 +6,16 @@ error leaves the previous output exactly as it was.
 
 from __future__ import annotations
 
+import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.derive.site import plan
 from generator.model import Catalog, build_catalog
 from generator.render.pages import render_page, render_redirect
+from generator.render.published import published_files
 from generator.validate import validate
 from generator.write import WriteStats, write_tree
 
@@ -24,16 +28,21 @@ class Report:
     pages: int
     redirects: int
     stats: WriteStats
+    published: int = 0  # API, feed and embed files
 
 
 def load_catalog(root: Path) -> Catalog:
     return build_catalog(validate(root / "data", root))
 
 
-def render_site(catalog: Catalog) -> dict[str, bytes]:
+def render_site(catalog: Catalog, progress: Callable[[int, int], None] | None = None) -> dict[str, bytes]:
     """Every generated file of the site, by path relative to the docs folder."""
     site_plan = plan(catalog)
-    files = {page.path: render_page(catalog, site_plan, page).encode() for page in site_plan.pages}
+    files = {}
+    for done, page in enumerate(site_plan.pages, 1):
+        files[page.path] = render_page(catalog, site_plan, page).encode()
+        if progress:
+            progress(done, len(site_plan.pages))
     files.update({r.path: render_redirect(r).encode() for r in site_plan.redirects})
     return files
 
@@ -47,9 +56,21 @@ def hand_written(root: Path) -> dict[str, bytes]:
     }
 
 
-def generate(root: Path, out: Path | None = None) -> Report:
+def site_url(root: Path) -> str:
+    """SITE_URL, else the default in mkdocs.yml: the one address the API, feed and cards link to."""
+    if os.environ.get("SITE_URL"):
+        return os.environ["SITE_URL"]
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8") if config.exists() else ""
+    found = re.search(r'^site_url:.*?"(https?://[^"]+)"', text, re.MULTILINE)
+    return found.group(1) if found else "/"
+
+
+def generate(root: Path, out: Path | None = None, progress: Callable[[int, int], None] | None = None) -> Report:
     catalog = load_catalog(root)
-    files = render_site(catalog)
+    files = render_site(catalog, progress)
+    published = published_files(catalog, plan(catalog), site_url(root))
+    files.update(published)
     for path, content in hand_written(root).items():
         if path in files:
             raise ValueError(f"docs/{path} would overwrite a generated page; rename it")
@@ -57,4 +78,4 @@ def generate(root: Path, out: Path | None = None) -> Report:
     stats = write_tree(files, out or root / OUTPUT)
     pages = sum(1 for p in files if p.endswith(".md"))
     redirects = sum(1 for p in files if p.endswith("index.html"))
-    return Report(pages, redirects, stats)
+    return Report(pages, redirects, stats, len(published))
