@@ -22,9 +22,14 @@ validate: $(SITE_STAMP)  ## check the data only, fast
 generate: $(SITE_STAMP)  ## write the Markdown pages to build/docs without building HTML
 	$(PY) -m generator generate
 
+# --dirty: MkDocs re-renders only the pages the generator rewrote (it writes only changed files),
+# which keeps save-to-reload near a second; the preview's search then covers the pages rebuilt since
+# start. `make serve SERVE_FLAGS=` rebuilds everything on each save.
+SERVE_ADDR  ?= 127.0.0.1:8000
+SERVE_FLAGS ?= --dirty
 serve: $(SITE_STAMP)  ## preview with live reload: saving a YAML file or a template regenerates
 	$(PY) -m generator generate
-	$(PY) -m mkdocs serve --livereload -f mkdocs.serve.yml
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --livereload $(SERVE_FLAGS) -a $(SERVE_ADDR) -f mkdocs.serve.yml
 
 schema: $(SITE_STAMP)  ## rewrite schema/*.json (the editors' JSON Schemas) from generator/schema.py
 	$(PY) -m generator schema
