@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 SITE_STAMP := $(VENV)/.site-requirements
 DEV_STAMP  := $(VENV)/.dev-requirements
 
-.PHONY: site test golden validate generate serve lint format bench clean schema new-family new-model
+.PHONY: site test golden validate generate serve lint format bench clean stale schema new-family new-model
 
 site: $(SITE_STAMP)  ## validate the data, generate the pages, build site/ (atomically)
 	$(PY) -m generator site
@@ -18,6 +18,9 @@ golden: $(DEV_STAMP)  ## rewrite tests/golden/ from the current output; review t
 
 validate: $(SITE_STAMP)  ## check the data only, fast
 	$(PY) -m generator validate
+
+stale: $(SITE_STAMP)  ## figures past stale_after_days as of today (or $$OMC_TODAY), oldest first; a report, not output
+	$(PY) -m generator --today "$${OMC_TODAY:-$$(date -u +%F)}" stale
 
 generate: $(SITE_STAMP)  ## write the Markdown pages to build/docs without building HTML
 	$(PY) -m generator generate

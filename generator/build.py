@@ -10,10 +10,14 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+from generator.derive import provenance
+from generator.derive.pagemeta import meta
 from generator.derive.site import plan
 from generator.model import Catalog, build_catalog
+from generator.render.guide import render_assets
 from generator.render.pages import render_page, render_redirect
 from generator.render.published import published_files
 from generator.validate import validate
@@ -28,6 +32,10 @@ class Report:
     pages: int
     redirects: int
     stats: WriteStats
+    stale: int = 0  # figures past data/site.yaml's stale_after_days, for the editors' summary line
+    today: date | None = None
+    updated: date | None = None
+    """The latest date in the data: the sitemap's lastmod, so that builds do not depend on the clock."""
     published: int = 0  # API, feed and embed files
 
 
@@ -35,15 +43,19 @@ def load_catalog(root: Path) -> Catalog:
     return build_catalog(validate(root / "data", root))
 
 
-def render_site(catalog: Catalog, progress: Callable[[int, int], None] | None = None) -> dict[str, bytes]:
-    """Every generated file of the site, by path relative to the docs folder."""
+def render_site(
+    catalog: Catalog, today: date | None = None, progress: Callable[[int, int], None] | None = None
+) -> dict[str, bytes]:
+    """Every generated file of the site, by path relative to the docs folder; ages count to `today`."""
     site_plan = plan(catalog)
+    prov = provenance.index(catalog, today or provenance.reference_date(catalog))
     files = {}
     for done, page in enumerate(site_plan.pages, 1):
-        files[page.path] = render_page(catalog, site_plan, page).encode()
+        files[page.path] = render_page(catalog, site_plan, page, prov).encode()
         if progress:
             progress(done, len(site_plan.pages))
     files.update({r.path: render_redirect(r).encode() for r in site_plan.redirects})
+    files.update(render_assets(catalog, site_plan))
     return files
 
 
@@ -66,9 +78,12 @@ def site_url(root: Path) -> str:
     return found.group(1) if found else "/"
 
 
-def generate(root: Path, out: Path | None = None, progress: Callable[[int, int], None] | None = None) -> Report:
+def generate(
+    root: Path, out: Path | None = None, today: date | None = None, progress: Callable[[int, int], None] | None = None
+) -> Report:
     catalog = load_catalog(root)
-    files = render_site(catalog, progress)
+    today = today or provenance.reference_date(catalog)
+    files = render_site(catalog, today, progress)
     published = published_files(catalog, plan(catalog), site_url(root))
     files.update(published)
     for path, content in hand_written(root).items():
@@ -78,4 +93,6 @@ def generate(root: Path, out: Path | None = None, progress: Callable[[int, int],
     stats = write_tree(files, out or root / OUTPUT)
     pages = sum(1 for p in files if p.endswith(".md"))
     redirects = sum(1 for p in files if p.endswith("index.html"))
-    return Report(pages, redirects, stats, len(published))
+    stale = len(provenance.index(catalog, today).stale())
+    updated = meta(catalog, [*catalog.families.values(), *catalog.comparisons.values()]).updated
+    return Report(pages, redirects, stats, stale, today, updated, published=len(published))

@@ -1,18 +1,28 @@
-"""Command line: `python -m generator validate | generate | site | schema | new`."""
+"""Command line: `python -m generator validate | generate | site | stale | schema | new`.
+
+Ages of figures count to a reference date that is injected, never read from the clock: `--today
+YYYY-MM-DD`, else the OMC_TODAY environment variable, else the newest date in the data (so the same
+data always builds the same bytes). A deployment passes the real date to flag figures gone stale.
+"""
 
 from __future__ import annotations
 
 import argparse
+import calendar
+import datetime
 import os
 import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 from generator.build import generate, load_catalog
+from generator.derive import provenance
 from generator.errors import DataErrors
 from generator.progress import Progress
+from generator.render.stale import stale_lines
 from generator.scaffold import ScaffoldError, new_family, new_model
 from generator.schema_export import write_schemas
 from generator.write import swap_in
@@ -21,9 +31,16 @@ from generator.write import swap_in
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    parser.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        default=os.environ.get("OMC_TODAY") or None,
+        help="date that figures' ages count to, YYYY-MM-DD (default: $OMC_TODAY, else the newest date in the data)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check the data only")
     commands.add_parser("generate", help="validate and write the Markdown pages to build/docs")
+    commands.add_parser("stale", help="list the figures to re-check, oldest first (never fails)")
     site = commands.add_parser("site", help="generate, then build the HTML site into site/ atomically")
     site.add_argument("--site-dir", type=Path, default=Path("site"))
     commands.add_parser("schema", help="rewrite the JSON Schemas in schema/ from generator/schema.py")
@@ -38,10 +55,14 @@ def main(argv: list[str] | None = None) -> int:
             catalog = load_catalog(root)
             print(f"data OK: {len(catalog.families)} families, {len(catalog.models)} models")
             return 0
+        if args.command == "stale":
+            catalog = load_catalog(root)
+            print("\n".join(stale_lines(provenance.index(catalog, args.today or provenance.reference_date(catalog)))))
+            return 0
         if args.command in ("schema", "new"):
             return _editing_command(args, root)
         progress = Progress("rendering pages")
-        report = generate(root, progress=progress)
+        report = generate(root, today=args.today, progress=progress)
         progress.close()
         print(
             f"generated {report.pages} pages and {report.redirects} redirects: "
@@ -49,8 +70,9 @@ def main(argv: list[str] | None = None) -> int:
             f"({time.perf_counter() - started:.1f} s)"
         )
         print(f"published {report.published} files: the JSON API (api/v1/), the Atom feed and embed cards")
+        print(f"{report.stale} figure(s) past stale_after_days as of {report.today}; see `python -m generator stale`")
         if args.command == "site":
-            return build_html(root, root / args.site_dir)
+            return build_html(root, root / args.site_dir, report.updated)
         return 0
     except DataErrors as exc:
         for error in exc.errors:
@@ -79,9 +101,11 @@ def _editing_command(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
-def build_html(root: Path, site_dir: Path) -> int:
+def build_html(root: Path, site_dir: Path, updated: datetime.date | None = None) -> int:
     """mkdocs build --strict into a temporary folder, swapped in only when the build succeeded."""
     started = time.perf_counter()
+    # MkDocs stamps the sitemap with today's date unless SOURCE_DATE_EPOCH is set: use the data's date.
+    epoch = calendar.timegm(updated.timetuple()) if updated else 0
     with tempfile.TemporaryDirectory(dir=root, prefix=".site-") as temporary:
         fresh = Path(temporary) / "site"
         # Not --quiet: it silences the warnings that --strict counts, so strict would never fail.
@@ -89,7 +113,7 @@ def build_html(root: Path, site_dir: Path) -> int:
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)],
             cwd=root,
             check=False,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch)},
         )
         if result.returncode != 0:
             print("mkdocs build failed; the previous site/ is untouched.", file=sys.stderr)

@@ -36,7 +36,7 @@ def json_schema(kind: str) -> dict[str, Any]:
     return {
         "$schema": DIALECT,
         "$id": f"{kind}.json",
-        "title": f"{WHERE[kind]} (Open Model Compare)",
+        "title": f"{WHERE.get(kind, f'data/{kind}.yaml')} (Open Model Compare)",
         **{k: v for k, v in exported.items() if k != "title"},
     }
 

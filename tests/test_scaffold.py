@@ -26,8 +26,8 @@ def data_errors(project: Path) -> list[str]:
 
 
 def test_new_family_is_complete_and_valid_once_filled(project: Path) -> None:
-    assert main(["--root", str(project), "new", "family", "llama-4"]) == 0
-    path = project / "data" / "families" / "llama-4.yaml"
+    assert main(["--root", str(project), "new", "family", "example-lm"]) == 0
+    path = project / "data" / "families" / "example-lm.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schema/family.json\n")
     for field in ("license:", "released:", "languages:", "context_tokens:", "params:", "scores:", "hardware:"):
@@ -35,17 +35,17 @@ def test_new_family_is_complete_and_valid_once_filled(project: Path) -> None:
     assert text.count("quote:") == text.count("source:") >= 15
     fill(path)
     report = generate(project)
-    assert report.stats.written and (project / "build" / "docs" / "families" / "llama-4.md").exists()
-    assert (project / "build" / "docs" / "compare" / "gemma-4-vs-llama-4.md").exists()
+    assert report.stats.written and (project / "build" / "docs" / "families" / "example-lm.md").exists()
+    assert (project / "build" / "docs" / "compare" / "example-lm-vs-gemma-4.md").exists()
 
 
 def test_an_unfilled_scaffold_is_rejected_at_each_empty_value(project: Path) -> None:
-    path = scaffold.new_family(project, "llama-4")
+    path = scaffold.new_family(project, "example-lm")
     lines = path.read_text(encoding="utf-8").splitlines()
     found = data_errors(project)
     assert len(found) > 20
     for error in found:
-        assert error.startswith("data/families/llama-4.yaml:"), error
+        assert error.startswith("data/families/example-lm.yaml:"), error
         line = lines[int(error.split(":")[1]) - 1]
         assert "# e.g." in line, f"{error} points at {line!r}, not at a placeholder"
 
@@ -70,7 +70,7 @@ def test_scaffold_refuses_what_exists_or_is_not_an_id(project: Path) -> None:
     with pytest.raises(scaffold.ScaffoldError, match="already has the id"):
         scaffold.new_model(project, "gemma-4", "gemma-4-26b")
     with pytest.raises(scaffold.ScaffoldError, match="not a valid family id"):
-        scaffold.new_family(project, "Llama_4")
+        scaffold.new_family(project, "Example_LM")
     with pytest.raises(scaffold.ScaffoldError, match="new family"):
-        scaffold.new_model(project, "llama-4", "llama-4-8b")
+        scaffold.new_model(project, "example-lm", "example-lm-8b")
     assert main(["--root", str(project), "new", "model", "gemma-4"]) == 2
