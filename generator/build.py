@@ -9,14 +9,16 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from generator.derive import provenance
+from generator.derive.charts import site_charts
 from generator.derive.pagemeta import meta
 from generator.derive.site import plan
 from generator.model import Catalog, build_catalog
+from generator.render.chart_files import ChartFiles, chart_files
 from generator.render.guide import render_assets
 from generator.render.pages import render_page, render_redirect
 from generator.render.published import published_files
@@ -25,6 +27,7 @@ from generator.write import WriteStats, write_tree
 
 HAND_WRITTEN = "docs"
 OUTPUT = Path("build") / "docs"
+CHART_CACHE = Path(".cache") / "charts"
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class Report:
     today: date | None = None
     updated: date | None = None
     """The latest date in the data: the sitemap's lastmod, so that builds do not depend on the clock."""
+    charts: ChartFiles = field(default_factory=lambda: ChartFiles({}, 0, 0))
     published: int = 0  # API, feed and embed files
 
 
@@ -57,6 +61,17 @@ def render_site(
     files.update({r.path: render_redirect(r).encode() for r in site_plan.redirects})
     files.update(render_assets(catalog, site_plan))
     return files
+
+
+def render_charts(catalog: Catalog, cache_dir: Path | None) -> ChartFiles:
+    """Every chart the pages embed, drawn or taken from the cache."""
+    return chart_files(site_charts(catalog, plan(catalog)), cache_dir)
+
+
+def chart_cache(root: Path) -> Path:
+    """Where drawings are kept: the project's `.cache/charts`, or $CHART_CACHE. Drawings are keyed by
+    their content, so one folder can serve several copies of the project (the tests share one)."""
+    return Path(os.environ.get("CHART_CACHE") or root / CHART_CACHE)
 
 
 def hand_written(root: Path) -> dict[str, bytes]:
@@ -84,6 +99,8 @@ def generate(
     catalog = load_catalog(root)
     today = today or provenance.reference_date(catalog)
     files = render_site(catalog, today, progress)
+    charts = render_charts(catalog, chart_cache(root))
+    files.update(charts.files)
     published = published_files(catalog, plan(catalog), site_url(root))
     files.update(published)
     for path, content in hand_written(root).items():
@@ -95,4 +112,4 @@ def generate(
     redirects = sum(1 for p in files if p.endswith("index.html"))
     stale = len(provenance.index(catalog, today).stale())
     updated = meta(catalog, [*catalog.families.values(), *catalog.comparisons.values()]).updated
-    return Report(pages, redirects, stats, stale, today, updated, published=len(published))
+    return Report(pages, redirects, stats, stale, today, updated, charts, published=len(published))

@@ -66,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
         progress.close()
         print(
             f"generated {report.pages} pages and {report.redirects} redirects: "
-            f"{report.stats.written} written, {report.stats.unchanged} unchanged, {report.stats.removed} removed "
+            f"{report.stats.written} written, {report.stats.unchanged} unchanged, {report.stats.removed} removed; "
+            f"charts: {report.charts.drawn} drawn, {report.charts.cached} cached "
             f"({time.perf_counter() - started:.1f} s)"
         )
         print(f"published {report.published} files: the JSON API (api/v1/), the Atom feed and embed cards")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,18 @@ def edit(project: Path) -> Callable[[str, str, str], Path]:
         return path
 
     return _edit
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_chart_cache() -> Iterator[Path]:
+    """Every build of the session draws into the project's own chart cache: drawings are keyed by
+    content, so scratch copies of the project reuse them and only missing charts are drawn.
+    Tests of the cache itself point CHART_CACHE elsewhere."""
+    folder = ROOT / ".cache" / "charts"
+    previous = os.environ.get("CHART_CACHE")
+    os.environ["CHART_CACHE"] = str(folder)
+    yield folder
+    if previous is None:
+        del os.environ["CHART_CACHE"]
+    else:
+        os.environ["CHART_CACHE"] = previous

@@ -20,10 +20,12 @@ import jinja2
 from markupsafe import Markup
 
 from generator import schema
+from generator.derive import charts as chart_specs
 from generator.derive import comparison as comparison_facts
 from generator.derive import facts, flowchart, matchup, pagemeta, picks, provenance
 from generator.derive.site import Page, Redirect, SitePlan
 from generator.model import Catalog
+from generator.render import charts as chart_drawing
 from generator.render import contexts, guide, provenance_pages
 from generator.render import format as fmt
 from generator.render.cite import Citations, cite
@@ -142,6 +144,7 @@ def environment() -> jinja2.Environment:
         number=fmt.number,
         verbatim=verbatim,
         yaml=yaml_string,
+        chart_alt=chart_drawing.alt_text,
         usd=fmt.usd,
         cite=cite,
     )
@@ -177,6 +180,7 @@ def _comparison(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
     meta = pagemeta.meta(catalog, [pair.a.family, pair.b.family, *pair.a.variants, *pair.b.variants, pair.comparison])
     decided = picks.decide(catalog, pair)
     chart = flowchart.flowchart(decided, pair.a, pair.b, tuple(c.id for c in catalog.criteria))
+    charts = chart_specs.pair_charts(catalog, pair)
     return {
         "pair": pair,
         "picks": decided,
@@ -184,6 +188,7 @@ def _comparison(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
         "matchup_page": matchup_page,
         "meta": meta,
         "flowchart": chart and mermaid(chart),
+        "charts": charts,
     }
 
 
