@@ -7,6 +7,8 @@ error leaves the previous output exactly as it was.
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,6 +24,7 @@ from generator.render.chart_files import ChartFiles, chart_files
 from generator.render.guide import render_assets
 from generator.render.pages import render_page, render_redirect
 from generator.render.parallel import render_all
+from generator.render.published import published_files
 from generator.validate import validate
 from generator.write import WriteStats, write_tree
 
@@ -40,17 +43,20 @@ class Report:
     updated: date | None = None
     """The latest date in the data: the sitemap's lastmod, so that builds do not depend on the clock."""
     charts: ChartFiles = field(default_factory=lambda: ChartFiles({}, 0, 0))
+    published: int = 0  # API, feed and embed files
 
 
 def load_catalog(root: Path) -> Catalog:
     return build_catalog(validate(root / "data", root))
 
 
-def render_site(catalog: Catalog, today: date | None = None) -> dict[str, bytes]:
+def render_site(
+    catalog: Catalog, today: date | None = None, progress: Callable[[int, int], None] | None = None
+) -> dict[str, bytes]:
     """Every generated file of the site, by path relative to the docs folder; ages count to `today`."""
     site_plan = plan(catalog)
     prov = provenance.index(catalog, today or provenance.reference_date(catalog))
-    texts = render_all(lambda page: render_page(catalog, site_plan, page, prov), site_plan.pages)
+    texts = render_all(lambda page: render_page(catalog, site_plan, page, prov), site_plan.pages, progress)
     files = {page.path: text.encode() for page, text in zip(site_plan.pages, texts, strict=True)}
     files.update({r.path: render_redirect(r).encode() for r in site_plan.redirects})
     files.update(render_assets(catalog, site_plan))
@@ -77,7 +83,19 @@ def hand_written(root: Path) -> dict[str, bytes]:
     }
 
 
-def generate(root: Path, out: Path | None = None, today: date | None = None) -> Report:
+def site_url(root: Path) -> str:
+    """SITE_URL, else the default in mkdocs.yml: the one address the API, feed and cards link to."""
+    if os.environ.get("SITE_URL"):
+        return os.environ["SITE_URL"]
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8") if config.exists() else ""
+    found = re.search(r'^site_url:.*?"(https?://[^"]+)"', text, re.MULTILINE)
+    return found.group(1) if found else "/"
+
+
+def generate(
+    root: Path, out: Path | None = None, today: date | None = None, progress: Callable[[int, int], None] | None = None
+) -> Report:
     out = out or root / OUTPUT
     key = stamp.inputs_key(root, str(today))
     last = stamp.load(out, key)
@@ -86,30 +104,31 @@ def generate(root: Path, out: Path | None = None, today: date | None = None) -> 
     stamp.forget(out)  # if anything below fails, the next run must not trust the old stamp
     catalog = load_catalog(root)
     today = today or provenance.reference_date(catalog)
-    files = render_site(catalog, today)
+    files = render_site(catalog, today, progress)
     charts = render_charts(catalog, chart_cache(root))
     files.update(charts.files)
+    published = published_files(catalog, plan(catalog), site_url(root))
+    files.update(published)
     for path, content in hand_written(root).items():
         if path in files:
             raise ValueError(f"docs/{path} would overwrite a generated page; rename it")
         files[path] = content
-    stats = write_tree(files, out)
+    stats = write_tree(files, out or root / OUTPUT)
     pages = sum(1 for p in files if p.endswith(".md"))
     redirects = sum(1 for p in files if p.endswith("index.html"))
     stale = len(provenance.index(catalog, today).stale())
     updated = meta(catalog, [*catalog.families.values(), *catalog.comparisons.values()]).updated
     summary = {"pages": pages, "redirects": redirects, "stale": stale, "charts": charts.drawn + charts.cached}
-    stamp.save(out, key, {**summary, "today": _iso(today), "updated": _iso(updated)})
-    return Report(pages, redirects, stats, stale, today, updated, charts)
+    summary.update(published=len(published), today=_iso(today), updated=_iso(updated))
+    stamp.save(out, key, summary)
+    return Report(pages, redirects, stats, stale, today, updated, charts, published=len(published))
 
 
 def _unchanged(last: dict[str, Any]) -> Report:
     """The report of a generate that found nothing to do: every file unchanged, no chart drawn."""
     today, updated = (date.fromisoformat(last[k]) if last[k] else None for k in ("today", "updated"))
-    stats = WriteStats(0, last["files"], 0)
-    return Report(
-        last["pages"], last["redirects"], stats, last["stale"], today, updated, ChartFiles({}, 0, last["charts"])
-    )
+    stats, charts = WriteStats(0, last["files"], 0), ChartFiles({}, 0, last["charts"])
+    return Report(last["pages"], last["redirects"], stats, last["stale"], today, updated, charts, last["published"])
 
 
 def _iso(day: date | None) -> str | None:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from generator import schema
-from generator.derive import facts, market, matchup, pagemeta, rankings, timeline
+from generator.derive import charts, facts, market, matchup, pagemeta, rankings, timeline
 from generator.derive.comparison import first_score
 from generator.derive.site import GUIDE_INDEXES, Page, SitePlan
 from generator.model import Catalog
@@ -171,6 +171,7 @@ def _leaderboard(catalog: Catalog, plan: SitePlan, page: Page) -> Context:
     return {
         "board": board,
         "rows": list(zip(board.ranking.all_rows, board.cells, strict=True)),  # type: ignore[union-attr]
+        "chart": charts.category_leaderboard(catalog, page.key[0]),
         "meta": _ranking_meta(catalog, [board.ranking]),  # type: ignore[union-attr]
         "related": _entries(catalog, related)[: pagemeta.RELATED_LIMIT],
     }
@@ -200,6 +201,7 @@ def _hardware(catalog: Catalog, plan: SitePlan, page: Page) -> Context:
     return {
         "tiers": tiers,
         "speeds": speeds,
+        "charts": [c for b in catalog.benchmarks if (c := charts.quality_vs_ram(catalog, b))],
         "meta": pagemeta.meta(catalog, [*([r.score, r.ram] for t in tiers for r in t.ranking.all_rows), measured]),
         "related": guides(catalog, plan, page),
     }
@@ -239,6 +241,7 @@ def _releases(catalog: Catalog, plan: SitePlan, page: Page) -> Context:
     found = timeline.releases(catalog)
     return {
         "years": timeline.by_year(found),
+        "chart": charts.releases_timeline(catalog),
         "undated": timeline.undated_families(catalog),
         "meta": pagemeta.meta(catalog, [r.figure for r in found]),
         "related": guides(catalog, plan, page),

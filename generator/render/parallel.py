@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -27,19 +27,31 @@ def jobs(count: int) -> int:
     return max(1, min(wanted, count // MIN_PAGES_PER_WORKER))
 
 
-def render_all(render: Callable[[T], str], items: Sequence[T]) -> list[str]:
-    """`[render(item) for item in items]`, spread over worker processes when it pays."""
+def render_all(
+    render: Callable[[T], str], items: Sequence[T], progress: Callable[[int, int], None] | None = None
+) -> list[str]:
+    """`[render(item) for item in items]`, spread over worker processes when it pays; `progress` is
+    told (done, total) after each item, in order."""
     workers = jobs(len(items))
     if workers == 1:
-        return [render(item) for item in items]
+        return _collect((render(item) for item in items), len(items), progress)
     global _work
     _work = (render, items)  # type: ignore[assignment]
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             chunk = max(1, len(items) // (workers * 8))
-            return pool.map(_render_index, range(len(items)), chunksize=chunk)
+            return _collect(pool.imap(_render_index, range(len(items)), chunksize=chunk), len(items), progress)
     finally:
         _work = None
+
+
+def _collect(results: Iterator[str], total: int, progress: Callable[[int, int], None] | None) -> list[str]:
+    collected = []
+    for text in results:
+        collected.append(text)
+        if progress:
+            progress(len(collected), total)
+    return collected
 
 
 def _render_index(index: int) -> str:
