@@ -75,3 +75,31 @@ def parse(path: Path) -> ParsedPage:
     page.feed(path.read_text(encoding="utf-8"))
     page.close()
     return page
+
+
+def require_tool(path: Path | str, how: str) -> None:
+    """Skip a test whose tool is missing on a developer's machine; in CI (`CI` set) a missing tool fails."""
+    import os
+
+    import pytest
+
+    if Path(path).exists():
+        return
+    message = f"{path} is missing; {how}"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+# One page of each kind the site has, by path in site/.
+PAGE_TYPES = {
+    "home": "index.html",
+    "compare-index": "compare/index.html",
+    "comparison": "compare/gemma-4-vs-qwen-3-5/index.html",
+    "families-index": "families/index.html",
+    "family": "families/gemma-4/index.html",
+    "model": "models/gemma-4-26b/index.html",
+    "about": "about/index.html",
+    "redirect": "compare/qwen-3-5-vs-gemma-4/index.html",
+    "not-found": "404.html",
+}
