@@ -85,3 +85,24 @@ def test_seed_picks_carry_the_seed_lists(catalog: Catalog, seed: PairFacts) -> N
     assert {"ram", "modalities", "context", "edge", "speed"} <= {r.criterion.id for r in picks.b}
     assert [(c.criterion.id, c.side.id) for c in picks.counters] == [("ram", "qwen-3-5")]
     assert [r.model.id for r in picks.use_both] == ["gemma-4-26b", "qwen-2-5-coder-32b"]
+
+
+def test_a_coding_variant_counts_only_on_coding(seed: PairFacts) -> None:
+    # Qwen 2.5 Coder 7B has general and math scores of its own; they must not speak for Qwen 3.5 there.
+    results = {c.category.id: c for c in seed.categories}
+    coder = {m.id for v in seed.a.variants if v.specialty == "coding" for m in v.models}
+    assert "qwen-2-5-coder-7b" in coder
+    assert not coder & {m.id for m in results["general"].columns}
+    assert "qwen-2-5-coder-32b" in {m.id for m in results["coding"].columns}
+
+
+def test_an_unstated_setting_never_beats_a_stated_one(catalog: Catalog) -> None:
+    # The seed article states no settings; Meta's card states them, so no winner may be declared.
+    pair = compare(catalog, "llama-3-1", "qwen-3-5")
+    rows = [row for c in pair.categories for row in c.rows]
+    assert rows and all(not row.comparable and row.winner is None for row in rows)
+
+
+def test_a_provider_with_an_offer_per_model_is_listed_once(catalog: Catalog) -> None:
+    gpt_oss = next(row for row in compare(catalog, "gpt-oss", "phi-4").ecosystem.api if row.side.id == "gpt-oss")
+    assert [p.id for p in gpt_oss.paid] == ["openrouter", "vercel-ai-gateway"]

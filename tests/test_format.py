@@ -33,7 +33,7 @@ def test_tokens(value: int, text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("ratio", "text"), [(30 / 3.8, "8x"), (8 / 3, "2-3x"), (2.0, "2x"), (1.9, "2x"), (3.5, "3-4x")]
+    ("ratio", "text"), [(30 / 3.8, "8x"), (8 / 3, "2-3x"), (2.0, "2x"), (1.9, "2x"), (1.5, "1.5x"), (3.3, "3-4x")]
 )
 def test_times(ratio: float, text: str) -> None:
     assert fmt.times(ratio) == text

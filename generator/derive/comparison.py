@@ -33,8 +33,12 @@ class Side:
     def name(self) -> str:
         return self.family.name
 
-    def variant_models(self) -> tuple[schema.Model, ...]:
-        return tuple(m for v in self.variants for m in v.models)
+    def variant_models(self, category: str | None = None) -> tuple[schema.Model, ...]:
+        """Models of the variant families; given a category, only variants dedicated to it (or to nothing).
+
+        A coding variant speaks for its family on coding, not on general reasoning or math.
+        """
+        return tuple(m for v in self.variants if category is None or v.specialty in (None, category) for m in v.models)
 
 
 @dataclass(frozen=True)
@@ -389,7 +393,12 @@ def _category(
     def scored(models: Iterable[schema.Model]) -> list[schema.Model]:
         return [m for m in models if any(s.benchmark in ids for s in m.scores)]
 
-    groups = [scored(a.models), scored(a.variant_models()), scored(b.models), scored(b.variant_models())]
+    groups = [
+        scored(a.models),
+        scored(a.variant_models(category.id)),
+        scored(b.models),
+        scored(b.variant_models(category.id)),
+    ]
     columns = tuple(m for g in groups for m in g)
     a_cols, b_cols = groups[0] + groups[1], groups[2] + groups[3]
     if not a_cols or not b_cols:
@@ -450,8 +459,12 @@ def _bench_row(
 
 
 def comparable_settings(x: schema.Score, y: schema.Score) -> bool:
-    """Two scores can decide a winner unless both state a setting and the settings differ."""
-    return not (x.setting and y.setting and x.setting != y.setting)
+    """Two scores can decide a winner only when their settings are the same, or both unstated.
+
+    A score whose setting is unknown is not comparable with one measured under a stated setting: we
+    cannot tell whether the shots, the model variant (base or instruct) or the benchmark version match.
+    """
+    return x.setting == y.setting
 
 
 def _best(models: list[schema.Model], benchmark: str, sign: int) -> schema.Score | None:
@@ -549,7 +562,9 @@ def _ecosystem(catalog: Catalog, a: Side, b: Side, matchup: Matchup | None) -> E
         ollama = tuple(m for s in (a, b) for m in facts.ollama_models(catalog, s.id)[-1:])
 
     def providers(s: Side, kind: schema.OfferKind) -> tuple[schema.Provider, ...]:
-        return tuple(catalog.providers[o.provider] for o in facts.offers_of(catalog, s.id, kind))
+        # A provider with one offer per model (each at its own price) is still one provider here.
+        ids = dict.fromkeys(o.provider for o in facts.offers_of(catalog, s.id, kind))
+        return tuple(catalog.providers[i] for i in ids)
 
     api = tuple(ApiRow(s, providers(s, "local"), providers(s, "free_api"), providers(s, "paid_api")) for s in (a, b))
     variants = tuple((s, s.variants) for s in (a, b) if s.variants)

@@ -120,10 +120,13 @@ def quantity(q: Quantity | str | None) -> str:
 
 
 def times(ratio: float) -> str:
-    """A ratio of two figures as prose: 7.9 -> "8x", 2.67 -> "2-3x" (no false precision)."""
+    """A ratio of two figures as prose: 7.9 -> "8x", 1.5 -> "1.5x", 2.67 -> "2-3x" (no false precision)."""
     nearest = round(ratio)
     if abs(ratio - nearest) <= 0.15:
         return f"{nearest}x"
+    half = round(ratio * 2) / 2
+    if abs(ratio - half) <= 0.05:
+        return f"{number(half, 1)}x"
     return f"{math.floor(ratio)}-{math.ceil(ratio)}x"
 
 
