@@ -109,21 +109,37 @@ def test_home_page(page: object, base_url: str) -> None:
     screenshot(page, "home")
 
 
+def shown_charts(page: object, twin: str) -> list[str]:
+    """The charts drawn for one palette (Material's #only-light / #only-dark images) that are visible
+    and actually loaded; each is scrolled into view first, since charts load lazily."""
+    images = page.locator(f'article img[src*="#only-{twin}"]')
+    shown = []
+    for i in range(images.count()):
+        image = images.nth(i)
+        if image.evaluate("img => getComputedStyle(img).display === 'none'"):
+            continue  # the palette hides this twin
+        image.scroll_into_view_if_needed()  # a lazy image has no size until it is loaded
+        image.evaluate("img => img.complete || new Promise(done => { img.onload = img.onerror = done; })")
+        if image.is_visible() and image.evaluate("img => img.naturalWidth > 0"):
+            shown.append(image.get_attribute("src"))
+    return shown
+
+
 def test_palette_toggle_switches_light_and_dark(page: object, base_url: str) -> None:
-    """Material's palette toggle; charts (images or SVG in the content), when there are any, stay visible."""
+    """Material's palette toggle; each chart's light twin is the one shown in light, the dark one in dark."""
     page.emulate_media(color_scheme="light")
     page.goto(base_url + COMPARISON)
     body = page.locator("body")
     assert body.get_attribute("data-md-color-scheme") == "default"
+    charts = page.locator('article img[src*="#only-light"]').count()
+    assert len(shown_charts(page, "light")) == charts
+    assert not shown_charts(page, "dark")
     screenshot(page, "comparison-light")
-    charts = page.locator("article img, article figure svg")
-    visible_light = [charts.nth(i).is_visible() for i in range(charts.count())]
     page.locator("form[data-md-component=palette] label:visible").first.click()
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-    assert background != "rgb(255, 255, 255)"
-    assert [charts.nth(i).is_visible() for i in range(charts.count())] == visible_light
-    assert all(visible_light)
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"
+    assert len(shown_charts(page, "dark")) == page.locator('article img[src*="#only-dark"]').count() == charts
+    assert not shown_charts(page, "light")
     screenshot(page, "comparison-dark")
 
 

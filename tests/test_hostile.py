@@ -110,6 +110,21 @@ def test_no_injected_markup_on_any_page(hostile_site: tuple[str, Path]) -> None:
     assert not found
 
 
+def test_no_script_in_generated_images(hostile_site: tuple[str, Path]) -> None:
+    """SVG files (charts) carry data text too; an SVG opened on its own runs its scripts."""
+    _, site = hostile_site
+    found = []
+    for path in sorted(site.rglob("*.svg")):
+        if "assets" in path.relative_to(site).parts:
+            continue  # Material's icons
+        for element in parse(path).elements:
+            if element.tag in ("script", "foreignobject") or any(name.startswith("on") for name in element.attrs):
+                found.append(f"{path.relative_to(site).as_posix()}:{element.line}: <{element.tag}>")
+            if any("javascript:" in value.lower() for value in element.attrs.values()):
+                found.append(f"{path.relative_to(site).as_posix()}:{element.line}: javascript: link")
+    assert not found
+
+
 @pytest.fixture(scope="module")
 def clean_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(copy_project(tmp_path_factory.mktemp("clean")))
