@@ -65,11 +65,12 @@ def test_the_checker_finds_a_broken_link_and_anchor(tmp_path: Path) -> None:
     assert broken_links(tmp_path) == ["a/index.html:1: #y (no element with id 'y')", "index.html:1: b/ (no such file)"]
 
 
-def test_mkdocs_validation_fails_on_broken_links() -> None:
+def test_mkdocs_validation_fails_on_broken_links(default_site: Path) -> None:
     """The build itself refuses a broken link or anchor: validation warns, and --strict makes a warning fatal."""
     from mkdocs.config import load_config
 
-    config = load_config(str(Path(__file__).resolve().parent.parent / "mkdocs.yml"))
+    # The built copy's config: loading it needs its docs_dir (build/docs) to exist.
+    config = load_config(str(default_site.parent / "mkdocs.yml"))
     assert config["strict"] is True
     links = config["validation"]["links"]
     assert {links[k] for k in ("not_found", "anchors", "unrecognized_links")} == {logging.WARNING}
