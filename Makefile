@@ -9,7 +9,7 @@ TOOLS      := .cache/tools
 VNU_JAR    := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
 CHROMIUM   := /usr/bin/chromium
 
-.PHONY: site test test-tools golden validate generate serve lint format bench clean
+.PHONY: site test test-tools golden validate generate serve lint format bench clean stale
 
 site: $(SITE_STAMP)  ## validate the data, generate the pages, build site/ (atomically)
 	$(PY) -m generator site
@@ -22,6 +22,9 @@ golden: $(DEV_STAMP)  ## rewrite tests/golden/ from the current output; review t
 
 validate: $(SITE_STAMP)  ## check the data only, fast
 	$(PY) -m generator validate
+
+stale: $(SITE_STAMP)  ## figures past stale_after_days as of today (or $$OMC_TODAY), oldest first; a report, not output
+	$(PY) -m generator --today "$${OMC_TODAY:-$$(date -u +%F)}" stale
 
 generate: $(SITE_STAMP)  ## write the Markdown pages to build/docs without building HTML
 	$(PY) -m generator generate

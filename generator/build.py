@@ -7,10 +7,13 @@ error leaves the previous output exactly as it was.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+from generator.derive import provenance
 from generator.derive.site import plan
 from generator.model import Catalog, build_catalog
+from generator.render.guide import render_assets
 from generator.render.pages import render_page, render_redirect
 from generator.validate import validate
 from generator.write import WriteStats, write_tree
@@ -24,17 +27,21 @@ class Report:
     pages: int
     redirects: int
     stats: WriteStats
+    stale: int = 0  # figures past data/site.yaml's stale_after_days, for the editors' summary line
+    today: date | None = None
 
 
 def load_catalog(root: Path) -> Catalog:
     return build_catalog(validate(root / "data", root))
 
 
-def render_site(catalog: Catalog) -> dict[str, bytes]:
-    """Every generated file of the site, by path relative to the docs folder."""
+def render_site(catalog: Catalog, today: date | None = None) -> dict[str, bytes]:
+    """Every generated file of the site, by path relative to the docs folder; ages count to `today`."""
     site_plan = plan(catalog)
-    files = {page.path: render_page(catalog, site_plan, page).encode() for page in site_plan.pages}
+    prov = provenance.index(catalog, today or provenance.reference_date(catalog))
+    files = {page.path: render_page(catalog, site_plan, page, prov).encode() for page in site_plan.pages}
     files.update({r.path: render_redirect(r).encode() for r in site_plan.redirects})
+    files.update(render_assets(catalog, site_plan))
     return files
 
 
@@ -47,9 +54,10 @@ def hand_written(root: Path) -> dict[str, bytes]:
     }
 
 
-def generate(root: Path, out: Path | None = None) -> Report:
+def generate(root: Path, out: Path | None = None, today: date | None = None) -> Report:
     catalog = load_catalog(root)
-    files = render_site(catalog)
+    today = today or provenance.reference_date(catalog)
+    files = render_site(catalog, today)
     for path, content in hand_written(root).items():
         if path in files:
             raise ValueError(f"docs/{path} would overwrite a generated page; rename it")
@@ -57,4 +65,5 @@ def generate(root: Path, out: Path | None = None) -> Report:
     stats = write_tree(files, out or root / OUTPUT)
     pages = sum(1 for p in files if p.endswith(".md"))
     redirects = sum(1 for p in files if p.endswith("index.html"))
-    return Report(pages, redirects, stats)
+    stale = len(provenance.index(catalog, today).stale())
+    return Report(pages, redirects, stats, stale, today)

@@ -1,4 +1,9 @@
-"""Command line: `python -m generator validate | generate | site`."""
+"""Command line: `python -m generator validate | generate | site | stale`.
+
+Ages of figures count to a reference date that is injected, never read from the clock: `--today
+YYYY-MM-DD`, else the OMC_TODAY environment variable, else the newest date in the data (so the same
+data always builds the same bytes). A deployment passes the real date to flag figures gone stale.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +13,29 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 from generator.build import generate, load_catalog
+from generator.derive import provenance
 from generator.errors import DataErrors
+from generator.render.stale import stale_lines
 from generator.write import swap_in
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    parser.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        default=os.environ.get("OMC_TODAY") or None,
+        help="date that figures' ages count to, YYYY-MM-DD (default: $OMC_TODAY, else the newest date in the data)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check the data only")
     commands.add_parser("generate", help="validate and write the Markdown pages to build/docs")
+    commands.add_parser("stale", help="list the figures to re-check, oldest first (never fails)")
     site = commands.add_parser("site", help="generate, then build the HTML site into site/ atomically")
     site.add_argument("--site-dir", type=Path, default=Path("site"))
     args = parser.parse_args(argv)
@@ -31,12 +46,17 @@ def main(argv: list[str] | None = None) -> int:
             catalog = load_catalog(root)
             print(f"data OK: {len(catalog.families)} families, {len(catalog.models)} models")
             return 0
-        report = generate(root)
+        if args.command == "stale":
+            catalog = load_catalog(root)
+            print("\n".join(stale_lines(provenance.index(catalog, args.today or provenance.reference_date(catalog)))))
+            return 0
+        report = generate(root, today=args.today)
         print(
             f"generated {report.pages} pages and {report.redirects} redirects: "
             f"{report.stats.written} written, {report.stats.unchanged} unchanged, {report.stats.removed} removed "
             f"({time.perf_counter() - started:.1f} s)"
         )
+        print(f"{report.stale} figure(s) past stale_after_days as of {report.today}; see `python -m generator stale`")
         if args.command == "site":
             return build_html(root, root / args.site_dir)
         return 0

@@ -36,6 +36,8 @@ class Catalog:
     family_of: Mapping[str, str]
     comparisons: Mapping[tuple[str, str], schema.Comparison]
     aliases: Mapping[str, str]
+    license_tiers: tuple[schema.LicenseTier, ...] = ()
+    guide: schema.Guide | None = None
 
     def family_models(self, family_id: str) -> tuple[schema.Model, ...]:
         return tuple(self.families[family_id].models)
@@ -87,6 +89,8 @@ def build_catalog(objects: list[schema.Strict]) -> Catalog:
         family_of=MappingProxyType({m.id: f.id for f in families for m in f.models}),
         comparisons=MappingProxyType({pair_key(*c.families): c for c in comparisons}),
         aliases=MappingProxyType(dict(sorted(aliases.items()))),
+        license_tiers=tuple(criteria.licenses),
+        guide=next((o for o in objects if isinstance(o, schema.Guide)), None),
     )
 
 

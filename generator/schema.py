@@ -225,6 +225,18 @@ class Note(Strict):
     )
 
 
+class PickEdit(Strict):
+    """An editor's change to one pair's "Which should you pick" lists: reword or drop a computed item
+    (by `criterion`), or add an item of prose to one side (by `side`)."""
+
+    criterion: Slug | None = Field(default=None, description="Id of the criterion whose item this changes.")
+    side: Slug | None = Field(default=None, description="Family id whose list gets the added item `pick`.")
+    drop: bool = Field(default=False, description="Leave the criterion's item out of this pair's lists.")
+    pick: Text | None = Field(default=None, description="The item's wording; placeholders as in data/criteria.yaml.")
+    evidence: Text | None = Field(default=None, description="The proof after the colon; placeholders allowed.")
+    why: Text | None = Field(default=None, description="For reviewers: why this pair needs the change (not shown).")
+
+
 class Comparison(Strict):
     """One file in data/comparisons/: a curated pair with its editorial text."""
 
@@ -238,6 +250,7 @@ class Comparison(Strict):
     title: ShortText | None = None
     featured: bool = False
     notes: list[Note] = Field(default_factory=list)
+    picks: list[PickEdit] = Field(default_factory=list, description="Edits of the computed pick lists.")
     sources: list[Source] = Field(default_factory=list)
 
 
@@ -267,7 +280,31 @@ class Site(Strict):
     stale_after_days: int = Field(gt=0)
 
 
-Measure = Literal["category", "variants", "ram", "modalities", "context", "edge", "speed", "free_api", "price"]
+Measure = Literal[
+    "category", "variants", "ram", "modalities", "context", "edge", "speed", "free_api", "price", "license", "languages"
+]
+
+# The {placeholders} each measure fills, so that wording is checked when the data is validated rather
+# than when a page happens to render it. Every measure also fills {winner} and {loser} (family names).
+_SCORES = ("benchmark", "winner_model", "loser_model", "winner_value", "loser_value")
+PLACEHOLDERS: dict[str, frozenset[str]] = {
+    measure: frozenset(("winner", "loser", *names))
+    for measure, names in {
+        "category": _SCORES,
+        "variants": ("variants", "winner_value", "loser_value"),
+        "ram": ("limit", "winner_model", "loser_model", "winner_value", "loser_value", "loser_gb"),
+        "modalities": ("winner_value", "loser_value"),
+        "context": ("winner_value", "loser_value"),
+        "edge": ("winner_value",),
+        "speed": ("winner_model", "loser_model", "winner_value", "loser_value", "profile"),
+        "free_api": ("winner_value",),
+        "price": ("winner_value", "loser_value"),
+        "license": ("winner_value", "loser_value", "winner_tier", "loser_tier"),
+        "languages": ("winner_value", "loser_value"),
+    }.items()
+}
+# Only the emphasis wording of a multilingual win may name the winner's emphasis ("CJK").
+EMPHASIS_PLACEHOLDERS = frozenset(("emphasis",))
 
 
 class Criterion(Strict):
@@ -295,11 +332,64 @@ class Criterion(Strict):
     )
 
 
+class LicenseTier(Strict):
+    """One step of the permissiveness order: licenses that allow the same, named as families write them."""
+
+    name: ShortText = Field(description="How a reason names the tier, e.g. `permissive open-source`.")
+    licenses: list[ShortText] = Field(min_length=1, description="License names exactly as families write them.")
+
+
 class Criteria(Strict):
     """data/criteria.yaml: the reasons the "Which should you pick" lists are made of, in order."""
 
     schema_: str | None = Field(default=None, alias="$schema")
     criteria: list[Criterion]
+    licenses: list[LicenseTier] = Field(
+        default_factory=list,
+        description="Licenses from most to least permissive, for the `license` measure; a license not listed "
+        "is not judged.",
+    )
+
+
+class GuideOption(Strict):
+    """One answer to a guide question, and what it asks of a model: filters narrow the candidates,
+    preferences order them."""
+
+    id: Slug
+    label: ShortText
+    max_ram_gb: float | None = Field(default=None, gt=0, description="Only models measured to fit in this RAM.")
+    modalities: list[Modality] = Field(default_factory=list, description="Only families that take all of these.")
+    min_context: int | None = Field(default=None, gt=0, description="Only families with at least this context.")
+    prefer_languages: list[ShortText] = Field(
+        default_factory=list, description="Rank families that state an emphasis on one of these languages first."
+    )
+    rank_by: Slug | None = Field(default=None, description="Rank by this benchmark category (an id in catalog.yaml).")
+
+
+class GuideQuestion(Strict):
+    id: Slug
+    ask: ShortText = Field(description="The question as a reader reads it.")
+    options: list[GuideOption] = Field(min_length=2)
+
+
+class Guide(Strict):
+    """data/guide.yaml: the questions of the "Which model should I pick?" guide and its picker, in order.
+
+    The tree is computed: a question is asked only where its answers lead to different models."""
+
+    schema_: str | None = Field(default=None, alias="$schema")
+    title: ShortText
+    intro: Text | None = None
+    recommend: int = Field(default=3, gt=0, le=10, description="How many models a leaf names at most.")
+    unranked: ShortText = Field(
+        default="These fit, but no benchmark in the data ranks them for this use",
+        description="Said before the models of a leaf where no candidate has a score to rank it by.",
+    )
+    nothing_fits: ShortText = Field(
+        default="No model in the data is known to fit all of these answers",
+        description="Said at a leaf where no model fits (or none has the figures to show it fits).",
+    )
+    questions: list[GuideQuestion] = Field(min_length=1)
 
 
 FILE_KINDS: dict[str, type[Strict]] = {
@@ -308,4 +398,5 @@ FILE_KINDS: dict[str, type[Strict]] = {
     "catalog": Shared,
     "family": Family,
     "comparison": Comparison,
+    "guide": Guide,
 }

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from generator import schema
 from generator.errors import DataError, DataErrors, ErrorCollector, Location, relative_name
 from generator.load import LoadedFile, LoadError, Path_, load_file
+from generator.wording import check_wording
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def _kind_of(relative: Path) -> str:
     parts = relative.parts
     if relative.suffix not in (".yaml", ".yml"):
         return "unknown"
-    if len(parts) == 1 and relative.stem in ("site", "catalog", "criteria"):
+    if len(parts) == 1 and relative.stem in ("site", "catalog", "criteria", "guide"):
         return relative.stem
     if len(parts) == 2 and parts[0] == "families":
         return "family"
@@ -59,7 +60,7 @@ def check_files(data_dir: Path, root: Path, collector: ErrorCollector) -> list[C
         if kind == "unknown":
             collector.add(
                 Location(name),
-                "not a known data file; expected data/site.yaml, data/catalog.yaml, data/criteria.yaml, "
+                "not a known data file; expected data/site.yaml, data/catalog.yaml, data/criteria.yaml, data/guide.yaml, "
                 "data/families/<id>.yaml or data/comparisons/<a>-vs-<b>.yaml",
             )
             continue
@@ -268,10 +269,12 @@ def check_references(checked: list[Checked], collector: ErrorCollector) -> None:
     for item in checked:
         _register(item, ids, slugs)
     units = {b.id: b.unit for c in checked if isinstance(c.obj, schema.Shared) for b in c.obj.benchmarks}
+    criteria = {c.id: c for item in checked if isinstance(item.obj, schema.Criteria) for c in item.obj.criteria}
     for item in checked:
         _check_item(item, ids, collector)
         if isinstance(item.obj, schema.Family):
             _check_percentages(item.obj, item.file, units, collector)
+        check_wording(item.obj, item.file, criteria, ids, collector)
 
 
 def _register(item: Checked, ids: dict[str, _Ids], slugs: _Ids) -> None:

@@ -100,6 +100,9 @@ PAGE_TYPES = {
     "family": "families/gemma-4/index.html",
     "model": "models/gemma-4-26b/index.html",
     "about": "about/index.html",
+    "guide": "guide/index.html",
+    "data-and-methods": "data-and-methods/index.html",
+    "data-quality": "data-quality/index.html",
     "redirect": "compare/qwen-3-5-vs-gemma-4/index.html",
     "not-found": "404.html",
 }

@@ -187,6 +187,28 @@ def test_a_click_on_a_header_sorts_the_table(page: object, base_url: str) -> Non
     screenshot(page, "sorted-table")
 
 
+def test_the_picker_answers(page: object, base_url: str) -> None:
+    """The guide's interactive picker (docs/assets/picker.js): answering its questions leads to a
+    recommendation with links to models, and the answers are in the URL, so the link reproduces it."""
+    page.goto(base_url + "guide/")
+    picker = page.locator("#picker")
+    picker.wait_for(state="visible")
+    result = picker.locator(".admonition.success")
+    for _ in range(10):  # the tree is a few questions deep; each answer asks the next or recommends
+        if result.count():
+            break
+        picker.locator("fieldset").last.locator("input").last.check()
+    assert result.count() == 1
+    assert result.locator("a[href*='models/']").count() > 0
+    answered = page.url
+    assert "?" in answered
+    screenshot(page, "picker")
+    recommendation = result.inner_text()
+    page.goto(answered)
+    picker.locator(".admonition.success").wait_for(state="visible")
+    assert picker.locator(".admonition.success").inner_text() == recommendation
+
+
 AXE_PAGES = {kind: path for kind, path in PAGE_TYPES.items() if kind != "redirect"}
 
 
@@ -231,9 +253,13 @@ def test_hostile_text_runs_no_script_in_the_browser(browser: object, tmp_path_fa
     alerts: list[str] = []
     page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
     for url in serve(site, "/"):
-        for path in (COMPARISON, "families/gemma-4/", "models/gemma-4-26b/"):
+        # The comparison draws a Mermaid flowchart from data text; the guide's picker builds its
+        # questions and answers from picker.json.
+        for path in (COMPARISON, "families/gemma-4/", "models/gemma-4-26b/", "guide/"):
             page.goto(url + path)
-            page.wait_for_load_state("load")
+            page.wait_for_load_state("networkidle")
+        page.locator("#picker fieldset").last.locator("input").last.check()
+        page.locator("#picker fieldset").last.locator("input").last.check()
         # Search results are drawn from the index as HTML: the hostile names must show there as text.
         search(page, "Gemma")
         page.locator(".md-search-result__item", has_text="<script>alert(1)</script>").first.wait_for(state="visible")

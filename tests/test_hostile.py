@@ -8,8 +8,10 @@ notes, the wording of criteria...) and every URL gets a link-breaking variant; t
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -19,7 +21,9 @@ from tests.sitecheck import build_site, copy_project, html_pages, parse
 
 # Fields an editor writes as free text; ShortText ones are limited to 200 characters.
 SHORT_TEXT = {"name", "short_name", "title", "setting", "quantisation", "publisher", "topic", "use_case", "subtitle"}
-LONG_TEXT = {"summary", "quote", "note", "text", "pick", "pick_with_emphasis", "evidence", "use_both", "counter"}
+SHORT_TEXT |= {"ask", "label", "emphasis", "emphasis_languages"}  # the guide's questions and answers, languages
+LONG_TEXT = {"summary", "quote", "note", "text", "intro", "description"}
+WORDING = {"pick", "pick_with_emphasis", "evidence", "use_both", "counter"}  # criteria, with {placeholders}
 TEXT_LISTS = {"strengths"}  # a Figure whose value is a list of texts
 TEXT_VALUES = {"license"}  # a Figure whose value is one text
 
@@ -55,6 +59,9 @@ def inject(value: Any, payload: str, key: str | None = None, counter: list[int] 
         return [inject(v, payload, key, counter) for v in value]
     if isinstance(value, str) and key in SHORT_TEXT:
         return short(value, payload)
+    if isinstance(value, str) and key in WORDING:
+        # Braces in a criterion's wording are placeholders, and the validator refuses unknown ones.
+        return f"{value} {payload.replace('{', '(').replace('}', ')')}"
     if isinstance(value, str) and key in LONG_TEXT:
         return f"{value} {payload}"
     if isinstance(value, str) and key == "url":
@@ -79,10 +86,9 @@ def hostile_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
 
 
 def own_script(src: str) -> bool:
-    """Scripts the site itself loads: Material's bundle and our vendored files, all relative."""
-    return not src.startswith(("http:", "https:", "//", "data:", "javascript:")) and (
-        "assets/javascripts/" in src or "javascripts/" in src
-    )
+    """Scripts the site itself loads (Material's bundle, our vendored files) are relative URLs of files
+    in the site; data cannot add a file, so anything absolute or of another scheme is injected."""
+    return not urlsplit(src).scheme and not src.startswith("//") and src.endswith(".js")
 
 
 def test_no_injected_markup_on_any_page(hostile_site: tuple[str, Path]) -> None:
@@ -130,25 +136,34 @@ def clean_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(copy_project(tmp_path_factory.mktemp("clean")))
 
 
-def skeleton(path: Path) -> list[tuple[str, tuple[str, ...]]]:
-    """A page's elements and attribute names, without text or values."""
-    return [(e.tag, tuple(sorted(e.attrs))) for e in parse(path).elements]
+def skeleton(path: Path) -> Counter[tuple[str, tuple[str, ...]]]:
+    """A page's elements by tag and attribute names, without text or values."""
+    return Counter((e.tag, tuple(sorted(e.attrs))) for e in parse(path).elements)
 
 
-def test_pages_have_the_same_elements_as_with_clean_data(hostile_site: tuple[str, Path], clean_site: Path) -> None:
-    """Hostile text changes what pages say, never their structure: no element or attribute is added
-    (Material's own <svg> icons and search <form> are in both builds, an injected one only in one)."""
+def test_pages_gain_no_elements_over_clean_data(hostile_site: tuple[str, Path], clean_site: Path) -> None:
+    """Hostile text changes what pages say, never adds to their structure: no kind of element or
+    attribute appears more often than with clean data (Material's own <svg> icons and search <form>
+    are in both builds, an injected one only in one). Fewer is fine: a license name with a payload
+    is no longer one the criteria know, so a section may say less."""
     _, site = hostile_site
     pages = [p.relative_to(site) for p in html_pages(site)]
     assert pages == [p.relative_to(clean_site) for p in html_pages(clean_site)]
-    changed = [page.as_posix() for page in pages if skeleton(site / page) != skeleton(clean_site / page)]
-    assert not changed
+    added = {
+        page.as_posix(): dict(extra) for page in pages if (extra := skeleton(site / page) - skeleton(clean_site / page))
+    }
+    assert not added
 
 
 def test_payload_is_shown_as_text(hostile_site: tuple[str, Path]) -> None:
     """The injection reached the pages (so the test above means something) and reads as plain text."""
     kind, site = hostile_site
-    for page in ("index.html", "compare/gemma-4-vs-qwen-3-5/index.html", "families/gemma-4/index.html"):
+    for page in (
+        "index.html",
+        "compare/gemma-4-vs-qwen-3-5/index.html",
+        "families/gemma-4/index.html",
+        "guide/index.html",
+    ):
         text = "".join(parse(site / page).text)
         assert MARKER[kind] in text, page
     model = "".join(parse(site / "models/gemma-4-26b/index.html").text)

@@ -171,3 +171,17 @@ def test_failed_mkdocs_build_keeps_the_last_good_site(built: Path) -> None:
     finally:
         config.write_text(good, encoding="utf-8")
     assert tree_digest(built / "site") == before
+
+
+def test_flowchart_uses_the_vendored_mermaid_and_the_guide_its_picker(built: Path) -> None:
+    page = (built / "site/compare/gemma-4-vs-qwen-3-5/index.html").read_text(encoding="utf-8")
+    scripts = re.findall(r'<script src="([^"]+)"', page)
+    mermaid = scripts.index("../../assets/vendor/mermaid/mermaid.min.js")
+    assert mermaid < next(i for i, s in enumerate(scripts) if "bundle" in s)  # window.mermaid set first
+    assert '<pre class="mermaid"><code>flowchart TD' in page
+    assert (built / "site/assets/vendor/mermaid/mermaid.min.js").stat().st_size > 1_000_000
+    family = (built / "site/families/gemma-4/index.html").read_text(encoding="utf-8")
+    assert "mermaid.min.js" not in family and "picker.js" not in family
+    guide = (built / "site/guide/index.html").read_text(encoding="utf-8")
+    assert '<script src="../assets/picker.js" defer>' in guide and '<div id="picker"' in guide
+    assert (built / "site/assets/picker.json").is_file() and (built / "site/assets/picker.js").is_file()

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator import schema
-from generator.derive import facts
+from generator.derive import facts, provenance
 from generator.derive.facts import Quantity
 from generator.model import Catalog, pair_key
 
@@ -90,6 +90,7 @@ class BenchRow:
     winner: Side | None
     margin: float
     comparable: bool
+    settings: tuple[str, ...] = ()  # the compared figures' settings, when they differ and decide nothing
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class Hardware:
     smallest_ram: tuple[schema.Model, schema.Measurement] | None
     even_smaller: tuple[schema.Model, Quantity] | None
     notes: tuple[str, ...]
+    incomparable: tuple[str, ...] = ()  # settings of the table's rows when they differ: no leader is named
 
 
 @dataclass(frozen=True)
@@ -354,7 +356,7 @@ def _matchup(catalog: Catalog, a: Side, b: Side, comparison: schema.Comparison |
         ratio = max(float(qa.value), float(qb.value)) / min(float(qa.value), float(qb.value))
     ram_a, ram_b = facts.smallest_ram(ma), facts.smallest_ram(mb)
     ram_more = ram_less = None
-    if ram_a and ram_b and ram_a.ram_gb != ram_b.ram_gb:
+    if ram_a and ram_b and ram_a.ram_gb != ram_b.ram_gb and provenance.comparable(ram_a, ram_b):
         ram_more, ram_less = sorted((ram_a, ram_b), key=lambda h: -(h.ram_gb or 0))
     return Matchup(ma, mb, qa, qb, more_active, ratio, ram_more, ram_less, curated)
 
@@ -455,7 +457,8 @@ def _bench_row(
         winner = a if sign * (best_a.value - best_b.value) > 0 else b
     top = max(sign * c.value for c in cells if c)
     best = tuple(i for i, c in enumerate(cells) if c and sign * c.value == top) if comparable else ()
-    return BenchRow(bm, cells, best, winner, margin, comparable)
+    settings = () if comparable else (provenance.setting_label(best_a), provenance.setting_label(best_b))
+    return BenchRow(bm, cells, best, winner, margin, comparable, settings)
 
 
 def comparable_settings(x: schema.Score, y: schema.Score) -> bool:
@@ -463,8 +466,9 @@ def comparable_settings(x: schema.Score, y: schema.Score) -> bool:
 
     A score whose setting is unknown is not comparable with one measured under a stated setting: we
     cannot tell whether the shots, the model variant (base or instruct) or the benchmark version match.
+    The rule lives in provenance.comparable, which applies it to every kind of figure.
     """
-    return x.setting == y.setting
+    return provenance.comparable(x, y)
 
 
 def _best(models: list[schema.Model], benchmark: str, sign: int) -> schema.Score | None:
@@ -511,17 +515,21 @@ def _hardware(
     fastest = max((r.measurement.tokens_per_second or 0 for r in rows), default=0)
     fastest_sides = {catalog.family_of[r.model.id] for r in rows if (r.measurement.tokens_per_second or 0) == fastest}
     leader = (a if a.id in fastest_sides else b) if fastest and len(fastest_sides) == 1 else None
+    # Rows measured under different settings (Q4 vs Q8) cannot name the fastest family.
+    incomparable = provenance.incomparable_settings(r.measurement for r in rows)
+    if incomparable:
+        leader = None
     fast = slow = None
     ram_ratio = speed_ratio = None
     if matchup:
         sa, sb = facts.speed_on(matchup.a, profile_id), facts.speed_on(matchup.b, profile_id)
-        if sa and sb and sa.tokens_per_second != sb.tokens_per_second:
+        if sa and sb and sa.tokens_per_second != sb.tokens_per_second and provenance.comparable(sa, sb):
             (fast, f), (slow, s) = sorted(
                 ((matchup.a, sa), (matchup.b, sb)), key=lambda p: -(p[1].tokens_per_second or 0)
             )
             speed_ratio = (f.tokens_per_second or 0) / (s.tokens_per_second or 1)
             rf, rs = facts.smallest_ram(fast), facts.smallest_ram(slow)
-            if rf and rs and rf.ram_gb and rs.ram_gb:
+            if rf and rs and rf.ram_gb and rs.ram_gb and provenance.comparable(rf, rs):
                 ram_ratio = rf.ram_gb / rs.ram_gb
     limit = catalog.site.limited_ram_gb
     within = {catalog.family_of[m.id] for m, h in measured_anywhere if (h.ram_gb or math.inf) <= limit}
@@ -548,6 +556,7 @@ def _hardware(
         smallest_ram=smallest,
         even_smaller=even_smaller,
         notes=_notes(comparison, "hardware", None),
+        incomparable=incomparable,
     )
 
 

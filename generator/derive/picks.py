@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator import schema
-from generator.derive import facts
+from generator.derive import facts, provenance
 from generator.derive.comparison import CategoryResult, PairFacts, Side, first_score
 from generator.derive.facts import Quantity
 from generator.model import Catalog
@@ -22,13 +22,25 @@ Value = Quantity | str
 
 @dataclass(frozen=True)
 class Reason:
-    """One "Pick X if" item: the criterion, who wins, and the values its wording needs."""
+    """One "Pick X if" item: the criterion, who wins, the values its wording needs, and the wording.
 
-    criterion: schema.Criterion
+    `pick` and `evidence` are the wording chosen for this pair (the criterion's, its emphasis form, or
+    the comparison's rewording); an editorial addition has no criterion and no values."""
+
+    criterion: schema.Criterion | None
     winner: Side
     loser: Side
     values: Mapping[str, Value]
     model: schema.Model | None = None
+    pick: str = ""
+    evidence: str | None = None
+
+    def __post_init__(self) -> None:
+        # Measures build reasons from the criterion alone; the wording is chosen once, here.
+        if not self.pick and self.criterion:
+            emphasis = "emphasis" in self.values and self.criterion.pick_with_emphasis
+            object.__setattr__(self, "pick", emphasis or self.criterion.pick)
+            object.__setattr__(self, "evidence", self.criterion.evidence)
 
 
 @dataclass(frozen=True)
@@ -46,24 +58,61 @@ class Picks:
     b: tuple[Reason, ...]
     counters: tuple[Counter, ...]
     use_both: tuple[Reason, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())
 
 
 def decide(catalog: Catalog, pair: PairFacts) -> Picks:
-    reasons = [r for c in catalog.criteria if (r := _measure(catalog, c, pair))]
+    """The pick lists of a pair: every criterion measured, then the comparison's edits applied."""
+    edits = pair.comparison.picks if pair.comparison else []
+    computed = [r for c in catalog.criteria if (r := _measure(catalog, c, pair))]
+    reasons = [*_edited(computed, edits), *_additions(pair, edits)]
     a = tuple(r for r in reasons if r.winner.id == pair.a.id)
     b = tuple(r for r in reasons if r.winner.id == pair.b.id)
-    quality_winners = {r.winner.id for r in reasons if r.criterion.measure == "category"}
+    quality_winners = {r.winner.id for r in reasons if r.criterion and r.criterion.measure == "category"}
     counters = tuple(
         Counter(r.criterion, r.loser, r.values)
         for r in reasons
-        if r.criterion.counter and r.loser.id in quality_winners
+        if r.criterion and r.criterion.counter and r.loser.id in quality_winners
     )
-    return Picks(a, b, counters, _use_both(a, b))
+    return Picks(a, b, counters, _use_both(a, b), _notes(pair, a, b))
+
+
+def _notes(pair: PairFacts, a: tuple[Reason, ...], b: tuple[Reason, ...]) -> tuple[str, ...]:
+    """The comparison's `pick` notes; one with `when_leader` shows only while that family has a
+    reason in its list, so a note cannot argue for a side the data no longer supports."""
+    notes = pair.comparison.notes if pair.comparison else []
+    argued = {s.id for s, reasons in ((pair.a, a), (pair.b, b)) if reasons}
+    return tuple(n.text for n in notes if n.section == "pick" and (n.when_leader is None or n.when_leader in argued))
+
+
+def _edited(reasons: list[Reason], edits: list[schema.PickEdit]) -> list[Reason]:
+    """Computed reasons after the pair's drops and rewordings; an edit of a criterion that did not
+    yield a reason changes nothing (the data decides whether the item exists, the editor only how
+    it reads)."""
+    by_criterion = {e.criterion: e for e in edits if e.criterion}
+    kept = []
+    for r in reasons:
+        edit = by_criterion.get(r.criterion.id if r.criterion else None)
+        if edit is None:
+            kept.append(r)
+        elif not edit.drop:
+            kept.append(replace(r, pick=edit.pick or r.pick, evidence=edit.evidence or r.evidence))
+    return kept
+
+
+def _additions(pair: PairFacts, edits: list[schema.PickEdit]) -> list[Reason]:
+    """Editorial items of prose, listed after the computed ones of their side."""
+    added = []
+    for e in edits:
+        if e.side and e.pick:
+            winner, loser = _sides(pair, e.side == pair.a.id)
+            added.append(Reason(None, winner, loser, {}, pick=e.pick, evidence=e.evidence))
+    return added
 
 
 def _use_both(a: tuple[Reason, ...], b: tuple[Reason, ...]) -> tuple[Reason, ...]:
     """When each side wins a different strong criterion, name the model each is best used for."""
-    firsts = [next((r for r in side if r.criterion.use_both and r.model), None) for side in (a, b)]
+    firsts = [next((r for r in side if r.criterion and r.criterion.use_both and r.model), None) for side in (a, b)]
     if not all(firsts):
         return ()
     chosen = [r for r in firsts if r]
@@ -84,7 +133,7 @@ def _category(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) ->
         return None
     won = [r for r in result.rows if r.winner is result.leader]
     top = max(won, key=lambda r: r.margin)
-    if top.margin < criterion.threshold:
+    if not _beyond(top.margin, criterion.threshold):
         return None
     winner_score, winner_model = _side_best(result, result.leader, top.benchmark)
     loser_score, loser_model = _side_best(result, result.other, top.benchmark)
@@ -117,7 +166,7 @@ def _variants(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) ->
     if pair.a.family.variants is None or pair.b.family.variants is None:
         return None
     counts = (len(pair.a.variants), len(pair.b.variants))
-    if abs(counts[0] - counts[1]) < criterion.threshold:
+    if not _beyond(abs(counts[0] - counts[1]), criterion.threshold):
         return None
     winner, loser = _sides(pair, counts[0] > counts[1])
     names = _and([v.name for v in winner.variants])
@@ -151,9 +200,11 @@ def _ram(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reas
         ha, hb = facts.smallest_ram(ma), facts.smallest_ram(mb)
         if not (ha and hb and ha.ram_gb and hb.ram_gb):
             continue
+        if not provenance.comparable(ha, hb):  # different quantisations: not the same need
+            continue
         low, high = sorted((ha.ram_gb, hb.ram_gb))
         winner_is_a = ha.ram_gb < hb.ram_gb
-        if high / low < criterion.threshold or low > catalog.site.limited_ram_gb:
+        if not _beyond_ratio(high / low, criterion.threshold) or low > catalog.site.limited_ram_gb:
             return None
         winner, loser = _sides(pair, winner_is_a)
         (wm, wh), (lm, lh) = ((ma, ha), (mb, hb)) if winner_is_a else ((mb, hb), (ma, ha))
@@ -173,7 +224,7 @@ def _ram(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reas
 
 def _modalities(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:
     fa, fb = (facts.family_modalities(catalog, s.id) for s in pair.sides)
-    if not fa or not fb or abs(len(fa.value) - len(fb.value)) < criterion.threshold:
+    if not fa or not fb or not _beyond(abs(len(fa.value) - len(fb.value)), criterion.threshold):
         return None
     winner_is_a = len(fa.value) > len(fb.value)
     winner, loser = _sides(pair, winner_is_a)
@@ -189,7 +240,9 @@ def _modalities(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) 
 
 def _context(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:
     ca, cb = (facts.max_context(catalog, s.id) for s in pair.sides)
-    if not ca or not cb or max(ca.value, cb.value) / min(ca.value, cb.value) < criterion.threshold:
+    if ca and cb and not provenance.comparable(ca, cb):
+        return None
+    if not ca or not cb or not _beyond_ratio(max(ca.value, cb.value) / min(ca.value, cb.value), criterion.threshold):
         return None
     winner_is_a = ca.value > cb.value
     winner, loser = _sides(pair, winner_is_a)
@@ -205,7 +258,9 @@ def _context(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> 
 
 def _edge(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:
     edge = [tuple(m for m in s.models if m.edge and m.edge.value) for s in pair.sides]
-    if not all(s.models for s in pair.sides) or abs(len(edge[0]) - len(edge[1])) < criterion.threshold:
+    if not all(_lineup_known(s) for s in pair.sides):
+        return None
+    if not _beyond(abs(len(edge[0]) - len(edge[1])), criterion.threshold):
         return None
     if edge[0] and edge[1]:
         return None
@@ -220,14 +275,22 @@ def _edge(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Rea
     return Reason(criterion, winner, loser, values, models[0])
 
 
+def _lineup_known(s: Side) -> bool:
+    """Whether "has no edge model" can be said of a side: it states `edge` for a model, or every model
+    it lists has a size. A family listed by name only (a newly announced one) is not judged."""
+    return bool(s.models) and (any(m.edge for m in s.models) or all(facts.size_of(m) for m in s.models))
+
+
 def _speed(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:
     profile = catalog.site.speed_profile
     for ma, mb in _comparable_models(pair):
         sa, sb = facts.speed_on(ma, profile), facts.speed_on(mb, profile)
         if not (sa and sb and sa.tokens_per_second and sb.tokens_per_second):
             continue
+        if not provenance.comparable(sa, sb):  # different quantisations or settings decide nothing
+            continue
         fast, slow = sorted((sa.tokens_per_second, sb.tokens_per_second), reverse=True)
-        if fast / slow < criterion.threshold:
+        if not _beyond_ratio(fast / slow, criterion.threshold):
             return None
         winner_is_a = sa.tokens_per_second > sb.tokens_per_second
         winner, loser = _sides(pair, winner_is_a)
@@ -266,10 +329,12 @@ def _price(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Re
         priced = [o for o in facts.offers_of(catalog, s.id, "paid_api") if o.output_usd_per_mtok is not None]
         cheapest.append(min(priced, key=lambda o: o.output_usd_per_mtok or 0) if priced else None)
     pa, pb = cheapest
+    if pa and pb and not provenance.comparable(pa, pb):
+        return None
     if not pa or not pb or not pa.output_usd_per_mtok or not pb.output_usd_per_mtok:
         return None
     low, high = sorted((pa.output_usd_per_mtok, pb.output_usd_per_mtok))
-    if high / low < criterion.threshold:
+    if not _beyond_ratio(high / low, criterion.threshold):
         return None
     winner_is_a = pa.output_usd_per_mtok < pb.output_usd_per_mtok
     winner, loser = _sides(pair, winner_is_a)
@@ -281,6 +346,65 @@ def _price(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Re
         "loser_value": Quantity("usd", lo.output_usd_per_mtok or 0, source=lo.source),
     }
     return Reason(criterion, winner, loser, values)
+
+
+def _license(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:
+    """Tiers of the permissiveness order in data/criteria.yaml apart; a license not listed is not judged."""
+    tiers = catalog.license_tiers
+    rank = {name: i for i, tier in enumerate(tiers) for name in tier.licenses}
+    la, lb = (s.family.license for s in pair.sides)
+    if not la or not lb or la.value not in rank or lb.value not in rank:
+        return None
+    ra, rb = rank[la.value], rank[lb.value]
+    if not _beyond(abs(ra - rb), criterion.threshold):
+        return None
+    winner_is_a = ra < rb
+    winner, loser = _sides(pair, winner_is_a)
+    (wl, wr), (ll, lr) = ((la, ra), (lb, rb)) if winner_is_a else ((lb, rb), (la, ra))
+    values = {
+        "winner": winner.name,
+        "loser": loser.name,
+        "winner_value": Quantity("text", wl.value, source=wl.source),
+        "loser_value": Quantity("text", ll.value, source=ll.source),
+        "winner_tier": tiers[wr].name,
+        "loser_tier": tiers[lr].name,
+    }
+    return Reason(criterion, winner, loser, values)
+
+
+def _languages(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:
+    """The makers' language claims ("140+ languages"), as a ratio of the counts."""
+    la, lb = (s.family.languages for s in pair.sides)
+    if not la or not lb:
+        return None
+    ca, cb = la.value.count, lb.value.count
+    if not _beyond_ratio(max(ca, cb) / min(ca, cb), criterion.threshold):
+        return None
+    winner_is_a = ca > cb
+    winner, loser = _sides(pair, winner_is_a)
+    wl, ll = (la, lb) if winner_is_a else (lb, la)
+    values = {
+        "winner": winner.name,
+        "loser": loser.name,
+        "winner_value": Quantity("text", _language_count(wl.value), source=wl.source),
+        "loser_value": Quantity("text", _language_count(ll.value), source=ll.source),
+    }
+    return Reason(criterion, winner, loser, values)
+
+
+def _language_count(languages: schema.Languages) -> str:
+    return f"{languages.count}+" if languages.at_least else str(languages.count)
+
+
+def _beyond(difference: float, threshold: float) -> bool:
+    """A difference that counts: past the threshold and never zero, so that a tie goes to neither
+    side even under a threshold of 0."""
+    return difference > 0 and difference >= threshold
+
+
+def _beyond_ratio(ratio: float, threshold: float) -> bool:
+    """A ratio (larger over smaller) that counts: past the threshold and never 1 (a tie)."""
+    return ratio > 1 and ratio >= threshold
 
 
 def _and(items: list[str]) -> str:
@@ -297,4 +421,6 @@ MEASURES: dict[str, Callable[[Catalog, schema.Criterion, PairFacts], Reason | No
     "speed": _speed,
     "free_api": _free_api,
     "price": _price,
+    "license": _license,
+    "languages": _languages,
 }

@@ -48,11 +48,15 @@ INDEX_PAGES = (
     Page("index.md", "home"),
     Page("compare/index.md", "compare-index"),
     Page("families/index.md", "families-index"),
+    Page("data-and-methods.md", "data-and-methods"),
+    Page("data-quality.md", "data-quality"),
 )
 
 
 def plan(catalog: Catalog) -> SitePlan:
     pages: list[Page] = list(INDEX_PAGES)
+    if catalog.guide:
+        pages.append(Page("guide.md", "guide"))
     redirects: list[Redirect] = []
     for family in catalog.families.values():
         pages.append(Page(f"families/{family.id}.md", "family", (family.id,)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from markupsafe import Markup
 
@@ -151,15 +151,18 @@ def join_and(items: Iterable[str]) -> str:
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
-def fill(wording: str, values: dict[str, Quantity | str]) -> Markup:
-    """Data wording with {placeholders}: literal parts and values are escaped separately."""
-    parts = _PLACEHOLDER.split(wording)
-    out = []
-    for i, part in enumerate(parts):
-        if i % 2 == 0:
-            out.append(str(escape(part)))
-        elif part in values:
-            out.append(str(escape(quantity(values[part]))))
-        else:
-            raise ValueError(f"wording {wording!r} uses {{{part}}}, which this criterion does not provide")
-    return Markup("".join(out))
+def fill_text(wording: str, values: Mapping[str, Quantity | str]) -> str:
+    """Data wording with its {placeholders} filled, as plain text (for Mermaid, JSON, or `fill`)."""
+
+    def value(match: re.Match[str]) -> str:
+        if match.group(1) not in values:
+            raise ValueError(f"wording {wording!r} uses {{{match.group(1)}}}, which this criterion does not provide")
+        return quantity(values[match.group(1)])
+
+    return _PLACEHOLDER.sub(value, wording)
+
+
+def fill(wording: str, values: Mapping[str, Quantity | str]) -> Markup:
+    """Data wording with {placeholders}, escaped: escaping is per character, so escaping the filled
+    text is the same as escaping the literal parts and the values separately."""
+    return escape(fill_text(wording, values))

@@ -22,10 +22,13 @@ from markupsafe import Markup
 
 from generator import schema
 from generator.derive import comparison as comparison_facts
-from generator.derive import facts, picks
+from generator.derive import facts, flowchart, picks, provenance
 from generator.derive.site import Page, Redirect, SitePlan
 from generator.model import Catalog
 from generator.render import format as fmt
+from generator.render import guide, provenance_pages
+from generator.render.cite import Citations, cite
+from generator.render.mermaid import mermaid
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -145,15 +148,18 @@ def environment() -> jinja2.Environment:
         number=fmt.number,
         verbatim=verbatim,
         yaml=yaml_string,
+        cite=cite,
     )
     env.globals.update(link=link)
     return env
 
 
-def render_page(catalog: Catalog, plan: SitePlan, page: Page) -> str:
-    """The Markdown of one page of the plan."""
+def render_page(catalog: Catalog, plan: SitePlan, page: Page, prov: provenance.Provenance | None = None) -> str:
+    """The Markdown of one page of the plan; `prov` (built once per site) dates and attributes its figures."""
+    prov = prov or provenance.index(catalog, provenance.reference_date(catalog))
     context = CONTEXTS[page.kind](catalog, plan, page)
     context.update(catalog=catalog, page=page, links=Links(plan, page.path), site=catalog.site)
+    context.update(provenance=prov, citations=Citations(catalog, prov))
     return _tidy(environment().get_template(f"{page.kind}.md.j2").render(context))
 
 
@@ -170,7 +176,9 @@ def render_redirect(redirect: Redirect) -> str:
 def _comparison(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
     pair = comparison_facts.compare(catalog, *page.key)
     related = [p for p in plan.pairs() if p is not page and set(p.key) & set(page.key)]
-    return {"pair": pair, "picks": picks.decide(catalog, pair), "related": related}
+    decided = picks.decide(catalog, pair)
+    chart = flowchart.flowchart(decided, pair.a, pair.b, tuple(c.id for c in catalog.criteria))
+    return {"pair": pair, "picks": decided, "related": related, "flowchart": chart and mermaid(chart)}
 
 
 def _family(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
@@ -197,4 +205,7 @@ CONTEXTS: dict[str, Callable[[Catalog, SitePlan, Page], dict[str, Any]]] = {
     "home": _plain,
     "compare-index": _plain,
     "families-index": _plain,
+    "data-and-methods": provenance_pages.methods,
+    "data-quality": provenance_pages.quality_page,
+    "guide": guide.context,
 }

@@ -1,0 +1,46 @@
+"""The "Which should you pick" decision as a chain of questions, built from the same Picks as the lists.
+
+Each list item becomes one question whose "yes" leads to its side, asked in the order of
+data/criteria.yaml (editorial additions after the computed items, counters last); the last
+"no" leads to using both or to either. Because nothing here is measured again, the chart cannot
+disagree with the lists beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.derive.comparison import Side
+from generator.derive.picks import Counter, Picks, Reason
+
+
+@dataclass(frozen=True)
+class Question:
+    """One yes/no step: the item's wording and values, and the side a "yes" picks."""
+
+    item: Reason | Counter
+    side: Side
+
+
+@dataclass(frozen=True)
+class Flowchart:
+    questions: tuple[Question, ...]
+    sides: tuple[Side, Side]
+    use_both: tuple[Reason, ...]
+
+
+def flowchart(picks: Picks, a: Side, b: Side, criteria_order: tuple[str, ...]) -> Flowchart | None:
+    """The decision chain of a pair, or None when neither side has a reason (there is nothing to decide)."""
+    if not (picks.a or picks.b):
+        return None
+    rank = {cid: i for i, cid in enumerate(criteria_order)}
+    last = len(criteria_order)
+
+    def order(q: Question) -> tuple[bool, int]:
+        # Counters ("You have 16+ GB RAM") come last: a reader's needs are asked before their means.
+        criterion = q.item.criterion
+        return isinstance(q.item, Counter), rank.get(criterion.id, last) if criterion else last
+
+    questions = [Question(r, r.winner) for r in (*picks.a, *picks.b)]
+    questions += [Question(c, c.side) for c in picks.counters]
+    return Flowchart(tuple(sorted(questions, key=order)), (a, b), picks.use_both)

@@ -1,0 +1,177 @@
+"""The "Which model should I pick?" decision tree: the guide's questions over every model in the data.
+
+Each answer filters the candidates (RAM, modalities, context) or orders them (language emphasis,
+benchmark category); a leaf names the best-ranked models with the figure that ranked them. The tree
+is pruned as it is built: a question whose answers all lead to the same outcome is not asked there,
+and answers that lead to the same subtree share one branch. A model without the figure a filter
+needs is not recommended under that filter (the data cannot say it fits), and a model without a
+score in a ranking category is ranked after those with one (it is not judged on it).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from generator import schema
+from generator.derive import facts
+from generator.derive.facts import Quantity
+from generator.model import Catalog
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """One model a leaf names, with the figures that put it there."""
+
+    model: schema.Model
+    family: schema.Family
+    benchmark: schema.Benchmark | None
+    score: Quantity | None
+    ram: Quantity | None
+    setting: str | None = None
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """The outcome of a path: the best-ranked models, or, when no candidate has a score to rank it
+    by, the models that fit with nothing to choose between them (`unranked`)."""
+
+    models: tuple[Recommendation, ...]
+    unranked: tuple[Recommendation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Branch:
+    options: tuple[schema.GuideOption, ...]
+    child: Node | Leaf
+
+
+@dataclass(frozen=True)
+class Node:
+    question: schema.GuideQuestion
+    branches: tuple[Branch, ...]
+
+
+def tree(catalog: Catalog, guide: schema.Guide) -> Node | Leaf:
+    """The whole pruned tree, from the first question."""
+    return _build(catalog, guide, 0, ())
+
+
+def _build(catalog: Catalog, guide: schema.Guide, index: int, answers: tuple[schema.GuideOption, ...]) -> Node | Leaf:
+    if index == len(guide.questions):
+        return leaf(catalog, guide, answers)
+    question = guide.questions[index]
+    groups: dict[tuple, tuple[Node | Leaf, list[schema.GuideOption]]] = {}
+    for option in question.options:
+        child = _build(catalog, guide, index + 1, (*answers, option))
+        groups.setdefault(signature(child), (child, []))[1].append(option)
+    if len(groups) == 1:
+        return next(iter(groups.values()))[0]
+    return Node(question, tuple(Branch(tuple(options), child) for child, options in groups.values()))
+
+
+def signature(node: Node | Leaf) -> tuple:
+    """What a subtree says, as a hashable value: two answers with equal signatures share a branch."""
+    if isinstance(node, Leaf):
+        return tuple(
+            tuple((r.model.id, r.benchmark and r.benchmark.id, r.setting, r.score, r.ram) for r in group)
+            for group in (node.models, node.unranked)
+        )
+    return (node.question.id, tuple((tuple(o.id for o in b.options), signature(b.child)) for b in node.branches))
+
+
+def candidates(catalog: Catalog, answers: tuple[schema.GuideOption, ...]) -> list[schema.Model]:
+    """Every model the data shows to meet every filter of the answers."""
+    return [m for m in catalog.models.values() if all(_fits(catalog, m, a) for a in answers)]
+
+
+def _fits(catalog: Catalog, model: schema.Model, option: schema.GuideOption) -> bool:
+    family = catalog.model_family(model.id)
+    if option.max_ram_gb is not None:
+        ram = facts.smallest_ram(model)
+        if not ram or ram.ram_gb is None or ram.ram_gb > option.max_ram_gb:
+            return False
+    if option.modalities:
+        stated = model.modalities or family.modalities
+        if not stated or not set(option.modalities) <= set(stated.value):
+            return False
+    if option.min_context is not None:
+        context = model.context_tokens or family.context_tokens
+        if not context or context.value < option.min_context:
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """What one ranking answer compares: one benchmark under one setting, so that only scores measured
+    the same way are set against each other (as comparison pages do, see `comparable_settings`)."""
+
+    benchmark: schema.Benchmark
+    setting: str | None
+
+    def score_of(self, model: schema.Model) -> schema.Score | None:
+        return next((s for s in model.scores if s.benchmark == self.benchmark.id and s.setting == self.setting), None)
+
+
+def leaf(catalog: Catalog, guide: schema.Guide, answers: tuple[schema.GuideOption, ...]) -> Leaf:
+    """The best-ranked candidates: language emphasis first, then each ranking category in question order."""
+    found = candidates(catalog, answers)
+    languages = {lang for a in answers for lang in a.prefer_languages}
+    rankings = [r for a in answers if a.rank_by and (r := _ranking(catalog, a.rank_by, found))]
+
+    def key(model: schema.Model) -> tuple:
+        emphasis = catalog.model_family(model.id).languages
+        preferred = bool(emphasis and languages & set(emphasis.value.emphasis_languages))
+        scores = []
+        for r in rankings:
+            score = r.score_of(model)
+            scores.append(-_signed(r.benchmark, score.value) if score else math.inf)
+        return (not preferred if languages else False, *scores, model.name)
+
+    ram_asked = any(a.max_ram_gb is not None for a in answers)
+    ranked = [m for m in sorted(found, key=key) if any(r.score_of(m) for r in rankings)]
+    unranked = [] if ranked else sorted(found, key=lambda m: m.name)
+    return Leaf(
+        tuple(_recommendation(catalog, m, rankings, ram_asked) for m in ranked[: guide.recommend]),
+        tuple(_recommendation(catalog, m, rankings, ram_asked) for m in unranked[: guide.recommend]),
+    )
+
+
+def _signed(benchmark: schema.Benchmark, value: float) -> float:
+    return value if benchmark.higher_is_better else -value
+
+
+def _ranking(catalog: Catalog, category: str, models: list[schema.Model]) -> Ranking | None:
+    """The category's benchmark and setting that score the most candidates (ties: a stated setting
+    before an unstated one, then catalog order of benchmarks, then settings alphabetically), so that
+    the ranking compares like with like; None when no candidate has a score in the category."""
+    order = {b.id: i for i, b in enumerate(catalog.benchmarks.values()) if b.category == category}
+    counts: dict[tuple[str, str | None], int] = {}
+    for m in models:
+        for s in {(s.benchmark, s.setting) for s in m.scores if s.benchmark in order}:
+            counts[s] = counts.get(s, 0) + 1
+    if not counts:
+        return None
+    best = min(counts, key=lambda k: (-counts[k], k[1] is None, order[k[0]], k[1] or ""))
+    return Ranking(catalog.benchmarks[best[0]], best[1])
+
+
+def _recommendation(catalog: Catalog, model: schema.Model, rankings: list[Ranking], ram_asked: bool) -> Recommendation:
+    scored = next(((r, s) for r in rankings if (s := r.score_of(model))), None)
+    ram = facts.smallest_ram(model) if ram_asked else None
+    return Recommendation(
+        model=model,
+        family=catalog.model_family(model.id),
+        benchmark=scored[0].benchmark if scored else None,
+        score=Quantity("score", scored[1].value, source=scored[1].source) if scored else None,
+        ram=Quantity("gb", ram.ram_gb, source=ram.source) if ram and ram.ram_gb else None,
+        setting=scored[1].setting if scored else None,
+    )
+
+
+def leaves(node: Node | Leaf) -> list[Leaf]:
+    """Every leaf of a tree, depth first in option order."""
+    if isinstance(node, Leaf):
+        return [node]
+    return [lf for br in node.branches for lf in leaves(br.child)]

@@ -1,0 +1,288 @@
+"""Where every figure comes from, who reported it, how old it is, and which figures may be compared.
+
+Pure functions from the catalog (and an injected reference date, never the clock) to records that
+pages cite, the staleness report lists, and the data-quality page summarises. A figure's age counts
+from the latest date that vouches for it: an editor's check of the figure or of its whole family, or
+else the publication date of its source. A figure with none of these is "never checked", which is
+reported as such rather than given an invented age.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+from typing import Literal
+
+from generator import schema
+from generator.model import Catalog
+
+SELF_REPORTED_KINDS = frozenset({"official", "official-partner"})
+"""Source kinds published by a model maker or on its behalf: their figures are the maker's own claims."""
+
+Basis = Literal["checked", "published", "never"]
+
+_FIELD_LABELS = {
+    "license": "license",
+    "released": "release date",
+    "variants": "dedicated variants",
+    "languages": "languages",
+    "modalities": "modalities",
+    "context_tokens": "context length",
+    "strengths": "strengths",
+    "architecture": "architecture",
+    "total": "total parameters",
+    "active": "active parameters",
+    "effective": "effective parameters",
+    "ollama": "Ollama tag",
+    "edge": "edge model",
+}
+
+
+@dataclass(frozen=True)
+class FigureRecord:
+    """One sourced figure with everything a reader or editor needs to judge it."""
+
+    figure: schema.Sourced
+    family: schema.Family
+    model: schema.Model | None
+    what: str
+    source: schema.Source
+    as_of: date | None
+    basis: Basis
+    age_days: int | None
+    stale: bool
+    self_reported: bool
+
+    @property
+    def subject(self) -> str:
+        return self.model.name if self.model else self.family.name
+
+    @property
+    def value(self) -> object:
+        return figure_value(self.figure)
+
+    @property
+    def value_text(self) -> str:
+        """The value as an editor reads it in a report: `8 GB, 8 tok/s`, `[text, image]`, `$0.60 out`."""
+        f = self.figure
+        if isinstance(f, schema.Measurement):
+            parts = [
+                f"{f.ram_gb:g} GB" if f.ram_gb else "",
+                f"{f.tokens_per_second:g} tok/s" if f.tokens_per_second else "",
+            ]
+            return ", ".join(p for p in parts if p) or "no numbers"
+        if isinstance(f, schema.Offer):
+            prices = [
+                f"${p:.2f} {w}"
+                for p, w in ((f.input_usd_per_mtok, "in"), (f.output_usd_per_mtok, "out"))
+                if p is not None
+            ]
+            return ", ".join(prices) or "offered"
+        value = self.value
+        if isinstance(value, list):
+            return ", ".join(str(v) for v in value)
+        if isinstance(value, dict):
+            return ", ".join(f"{k} {v}" for k, v in value.items() if v not in (None, False, []))
+        return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Every figure of the catalog indexed by object, with the reference date its ages count to."""
+
+    today: date
+    stale_after_days: int
+    records: tuple[FigureRecord, ...]
+    by_object: Mapping[int, FigureRecord]
+    checked_by_family: Mapping[str, date | None]
+
+    def family_checked(self, family: schema.Family) -> date | None:
+        """The latest editor's check of a family or any of its figures; None when nobody has checked it."""
+        return self.checked_by_family.get(family.id)
+
+    def of(self, figure: schema.Sourced) -> FigureRecord | None:
+        return self.by_object.get(id(figure))
+
+    def stale(self) -> tuple[FigureRecord, ...]:
+        """Figures past the threshold, oldest first (then by family, subject and what, for stable output)."""
+        found = [r for r in self.records if r.stale]
+        return tuple(sorted(found, key=lambda r: (r.as_of, r.family.id, r.subject, r.what)))
+
+    def never_checked(self) -> tuple[FigureRecord, ...]:
+        return tuple(r for r in self.records if r.basis == "never")
+
+
+def self_reported(source: schema.Source) -> bool:
+    return source.kind in SELF_REPORTED_KINDS
+
+
+def reference_date(catalog: Catalog) -> date:
+    """The deterministic default "today": the newest date anywhere in the data.
+
+    Builds of the same data are then byte-identical on any day; a deployment that wants ages counted
+    to the real date passes it in (`--today` or `OMC_TODAY`), so the clock never leaks in unasked.
+    """
+    dates = [s.date for s in catalog.sources.values() if s.date]
+    dates += [f.checked for f in catalog.families.values() if f.checked]
+    for family in catalog.families.values():
+        dates += [d for node in sourced_in(family) for d in (node.checked, _date_value(node)) if d]
+    return max(dates, default=date(1970, 1, 1))
+
+
+def _date_value(node: schema.Sourced) -> date | None:
+    value = getattr(node, "value", None)
+    return value if isinstance(value, date) else None
+
+
+def index(catalog: Catalog, today: date) -> Provenance:
+    """Record every figure of every family: its source, whether the maker reported it, its age."""
+    limit = catalog.site.stale_after_days
+    records = [
+        _record(catalog, figure, family, model, what, today, limit)
+        for family in catalog.families.values()
+        for figure, model, what in _figures_of(catalog, family)
+    ]
+    checked: dict[str, date | None] = {f.id: f.checked for f in catalog.families.values()}
+    for r in records:
+        if r.figure.checked:
+            checked[r.family.id] = max(d for d in (checked[r.family.id], r.figure.checked) if d)
+    return Provenance(
+        today, limit, tuple(records), MappingProxyType({id(r.figure): r for r in records}), MappingProxyType(checked)
+    )
+
+
+def _record(
+    catalog: Catalog,
+    figure: schema.Sourced,
+    family: schema.Family,
+    model: schema.Model | None,
+    what: str,
+    today: date,
+    limit: int,
+) -> FigureRecord:
+    source = catalog.sources[figure.source]
+    checked = max((d for d in (figure.checked, family.checked) if d), default=None)
+    as_of, basis = _as_of(checked, source.date)
+    age = (today - as_of).days if as_of else None
+    return FigureRecord(
+        figure=figure,
+        family=family,
+        model=model,
+        what=what,
+        source=source,
+        as_of=as_of,
+        basis=basis,
+        age_days=age,
+        stale=age is not None and age > limit,
+        self_reported=self_reported(source),
+    )
+
+
+def _as_of(checked: date | None, published: date | None) -> tuple[date | None, Basis]:
+    if checked and (not published or checked >= published):
+        return checked, "checked"
+    if published:
+        return published, "published"
+    return None, "never"
+
+
+def _figures_of(catalog: Catalog, family: schema.Family) -> Iterator[tuple[schema.Sourced, schema.Model | None, str]]:
+    """Every sourced figure of a family with the model it belongs to and what it states."""
+    yield from _plain_figures(family, None)
+    for model in family.models:
+        yield from _plain_figures(model, model)
+        yield from _plain_figures(model.params, model)
+        for score in model.scores:
+            yield score, model, f"{catalog.benchmarks[score.benchmark].name} score"
+        for m in model.hardware:
+            yield m, model, f"hardware ({measurement_setting(catalog, m) or 'setting unstated'})"
+    for offer in family.offers:
+        kind = {"local": "free local", "free_api": "free API", "paid_api": "paid API"}[offer.kind]
+        # An offer for named models belongs to them: two models' prices at one provider never conflict.
+        models = [catalog.models[m] for m in offer.models or []]
+        subject = models[0] if len(models) == 1 else None
+        scope = f", {', '.join(m.name for m in models)}" if len(models) > 1 else ""
+        yield offer, subject, f"{catalog.providers[offer.provider].name} offer ({kind}{scope})"
+
+
+def _plain_figures(owner: schema.Strict, model: schema.Model | None) -> Iterator[tuple[schema.Sourced, object, str]]:
+    for name in type(owner).model_fields:
+        value = getattr(owner, name)
+        if isinstance(value, schema.Sourced):
+            yield value, model, _FIELD_LABELS.get(name, name.replace("_", " "))
+
+
+def sourced_in(obj: object) -> Iterator[schema.Sourced]:
+    """Every sourced figure inside a data object, depth first in field order."""
+    if isinstance(obj, schema.Sourced):
+        yield obj
+    if isinstance(obj, schema.Strict):
+        for name in type(obj).model_fields:
+            yield from sourced_in(getattr(obj, name))
+    elif isinstance(obj, list | tuple):
+        for item in obj:
+            yield from sourced_in(item)
+
+
+def figure_value(figure: schema.Sourced) -> object:
+    """What a figure states, as one comparable value (a measurement's numbers, an offer's prices)."""
+    if isinstance(figure, schema.Measurement):
+        return (figure.ram_gb, figure.tokens_per_second)
+    if isinstance(figure, schema.Offer):
+        return (figure.input_usd_per_mtok, figure.output_usd_per_mtok)
+    value = getattr(figure, "value", None)
+    return value.model_dump() if isinstance(value, schema.Strict) else value
+
+
+# --- comparability -------------------------------------------------------------------------------
+
+
+def _conditions(figure: schema.Sourced) -> tuple[str | None, str | None, str | None]:
+    """The conditions a figure was measured under, in fixed positions: setting, profile, quantisation."""
+    if isinstance(figure, schema.Measurement):
+        return figure.setting, figure.profile, figure.quantisation
+    return figure.setting, None, None
+
+
+def settings_of(figure: schema.Sourced) -> tuple[str, ...]:
+    """The conditions a figure states, which another figure must share to be compared with it."""
+    return tuple(c for c in _conditions(figure) if c)
+
+
+def comparable(x: schema.Sourced, y: schema.Sourced) -> bool:
+    """Two figures may decide a winner only when they state the same conditions, or both state none.
+
+    A figure whose setting is unknown is not compared with one measured under a stated setting: nobody
+    can tell whether the shots, the quantisation or the hardware match ("5-shot" vs unstated, "Q4" vs
+    "Q8", two hardware profiles all decide nothing).
+    """
+    return _conditions(x) == _conditions(y)
+
+
+def all_comparable(figures: Iterable[schema.Sourced]) -> bool:
+    items = list(figures)
+    return all(comparable(x, y) for i, x in enumerate(items) for y in items[i + 1 :])
+
+
+def setting_label(figure: schema.Sourced) -> str:
+    """How a figure's conditions read beside a comparison: "5-shot", "laptop-cpu, Q4", "setting unstated"."""
+    return ", ".join(settings_of(figure)) or "setting unstated"
+
+
+def measurement_setting(catalog: Catalog, m: schema.Measurement) -> str:
+    profile = catalog.profiles[m.profile].name if m.profile else None
+    return ", ".join(p for p in (profile, m.quantisation, m.setting) if p)
+
+
+def incomparable_settings(figures: Iterable[schema.Sourced]) -> tuple[str, ...]:
+    """Distinct labels of the conditions that differ among figures that may not be compared ("Q4", "Q8"),
+    in first-seen order; empty when they may be compared. Conditions all share (the profile) are left out."""
+    items = list(figures)
+    if all_comparable(items):
+        return ()
+    conditions = [_conditions(f) for f in items]
+    differing = [i for i in range(3) if len({c[i] for c in conditions}) > 1]
+    labels = (", ".join(c[i] for i in differing if c[i]) or "setting unstated" for c in conditions)
+    return tuple(dict.fromkeys(labels))

@@ -1,0 +1,290 @@
+"""The pick criteria one by one on constructed data: a win, a tie, missing data, below the threshold.
+
+Each case builds two families, `a` and `b`, that differ only in what the criterion measures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from generator.derive.comparison import compare
+from generator.derive.picks import Picks, decide
+from generator.render import format as fmt
+from tests.picks_data import criterion, fig, hardware, make_catalog, model, offer, score
+
+Case = tuple[dict[str, Any], dict[str, Any], str | None]
+
+
+def picks_for(a: dict[str, Any], b: dict[str, Any], crit: dict[str, Any], extra: list | None = None) -> Picks:
+    catalog = make_catalog([{"id": "a", **a}, {"id": "b", **b}, *(extra or [])], [crit])
+    return decide(catalog, compare(catalog, "a", "b"))
+
+
+def winner(picks: Picks) -> str | None:
+    """Who the one criterion picks, after checking that its wording fills (it raises otherwise)."""
+    reasons = [*picks.a, *picks.b]
+    assert len(reasons) <= 1
+    for r in reasons:
+        fmt.fill(r.evidence or "", dict(r.values))
+    return reasons[0].winner.id if reasons else None
+
+
+def models(*scores_or_fields: dict[str, Any]) -> dict[str, Any]:
+    return {"models": [model(f"{i}-{id(s) % 1000}", **s) for i, s in enumerate(scores_or_fields)]}
+
+
+def one_model(ident: str, **fields: Any) -> dict[str, Any]:
+    return {"models": [model(ident, **fields)]}
+
+
+CASES: dict[str, tuple[dict[str, Any], list[Case]]] = {
+    "category": (
+        criterion("coding", "category", 1, category="coding"),
+        [
+            (one_model("a1", scores=[score("code", 80)]), one_model("b1", scores=[score("code", 70)]), "a"),
+            (one_model("a1", scores=[score("code", 75)]), one_model("b1", scores=[score("code", 75)]), None),
+            (one_model("a1", scores=[score("code", 80)]), one_model("b1"), None),
+            (one_model("a1", scores=[score("code", 80)]), one_model("b1", scores=[score("code", 79.5)]), None),
+        ],
+    ),
+    "variants": (
+        criterion("variants", "variants", 1),
+        [
+            ({"variants": fig(["a-coder"])}, {"variants": fig([])}, "a"),
+            ({"variants": fig([])}, {"variants": fig([])}, None),
+            ({"variants": fig(["a-coder"])}, {}, None),
+        ],
+    ),
+    "ram": (
+        criterion("ram", "ram", 1.5),
+        [
+            (one_model("a1", hardware=[hardware(4)]), one_model("b1", hardware=[hardware(8)]), "a"),
+            (one_model("a1", hardware=[hardware(8)]), one_model("b1", hardware=[hardware(8)]), None),
+            (one_model("a1", hardware=[hardware(4)]), one_model("b1"), None),
+            (one_model("a1", hardware=[hardware(6)]), one_model("b1", hardware=[hardware(8)]), None),
+        ],
+    ),
+    "modalities": (
+        criterion("modalities", "modalities", 1),
+        [
+            ({"modalities": fig(["text", "image"])}, {"modalities": fig(["text"])}, "a"),
+            ({"modalities": fig(["text"])}, {"modalities": fig(["text"])}, None),
+            ({"modalities": fig(["text", "image"])}, {}, None),
+        ],
+    ),
+    "context": (
+        criterion("context", "context", 1.5),
+        [
+            ({"context_tokens": fig(262144)}, {"context_tokens": fig(131072)}, "a"),
+            ({"context_tokens": fig(131072)}, {"context_tokens": fig(131072)}, None),
+            ({"context_tokens": fig(262144)}, {}, None),
+            ({"context_tokens": fig(150000)}, {"context_tokens": fig(131072)}, None),
+        ],
+    ),
+    "edge": (
+        criterion("edge", "edge", 1),
+        [
+            (one_model("a1", edge=fig(True)), one_model("b1", params={"total": fig(7)}), "a"),
+            (one_model("a1", edge=fig(True)), one_model("b1", edge=fig(True)), None),
+            (one_model("a1", edge=fig(True)), one_model("b1"), None),  # b's lineup is a bare name
+        ],
+    ),
+    "speed": (
+        criterion("speed", "speed", 1.5),
+        [
+            (one_model("a1", hardware=[hardware(tps=8)]), one_model("b1", hardware=[hardware(tps=3)]), "a"),
+            (one_model("a1", hardware=[hardware(tps=3)]), one_model("b1", hardware=[hardware(tps=3)]), None),
+            (one_model("a1", hardware=[hardware(tps=8)]), one_model("b1"), None),
+            (one_model("a1", hardware=[hardware(tps=4)]), one_model("b1", hardware=[hardware(tps=3)]), None),
+        ],
+    ),
+    "free_api": (
+        criterion("free-api", "free_api", 1),
+        [
+            ({"offers": [offer("free_api")]}, {"offers": [offer("paid_api", 1)]}, "a"),
+            ({"offers": [offer("free_api")]}, {"offers": [offer("free_api")]}, None),
+            ({"offers": [offer("free_api")]}, {}, None),
+        ],
+    ),
+    "price": (
+        criterion("price", "price", 1.25),
+        [
+            ({"offers": [offer("paid_api", 1)]}, {"offers": [offer("paid_api", 2)]}, "a"),
+            ({"offers": [offer("paid_api", 2)]}, {"offers": [offer("paid_api", 2)]}, None),
+            ({"offers": [offer("paid_api", 1)]}, {"offers": [offer("paid_api")]}, None),
+            ({"offers": [offer("paid_api", 1)]}, {"offers": [offer("paid_api", 1.1)]}, None),
+        ],
+    ),
+    "license": (
+        criterion("license", "license", 1),
+        [
+            ({"license": fig("MIT")}, {"license": fig("Community License")}, "a"),
+            ({"license": fig("MIT")}, {"license": fig("Apache 2.0")}, None),
+            ({"license": fig("MIT")}, {"license": fig("Some Unlisted License")}, None),
+            ({"license": fig("MIT")}, {}, None),
+        ],
+    ),
+    "languages": (
+        criterion("languages", "languages", 1.5),
+        [
+            ({"languages": fig({"count": 140, "at_least": True})}, {"languages": fig({"count": 50})}, "a"),
+            ({"languages": fig({"count": 100})}, {"languages": fig({"count": 100})}, None),
+            ({"languages": fig({"count": 140})}, {}, None),
+            ({"languages": fig({"count": 140})}, {"languages": fig({"count": 100})}, None),
+        ],
+    ),
+}
+LABELS = ("win", "tie", "missing data", "below threshold")
+
+
+@pytest.mark.parametrize(
+    ("measure", "index"), [(m, i) for m, (_, cases) in CASES.items() for i in range(len(cases))], ids=str
+)
+def test_criterion(measure: str, index: int) -> None:
+    crit, cases = CASES[measure]
+    a, b, expected = cases[index]
+    extra = [{"id": "a-coder", "specialty": "coding"}] if measure == "variants" else []
+    assert winner(picks_for(a, b, crit, extra)) == expected, LABELS[index]
+    if expected:  # the same data the other way round picks the other side
+        assert winner(picks_for(b, a, crit, extra)) == "b"
+
+
+def test_every_measure_is_covered() -> None:
+    from generator.schema import PLACEHOLDERS
+
+    assert set(CASES) == set(PLACEHOLDERS)
+
+
+def test_coding_counts_the_dedicated_coder_variant() -> None:
+    crit = criterion("coding", "category", 1, category="coding", use_both="for coding")
+    a = {"variants": fig(["a-coder"]), **one_model("a1", scores=[score("code", 70)])}
+    b = one_model("b1", scores=[score("code", 75)])
+    coder = {"id": "a-coder", "specialty": "coding", **one_model("a-coder-1", scores=[score("code", 85)])}
+    picks = picks_for(a, b, crit, [coder])
+    assert winner(picks) == "a"
+    assert picks.a[0].model.id == "a-coder-1" and picks.a[0].values["winner_model"] == "A-CODER-1"
+
+
+def test_use_both_needs_a_strong_win_on_each_side() -> None:
+    crits = [
+        criterion("coding", "category", 1, category="coding", use_both="for coding"),
+        criterion("speed", "speed", 1.5, use_both="for quick tasks"),
+    ]
+    a = one_model("a1", scores=[score("code", 85)], hardware=[hardware(16, tps=3)])
+    b = one_model("b1", scores=[score("code", 75)], hardware=[hardware(8, tps=9)])
+    catalog = make_catalog([{"id": "a", **a}, {"id": "b", **b}], crits)
+    picks = decide(catalog, compare(catalog, "a", "b"))
+    assert {r.model.id for r in picks.use_both} == {"a1", "b1"}
+    b_slow = one_model("b1", scores=[score("code", 75)], hardware=[hardware(8, tps=3)])
+    catalog = make_catalog([{"id": "a", **a}, {"id": "b", **b_slow}], crits)
+    assert decide(catalog, compare(catalog, "a", "b")).use_both == ()
+
+
+def _edited(picks_edits: list[dict[str, Any]]) -> Picks:
+    crits = [criterion("context", "context", 1.5), criterion("license", "license", 1)]
+    fams = [
+        {"id": "a", "context_tokens": fig(262144), "license": fig("MIT")},
+        {"id": "b", "context_tokens": fig(131072), "license": fig("Community License")},
+    ]
+    catalog = make_catalog(fams, crits, [{"families": ["a", "b"], "picks": picks_edits}])
+    return decide(catalog, compare(catalog, "a", "b"))
+
+
+def test_editorial_drop_reword_and_addition() -> None:
+    assert [r.criterion.id for r in _edited([]).a] == ["context", "license"]
+    dropped = _edited([{"criterion": "license", "drop": True}])
+    assert [r.criterion.id for r in dropped.a] == ["context"]
+    reworded = _edited([{"criterion": "context", "pick": "You read whole books ({winner_value})"}])
+    assert fmt.fill(reworded.a[0].pick, dict(reworded.a[0].values)) == "You read whole books (256K)"
+    assert reworded.a[0].evidence == reworded.a[0].criterion.evidence  # only what was given changes
+    added = _edited([{"side": "b", "pick": "You already run Provider's tools"}])
+    assert [(r.criterion, r.pick) for r in added.b] == [(None, "You already run Provider's tools")]
+
+
+def test_an_edit_cannot_create_an_item_the_data_does_not_support() -> None:
+    picks = _edited([{"criterion": "context", "pick": "x"}, {"criterion": "license", "drop": True}])
+    assert len(picks.a) == 1 and not picks.b
+    crits = [criterion("context", "context", 1.5)]
+    fams = [{"id": "a", "context_tokens": fig(131072)}, {"id": "b", "context_tokens": fig(131072)}]
+    catalog = make_catalog(fams, crits, [{"families": ["a", "b"], "picks": [{"criterion": "context", "pick": "y"}]}])
+    tie = decide(catalog, compare(catalog, "a", "b"))
+    assert not tie.a and not tie.b
+
+
+@pytest.mark.parametrize("measure", sorted(CASES))
+def test_a_tie_goes_to_neither_side_even_with_no_threshold(measure: str) -> None:
+    crit, cases = CASES[measure]
+    a, b, _ = cases[1]
+    extra = [{"id": "a-coder", "specialty": "coding"}] if measure == "variants" else []
+    assert winner(picks_for(a, b, {**crit, "threshold": 0}, extra)) is None
+
+
+# --- the seed pair, and the flowchart built from its picks -----------------------------------------
+
+
+def test_seed_lists_carry_the_seed_evidence(catalog: Any) -> None:
+    """The seed's own lists, item by item, each with its figures from the data."""
+    picks = decide(catalog, compare(catalog, "gemma-4", "qwen-3-5"))
+    qwen = [fmt.fill(r.pick, dict(r.values)) for r in picks.a]
+    gemma = {r.criterion.id: fmt.fill(f"{r.pick}: {r.evidence}", dict(r.values)) for r in picks.b}
+    assert qwen == [
+        "Coding is your primary use case",
+        "You work in non-English languages (especially CJK)",
+        "You want dedicated model variants (Qwen 2.5 Coder and Qwen 2.5 Math)",
+    ]
+    assert [fmt.fill(c.criterion.counter, dict(c.values)) for c in picks.counters] == ["You have 16+ GB RAM"]
+    assert "(8 GB RAM or less)" in gemma["ram"] and "needs 8 GB vs 16 GB" in gemma["ram"]
+    assert gemma["modalities"].startswith("You need multimodal (text + image + audio)")
+    assert gemma["context"].startswith("You want longer context (256K vs 128K)")
+    assert "8 tok/s vs 3 tok/s" in gemma["speed"]
+    assert "license" not in gemma and "languages" not in gemma  # Apache 2.0 both; 140+ vs 100+ under 1.5x
+
+
+def test_flowchart_asks_exactly_the_list_items(catalog: Any) -> None:
+    from generator.derive.flowchart import flowchart
+    from generator.render.mermaid import mermaid, question_text
+
+    picks = decide(catalog, compare(catalog, "gemma-4", "qwen-3-5"))
+    pair = compare(catalog, "gemma-4", "qwen-3-5")
+    chart = flowchart(picks, pair.a, pair.b, tuple(c.id for c in catalog.criteria))
+    asked = [(question_text(q.item), q.side.id) for q in chart.questions]
+    listed = [(question_text(r), r.winner.id) for r in (*picks.a, *picks.b)]
+    listed += [(question_text(c), c.side.id) for c in picks.counters]
+    assert sorted(asked) == sorted(listed)
+    assert asked[-1] == ("You have 16+ GB RAM?", "qwen-3-5")  # means after needs
+    source = str(mermaid(chart))
+    for i, (_, side) in enumerate(asked):
+        assert f"q{i} -->|yes| {'pick_a' if side == pair.a.id else 'pick_b'}" in source
+    assert "Use both: Gemma 4 26B MoE for quick daily tasks (fast, efficient), and Qwen 2.5 Coder 32B" in source
+
+
+def test_no_reasons_no_flowchart() -> None:
+    from generator.derive.flowchart import flowchart
+
+    catalog = make_catalog([{"id": "a"}, {"id": "b"}], [criterion("context", "context", 1.5)])
+    pair = compare(catalog, "a", "b")
+    assert flowchart(decide(catalog, pair), pair.a, pair.b, ("context",)) is None
+
+
+def test_mermaid_labels_cannot_break_out() -> None:
+    from generator.render.mermaid import label
+
+    hostile = 'x"] --> evil[<img src=x onerror=alert(1)>] %% `'
+    escaped = label(hostile)
+    assert escaped.startswith('"') and escaped.endswith('"') and '"' not in escaped[1:-1]
+    for char in "<>[]`{}|\n":
+        assert char not in escaped[1:-1]
+    assert "#60;img" in escaped and "%" not in escaped
+
+
+def test_pick_notes_follow_the_lists() -> None:
+    crits = [criterion("context", "context", 1.5)]
+    notes = [
+        {"section": "pick", "text": "Always."},
+        {"section": "pick", "text": "For a.", "when_leader": "a"},
+        {"section": "pick", "text": "For b.", "when_leader": "b"},
+    ]
+    fams = [{"id": "a", "context_tokens": fig(262144)}, {"id": "b", "context_tokens": fig(131072)}]
+    catalog = make_catalog(fams, crits, [{"families": ["a", "b"], "notes": notes}])
+    assert decide(catalog, compare(catalog, "a", "b")).notes == ("Always.", "For a.")

@@ -1,0 +1,340 @@
+"""Provenance: every figure sourced and traceable, incomparable settings never crowned, staleness exact."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.build import load_catalog, render_site
+from generator.cli import main
+from generator.derive import provenance, quality
+from generator.derive.comparison import compare
+from generator.derive.picks import decide
+from generator.errors import DataErrors
+from generator.model import Catalog
+from generator.render.stale import stale_lines
+from generator.validate import validate
+
+Edit = Callable[[str, str, str], Path]
+QWEN = "data/families/qwen-3-5.yaml"
+GEMMA = "data/families/gemma-4.yaml"
+CODER = "data/families/qwen-2-5-coder.yaml"
+
+
+def errors(project: Path) -> list[str]:
+    with pytest.raises(DataErrors) as caught:
+        validate(project / "data", project)
+    return [str(e) for e in caught.value.errors]
+
+
+def line_of(project: Path, relative: str, text: str) -> int:
+    lines = (project / relative).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if text in line)
+
+
+# --- every figure has a source ---------------------------------------------------------------------
+
+
+def test_block_figure_without_a_source_is_rejected_at_its_line(project: Path, edit: Edit) -> None:
+    edit(CODER, '  source: qwen-2-5-coder-family-blog\n  quote: "Qwen2.5-Coder-32B', '  quote: "Qwen2.5-Coder-32B')
+    line = line_of(project, CODER, "license:")
+    assert errors(project) == [f"{CODER}:{line + 1}:3: missing required field 'source'"]
+
+
+def test_dangling_source_id_is_rejected_at_its_line_with_a_suggestion(project: Path, edit: Edit) -> None:
+    edit(QWEN, "total: {value: 0.6, source: seed-article,", "total: {value: 0.6, source: seed-articel,")
+    line = line_of(project, QWEN, "seed-articel")
+    column = (project / QWEN).read_text(encoding="utf-8").splitlines()[line - 1].index("seed-articel") + 1
+    assert errors(project) == [
+        f"{QWEN}:{line}:{column}: source: no source has the id 'seed-articel'; did you mean 'seed-article'?"
+    ]
+
+
+# --- incomparable settings never produce a winner -----------------------------------------------
+
+
+def test_comparable_needs_the_same_conditions_or_none() -> None:
+    from generator.schema import Measurement, Score
+
+    def score(setting: str | None) -> Score:
+        return Score(benchmark="mmlu", value=1, source="s", quote="q", setting=setting)
+
+    assert provenance.comparable(score("5-shot"), score("5-shot"))
+    assert provenance.comparable(score(None), score(None))
+    assert not provenance.comparable(score("5-shot"), score(None))
+    assert not provenance.comparable(score("5-shot"), score("0-shot"))
+    q4 = Measurement(quantisation="Q4", ram_gb=8, source="s", quote="q")
+    q8 = Measurement(quantisation="Q8", ram_gb=8, source="s", quote="q")
+    assert not provenance.comparable(q4, q8)
+    assert provenance.incomparable_settings([q4, q8]) == ("Q4", "Q8")
+
+
+def _pair(setting_a: str, setting_b: str, quant_a: str, quant_b: str) -> tuple[str, str]:
+    """Two made-up families where Delta leads on paper: higher scores, faster, under the given settings."""
+    template = """id: {id}
+name: {name}
+maker: google
+models:
+  - id: {id}-8b
+    name: {name} 8B
+    params:
+      total: {{value: 8, source: {id}-card, quote: "8B"}}
+    scores:
+      - {{benchmark: mmlu, value: {score}, setting: "{setting}", source: {id}-card, quote: "MMLU"}}
+      - {{benchmark: arc-c, value: {score}, setting: "{setting}", source: {id}-card, quote: "ARC-C"}}
+    hardware:
+      - {{profile: laptop-cpu, quantisation: {quant}, ram_gb: 8, tokens_per_second: {speed}, source: {id}-card, quote: "speed"}}
+sources:
+  - {{id: {id}-card, title: {name} card, url: "https://example.org/{id}", kind: official}}
+"""
+    gamma = template.format(id="gamma", name="Gamma", score=60, setting=setting_a, quant=quant_a, speed=3)
+    delta = template.format(id="delta", name="Delta", score=80, setting=setting_b, quant=quant_b, speed=9)
+    return gamma, delta
+
+
+def _constructed(project: Path, settings: tuple[str, str], quants: tuple[str, str]) -> Catalog:
+    for folder in ("families", "comparisons"):
+        for path in (project / "data" / folder).glob("*.yaml"):
+            path.unlink()
+    gamma, delta = _pair(*settings, *quants)
+    (project / "data/families/gamma.yaml").write_text(gamma, encoding="utf-8")
+    (project / "data/families/delta.yaml").write_text(delta, encoding="utf-8")
+    return load_catalog(project)
+
+
+@pytest.mark.parametrize("comparable", [True, False])
+def test_incomparable_settings_never_produce_a_winner_or_a_pick(project: Path, comparable: bool) -> None:
+    settings, quants = (("5-shot", "5-shot"), ("Q4", "Q4")) if comparable else (("5-shot", "0-shot"), ("Q4", "Q8"))
+    catalog = _constructed(project, settings, quants)
+    pair = compare(catalog, "delta", "gamma")
+    general = next(c for c in pair.categories if c.category.id == "general")
+    picks = {r.criterion.id for r in (*decide(catalog, pair).a, *decide(catalog, pair).b)}
+    if comparable:  # the control: the same figures under one setting do crown Delta
+        assert general.leader.id == "delta" and all(r.winner.id == "delta" for r in general.rows)
+        assert pair.hardware.leader.id == "delta" and pair.hardware.speed_ratio == 3
+        assert {"general", "speed"} <= picks
+        return
+    assert all(not r.comparable and r.winner is None and r.best == () for r in general.rows)
+    assert all(r.settings == ("0-shot", "5-shot") for r in general.rows)
+    assert general.leader is None and not general.sweep and not general.decisive
+    hw = pair.hardware
+    assert hw.leader is None and hw.speed_ratio is None and hw.incomparable == ("Q8", "Q4")
+    assert "general" not in picks and "speed" not in picks and "ram" not in picks
+    page = render_site(catalog)["compare/delta-vs-gamma.md"].decode()
+    row = next(line for line in page.splitlines() if line.startswith("| MMLU"))
+    assert row.startswith("| MMLU ⚠ “0-shot” vs “5-shot”: not comparable | 80<sup>") and "**" not in row
+    assert "Neither family leads on general reasoning." in page
+    assert "(“Q8” vs “Q4”): not comparable, so no family is named the fastest" in page
+
+
+# --- freshness ------------------------------------------------------------------------------------
+
+TODAY = date(2025, 6, 1)  # 180 days after 2024-12-03; 181 after 2024-12-02
+
+ALPHA = """id: alpha
+name: Alpha
+maker: google
+checked: 2024-12-03  # exactly at the threshold: still fresh
+license: {value: Apache 2.0, source: alpha-card, quote: "Apache 2.0"}
+models:
+  - id: alpha-1b
+    name: Alpha 1B
+    params:
+      total: {value: 1, source: alpha-card, quote: "1B"}
+sources:
+  - {id: alpha-card, title: Alpha card, url: "https://example.org/alpha", date: 2024-01-01, kind: official}
+"""
+
+BETA = """id: beta
+name: Beta
+maker: google
+license: {value: MIT, source: beta-card, quote: "MIT"}
+released: {value: 2024-09-19, source: beta-card, quote: "released", checked: 2025-05-01}
+models:
+  - id: beta-7b
+    name: Beta 7B
+    params:
+      total: {value: 7, source: beta-blog, quote: "7B"}
+    context_tokens: {value: 8192, source: beta-blog, quote: "8K", checked: 2024-12-02}
+    scores:
+      - {benchmark: mmlu, value: 60, source: beta-review, quote: "MMLU 60"}
+      - {benchmark: mmlu, value: 61, source: beta-card, quote: "MMLU 61"}
+sources:
+  - {id: beta-card, title: Beta card, url: "https://example.org/beta", date: 2024-09-19, kind: official}
+  - {id: beta-blog, title: Beta blog, url: "https://example.org/blog", date: 2024-11-12, kind: official}
+  - {id: beta-review, title: Beta review, kind: third-party}
+"""
+
+
+@pytest.fixture
+def synthetic(project: Path) -> Path:
+    """The project with two made-up families whose dates, sources and conflicts are known exactly."""
+    for folder in ("families", "comparisons"):
+        for path in (project / "data" / folder).glob("*.yaml"):
+            path.unlink()
+    (project / "data/families/alpha.yaml").write_text(ALPHA, encoding="utf-8")
+    (project / "data/families/beta.yaml").write_text(BETA, encoding="utf-8")
+    site = project / "data/site.yaml"
+    site.write_text(re.sub(r"stale_after_days: \d+", "stale_after_days: 180", site.read_text(encoding="utf-8")))
+    return project
+
+
+@pytest.fixture
+def dated(synthetic: Path) -> Catalog:
+    return load_catalog(synthetic)
+
+
+def test_staleness_lists_exactly_the_figures_past_the_threshold_oldest_first(dated: Catalog) -> None:
+    stale = provenance.index(dated, TODAY).stale()
+    assert [(r.as_of.isoformat(), r.subject, r.what) for r in stale] == [
+        ("2024-09-19", "Beta", "license"),
+        ("2024-09-19", "Beta 7B", "MMLU score"),
+        ("2024-11-12", "Beta 7B", "total parameters"),
+        ("2024-12-02", "Beta 7B", "context length"),
+    ]
+    assert [r.age_days for r in stale] == [255, 255, 201, 181]
+
+
+def test_undated_figures_are_never_checked_not_stale(dated: Catalog) -> None:
+    prov = provenance.index(dated, TODAY)
+    (never,) = prov.never_checked()
+    assert (never.subject, never.what, never.source.id, never.stale) == ("Beta 7B", "MMLU score", "beta-review", False)
+    assert prov.family_checked(dated.families["alpha"]) == date(2024, 12, 3)
+    assert prov.family_checked(dated.families["beta"]) == date(2025, 5, 1)
+
+
+def test_stale_command_prints_the_report_and_never_fails(
+    dated: Catalog, synthetic: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--root", str(synthetic), "--today", TODAY.isoformat(), "stale"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == stale_lines(provenance.index(dated, TODAY))
+    assert out[0] == "4 figure(s) older than 180 days as of 2025-06-01, oldest first:"
+    assert out[1] == "  2024-09-19 (255 days, source dated)  beta: Beta license = MIT  [source: beta-card]"
+    assert out[-1] == "1 figure(s) have no checked date and an undated source (never checked): beta"
+
+
+def test_generate_prints_a_staleness_summary(synthetic: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(synthetic), "--today", TODAY.isoformat(), "generate"]) == 0
+    assert "4 figure(s) past stale_after_days as of 2025-06-01" in capsys.readouterr().out
+
+
+def test_today_defaults_to_the_newest_date_in_the_data(dated: Catalog) -> None:
+    newest = max([s.date for s in dated.sources.values() if s.date] + [date(2025, 5, 1)])
+    assert provenance.reference_date(dated) == newest
+    assert render_site(dated) == render_site(dated, newest)
+
+
+def test_stale_and_maker_reported_figures_are_flagged_on_pages(dated: Catalog) -> None:
+    files = render_site(dated, TODAY)
+    family = files["families/beta.md"].decode()
+    maker = '<span title="maker-reported">†</span>'
+    stale = '<span title="not checked recently">⌛</span>'
+    assert f"| License | MIT<sup>[\\[1\\]](#source-beta-card){maker}{stale}</sup> |" in family
+    assert f"| Released | 2024-09-19<sup>[\\[1\\]](#source-beta-card){maker}</sup> |" in family
+    assert "† marks a figure reported by the model's maker" in family and "⌛ marks a figure" in family
+    assert "Last checked by an editor: Beta on 2025-05-01." in family
+    model = files["models/beta-7b.md"].decode()
+    assert "| MMLU | 60<sup>[\\[2\\]](#source-beta-review)</sup> |" in model
+    assert "| 2024-11-12 (source date) | 201 |" in files["data-quality.md"].decode()
+    assert stale not in files["families/alpha.md"].decode()
+
+
+def test_maker_reported_follows_the_source_kind(dated: Catalog) -> None:
+    prov = provenance.index(dated, TODAY)
+    assert {r.source.id for r in prov.records if r.self_reported} == {"alpha-card", "beta-card", "beta-blog"}
+    assert {r.source.id for r in prov.records if not r.self_reported} == {"beta-review"}
+
+
+def test_conflicting_sources_are_reported(dated: Catalog) -> None:
+    (conflict,) = quality.conflicts(provenance.index(dated, TODAY))
+    assert (conflict.subject, conflict.what) == ("Beta 7B", "MMLU score")
+    assert [(r.source.id, r.value) for r in conflict.records] == [("beta-review", 60), ("beta-card", 61)]
+    page = render_site(dated)["data-quality.md"].decode()
+    assert "- Beta 7B, MMLU score: 60<sup>" in page
+
+
+def test_quality_page_reports_what_each_family_lacks(dated: Catalog) -> None:
+    rows = {c.family.id: c for c in quality.coverage(dated, provenance.index(dated, TODAY))}
+    assert [b.id for b in rows["alpha"].missing_benchmarks] == list(dated.benchmarks)
+    assert "mmlu" not in [b.id for b in rows["beta"].missing_benchmarks]
+    assert [m.id for m in rows["beta"].unmeasured_models] == ["beta-7b"] and rows["beta"].offers == 0
+    assert rows["alpha"].figures == 2 and rows["beta"].figures == 6 and rows["beta"].maker_reported == 5
+
+
+# --- citations ------------------------------------------------------------------------------------
+
+_MARKER = re.compile(r"\]\(#(source-[a-z0-9-]+)\)")
+_ANCHOR = re.compile(r"\{ #(source-[a-z0-9-]+) \}")
+
+
+def test_every_cited_source_resolves_to_an_entry_on_its_page(catalog: Catalog) -> None:
+    files = render_site(catalog, date(2026, 11, 28))
+    cited_pages = 0
+    for path, content in files.items():
+        if not path.endswith(".md"):
+            continue
+        text = content.decode()
+        cited, anchors = set(_MARKER.findall(text)), set(_ANCHOR.findall(text))
+        assert cited <= anchors, f"{path} cites {sorted(cited - anchors)} without listing them"
+        assert {a.removeprefix("source-") for a in anchors} <= set(catalog.sources), path
+        cited_pages += bool(cited)
+    assert cited_pages >= 10
+
+
+def test_every_figure_on_the_seed_page_is_cited(catalog: Catalog) -> None:
+    page = render_site(catalog)["compare/gemma-4-vs-qwen-3-5.md"].decode()
+    body = page.split("## Sources")[0]
+    tables = re.findall(r"((?:^\|.*\n)+)\n(.*)\n", body, flags=re.MULTILINE)
+    assert tables and all(note.startswith("Source: <sup>") for _, note in tables)
+
+
+def test_a_table_with_mixed_sources_cites_each_cell(catalog: Catalog) -> None:
+    page = render_site(catalog)["compare/gemma-4-vs-qwen-2-5-coder.md"].decode()
+    quick = page.split("## Quick comparison")[1].split("## Model sizes")[0]
+    license_row = next(line for line in quick.splitlines() if line.startswith("| License"))
+    assert "(#source-seed-article)" in license_row and "(#source-qwen-2-5-coder-family-blog)" in license_row
+    assert "Source: <sup>" not in quick
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import shutil
+
+    from tests.conftest import ROOT
+
+    root = tmp_path_factory.mktemp("provenance-site")
+    for name in ("data", "docs", "overrides"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    assert main(["--root", str(root), "--today", "2026-11-28", "site"]) == 0
+    return root / "site"
+
+
+def test_every_source_cited_on_the_built_site_resolves_to_a_source_entry(built_site: Path, catalog: Catalog) -> None:
+    cited_total = 0
+    for page in sorted(built_site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        cited = set(re.findall(r'href="#(source-[a-z0-9-]+)"', html))
+        entries = set(re.findall(r'<li id="(source-[a-z0-9-]+)"', html))
+        assert cited <= entries, f"{page}: {sorted(cited - entries)} cited but not listed"
+        assert {e.removeprefix("source-") for e in entries} <= set(catalog.sources), page
+        cited_total += len(cited)
+    assert cited_total >= 20
+    methods = (built_site / "data-and-methods/index.html").read_text(encoding="utf-8")
+    assert all(f'id="source-{s}"' in methods for s in catalog.sources)
+
+
+def test_methods_page_states_the_thresholds_from_the_data(project: Path, edit: Edit) -> None:
+    edit("data/site.yaml", "decisive_margin: 5", "decisive_margin: 7")
+    edit("data/site.yaml", "stale_after_days: 180", "stale_after_days: 365")
+    edit("data/criteria.yaml", "measure: context\n    threshold: 1.5", "measure: context\n    threshold: 2")
+    page = render_site(load_catalog(project))["data-and-methods.md"].decode()
+    assert "every lead is at least 7 points is decisive" in page
+    assert "A figure older than\n365 days" in page
+    assert "| You want longer context (… vs …) | one family's longest context is at least 2x the other's |" in page
+    assert "| You need to run on limited hardware (8 GB RAM or less) |" in page
