@@ -6,13 +6,17 @@ error leaves the previous output exactly as it was.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from generator.derive import provenance
+from generator.derive.charts import site_charts
+from generator.derive.pagemeta import meta
 from generator.derive.site import plan
 from generator.model import Catalog, build_catalog
+from generator.render.chart_files import ChartFiles, chart_files
 from generator.render.guide import render_assets
 from generator.render.pages import render_page, render_redirect
 from generator.validate import validate
@@ -20,6 +24,7 @@ from generator.write import WriteStats, write_tree
 
 HAND_WRITTEN = "docs"
 OUTPUT = Path("build") / "docs"
+CHART_CACHE = Path(".cache") / "charts"
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,9 @@ class Report:
     stats: WriteStats
     stale: int = 0  # figures past data/site.yaml's stale_after_days, for the editors' summary line
     today: date | None = None
+    updated: date | None = None
+    """The latest date in the data: the sitemap's lastmod, so that builds do not depend on the clock."""
+    charts: ChartFiles = field(default_factory=lambda: ChartFiles({}, 0, 0))
 
 
 def load_catalog(root: Path) -> Catalog:
@@ -45,6 +53,17 @@ def render_site(catalog: Catalog, today: date | None = None) -> dict[str, bytes]
     return files
 
 
+def render_charts(catalog: Catalog, cache_dir: Path | None) -> ChartFiles:
+    """Every chart the pages embed, drawn or taken from the cache."""
+    return chart_files(site_charts(catalog, plan(catalog)), cache_dir)
+
+
+def chart_cache(root: Path) -> Path:
+    """Where drawings are kept: the project's `.cache/charts`, or $CHART_CACHE. Drawings are keyed by
+    their content, so one folder can serve several copies of the project (the tests share one)."""
+    return Path(os.environ.get("CHART_CACHE") or root / CHART_CACHE)
+
+
 def hand_written(root: Path) -> dict[str, bytes]:
     source = root / HAND_WRITTEN
     return {
@@ -58,6 +77,8 @@ def generate(root: Path, out: Path | None = None, today: date | None = None) -> 
     catalog = load_catalog(root)
     today = today or provenance.reference_date(catalog)
     files = render_site(catalog, today)
+    charts = render_charts(catalog, chart_cache(root))
+    files.update(charts.files)
     for path, content in hand_written(root).items():
         if path in files:
             raise ValueError(f"docs/{path} would overwrite a generated page; rename it")
@@ -66,4 +87,5 @@ def generate(root: Path, out: Path | None = None, today: date | None = None) -> 
     pages = sum(1 for p in files if p.endswith(".md"))
     redirects = sum(1 for p in files if p.endswith("index.html"))
     stale = len(provenance.index(catalog, today).stale())
-    return Report(pages, redirects, stats, stale, today)
+    updated = meta(catalog, [*catalog.families.values(), *catalog.comparisons.values()]).updated
+    return Report(pages, redirects, stats, stale, today, updated, charts)

@@ -8,6 +8,8 @@ data always builds the same bytes). A deployment passes the real date to flag fi
 from __future__ import annotations
 
 import argparse
+import calendar
+import datetime
 import os
 import subprocess
 import sys
@@ -53,12 +55,13 @@ def main(argv: list[str] | None = None) -> int:
         report = generate(root, today=args.today)
         print(
             f"generated {report.pages} pages and {report.redirects} redirects: "
-            f"{report.stats.written} written, {report.stats.unchanged} unchanged, {report.stats.removed} removed "
+            f"{report.stats.written} written, {report.stats.unchanged} unchanged, {report.stats.removed} removed; "
+            f"charts: {report.charts.drawn} drawn, {report.charts.cached} cached "
             f"({time.perf_counter() - started:.1f} s)"
         )
         print(f"{report.stale} figure(s) past stale_after_days as of {report.today}; see `python -m generator stale`")
         if args.command == "site":
-            return build_html(root, root / args.site_dir)
+            return build_html(root, root / args.site_dir, report.updated)
         return 0
     except DataErrors as exc:
         for error in exc.errors:
@@ -67,9 +70,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def build_html(root: Path, site_dir: Path) -> int:
+def build_html(root: Path, site_dir: Path, updated: datetime.date | None = None) -> int:
     """mkdocs build --strict into a temporary folder, swapped in only when the build succeeded."""
     started = time.perf_counter()
+    # MkDocs stamps the sitemap with today's date unless SOURCE_DATE_EPOCH is set: use the data's date.
+    epoch = calendar.timegm(updated.timetuple()) if updated else 0
     with tempfile.TemporaryDirectory(dir=root, prefix=".site-") as temporary:
         fresh = Path(temporary) / "site"
         # Not --quiet: it silences the warnings that --strict counts, so strict would never fail.
@@ -77,7 +82,7 @@ def build_html(root: Path, site_dir: Path) -> int:
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)],
             cwd=root,
             check=False,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch)},
         )
         if result.returncode != 0:
             print("mkdocs build failed; the previous site/ is untouched.", file=sys.stderr)

@@ -38,6 +38,7 @@ class Catalog:
     aliases: Mapping[str, str]
     license_tiers: tuple[schema.LicenseTier, ...] = ()
     guide: schema.Guide | None = None
+    rankings: schema.Rankings | None = None
 
     def family_models(self, family_id: str) -> tuple[schema.Model, ...]:
         return tuple(self.families[family_id].models)
@@ -91,6 +92,7 @@ def build_catalog(objects: list[schema.Strict]) -> Catalog:
         aliases=MappingProxyType(dict(sorted(aliases.items()))),
         license_tiers=tuple(criteria.licenses),
         guide=next((o for o in objects if isinstance(o, schema.Guide)), None),
+        rankings=next((o for o in objects if isinstance(o, schema.Rankings)), None),
     )
 
 

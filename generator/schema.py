@@ -392,11 +392,39 @@ class Guide(Strict):
     questions: list[GuideQuestion] = Field(min_length=1)
 
 
+class Ranking(Strict):
+    """One use-case ranking page: which models qualify and in which order, both stated on the page."""
+
+    id: Slug = Field(description="Its address: `/best/<id>/`.")
+    title: ShortText = Field(description="The page title, e.g. `Best models for coding locally`.")
+    summary: Text | None = Field(default=None, description="One sentence saying who the ranking is for.")
+    local: bool = Field(
+        default=False,
+        description="Only models that run locally (an Ollama tag, a hardware measurement or a local offer).",
+    )
+    max_ram_gb: float | None = Field(default=None, gt=0, description="Only models measured to fit in this much RAM.")
+    rank_by: Annotated[list[Slug], Field(min_length=1)] = Field(
+        description="Benchmark ids: ranked by the first; models without it follow, ranked by the next, and so on."
+    )
+    featured: bool = Field(default=False, description="Listed among the guides on the home page.")
+
+
+class Rankings(Strict):
+    """data/rankings.yaml: the use-case rankings and the order of the hardware guide's RAM tiers."""
+
+    schema_: str | None = Field(default=None, alias="$schema")
+    ram_tiers_rank_by: Annotated[list[Slug], Field(min_length=1)] = Field(
+        description="Benchmark ids ordering the models of each RAM tier, as `rank_by` does for a ranking."
+    )
+    rankings: list[Ranking] = Field(default_factory=list)
+
+
 FILE_KINDS: dict[str, type[Strict]] = {
     "site": Site,
     "criteria": Criteria,
     "catalog": Shared,
     "family": Family,
     "comparison": Comparison,
+    "rankings": Rankings,
     "guide": Guide,
 }

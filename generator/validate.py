@@ -43,7 +43,7 @@ def _kind_of(relative: Path) -> str:
     parts = relative.parts
     if relative.suffix not in (".yaml", ".yml"):
         return "unknown"
-    if len(parts) == 1 and relative.stem in ("site", "catalog", "criteria", "guide"):
+    if len(parts) == 1 and relative.stem in ("site", "catalog", "criteria", "guide", "rankings"):
         return relative.stem
     if len(parts) == 2 and parts[0] == "families":
         return "family"
@@ -60,7 +60,8 @@ def check_files(data_dir: Path, root: Path, collector: ErrorCollector) -> list[C
         if kind == "unknown":
             collector.add(
                 Location(name),
-                "not a known data file; expected data/site.yaml, data/catalog.yaml, data/criteria.yaml, data/guide.yaml, "
+                "not a known data file; expected data/site.yaml, data/catalog.yaml, data/criteria.yaml, "
+                "data/guide.yaml, data/rankings.yaml, "
                 "data/families/<id>.yaml or data/comparisons/<a>-vs-<b>.yaml",
             )
             continue
@@ -316,6 +317,8 @@ def _check_item(item: Checked, ids: dict[str, _Ids], collector: ErrorCollector) 
         _check_family(obj, f, ids, collector)
     if isinstance(obj, schema.Comparison):
         _check_comparison(obj, f, ids, collector)
+    if isinstance(obj, schema.Rankings):
+        _check_rankings(obj, f, ids, collector)
 
 
 def _check_family(fam: schema.Family, f: LoadedFile, ids: dict[str, _Ids], collector: ErrorCollector) -> None:
@@ -373,6 +376,18 @@ def _check_comparison(comp: schema.Comparison, f: LoadedFile, ids: dict[str, _Id
                 f"when_leader: {note.when_leader!r} is not one of this comparison's families "
                 f"({', '.join(comp.families)})",
             )
+
+
+def _check_rankings(rankings: schema.Rankings, f: LoadedFile, ids: dict[str, _Ids], collector: ErrorCollector) -> None:
+    for i, bench in enumerate(rankings.ram_tiers_rank_by):
+        ids["benchmark"].require(bench, f.place(("ram_tiers_rank_by", i)), "ram_tiers_rank_by")
+    seen: dict[str, int] = {}
+    for i, ranking in enumerate(rankings.rankings):
+        if ranking.id in seen:
+            collector.add(f.place(("rankings", i, "id")), f"duplicate ranking id {ranking.id!r}")
+        seen.setdefault(ranking.id, i)
+        for j, bench in enumerate(ranking.rank_by):
+            ids["benchmark"].require(bench, f.place(("rankings", i, "rank_by", j)), "rank_by")
 
 
 def validate(data_dir: Path, root: Path) -> list[schema.Strict]:

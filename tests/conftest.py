@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,18 @@ def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.sitecheck import build_site, copy_project
 
     return build_site(copy_project(tmp_path_factory.mktemp("default-site")))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_chart_cache() -> Iterator[Path]:
+    """Every build of the session draws into the project's own chart cache: drawings are keyed by
+    content, so scratch copies of the project reuse them and only missing charts are drawn.
+    Tests of the cache itself point CHART_CACHE elsewhere."""
+    folder = ROOT / ".cache" / "charts"
+    previous = os.environ.get("CHART_CACHE")
+    os.environ["CHART_CACHE"] = str(folder)
+    yield folder
+    if previous is None:
+        del os.environ["CHART_CACHE"]
+    else:
+        os.environ["CHART_CACHE"] = previous

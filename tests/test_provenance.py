@@ -239,7 +239,8 @@ def test_stale_and_maker_reported_figures_are_flagged_on_pages(dated: Catalog) -
     assert "† marks a figure reported by the model's maker" in family and "⌛ marks a figure" in family
     assert "Last checked by an editor: Beta on 2025-05-01." in family
     model = files["models/beta-7b.md"].decode()
-    assert "| MMLU | 60<sup>[\\[2\\]](#source-beta-review)</sup> |" in model
+    # the model page's score table (pages branch): benchmark and category link to their leaderboards
+    assert "| 60<sup>[\\[3\\]](#source-beta-review)</sup> | not stated |" in model
     assert "| 2024-11-12 (source date) | 201 |" in files["data-quality.md"].decode()
     assert stale not in files["families/alpha.md"].decode()
 

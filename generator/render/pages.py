@@ -21,12 +21,14 @@ import jinja2
 from markupsafe import Markup
 
 from generator import schema
+from generator.derive import charts as chart_specs
 from generator.derive import comparison as comparison_facts
-from generator.derive import facts, flowchart, picks, provenance
+from generator.derive import facts, flowchart, matchup, pagemeta, picks, provenance
 from generator.derive.site import Page, Redirect, SitePlan
 from generator.model import Catalog
+from generator.render import charts as chart_drawing
+from generator.render import contexts, guide, provenance_pages
 from generator.render import format as fmt
-from generator.render import guide, provenance_pages
 from generator.render.cite import Citations, cite
 from generator.render.mermaid import mermaid
 
@@ -148,6 +150,8 @@ def environment() -> jinja2.Environment:
         number=fmt.number,
         verbatim=verbatim,
         yaml=yaml_string,
+        chart_alt=chart_drawing.alt_text,
+        usd=fmt.usd,
         cite=cite,
     )
     env.globals.update(link=link)
@@ -175,23 +179,41 @@ def render_redirect(redirect: Redirect) -> str:
 
 def _comparison(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
     pair = comparison_facts.compare(catalog, *page.key)
-    related = [p for p in plan.pairs() if p is not page and set(p.key) & set(page.key)]
+    candidates = [p.key for f in page.key for p in plan.involving("comparison", f)]
+    related = [plan.find("comparison", *k) for k in pagemeta.related_pairs(catalog, page.key, candidates)]  # type: ignore[arg-type]
+    pick = matchup.pick_for(catalog, *page.key)
+    matchup_page = plan.find("matchup", *sorted(pick.models)) if pick else None
+    meta = pagemeta.meta(catalog, [pair.a.family, pair.b.family, *pair.a.variants, *pair.b.variants, pair.comparison])
     decided = picks.decide(catalog, pair)
     chart = flowchart.flowchart(decided, pair.a, pair.b, tuple(c.id for c in catalog.criteria))
-    return {"pair": pair, "picks": decided, "related": related, "flowchart": chart and mermaid(chart)}
+    charts = chart_specs.pair_charts(catalog, pair)
+    return {
+        "pair": pair,
+        "picks": decided,
+        "related": related,
+        "matchup_page": matchup_page,
+        "meta": meta,
+        "flowchart": chart and mermaid(chart),
+        "charts": charts,
+    }
 
 
 def _family(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
     family = catalog.families[page.key[0]]
-    pairs = [p for p in plan.pairs() if family.id in p.key]
-    return {"family": family, "maker": catalog.makers[family.maker], "pairs": pairs}
+    pairs = list(plan.involving("comparison", family.id))
+    return {
+        "family": family,
+        "maker": catalog.makers[family.maker],
+        "pairs": pairs,
+        **contexts.family_details(catalog, plan, family),
+    }
 
 
 def _model(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
     model = catalog.models[page.key[0]]
     family = catalog.model_family(model.id)
-    pairs = [p for p in plan.pairs() if family.id in p.key]
-    return {"model": model, "family": family, "pairs": pairs}
+    pairs = list(plan.involving("comparison", family.id))
+    return {"model": model, "family": family, "pairs": pairs, **contexts.model_details(catalog, plan, model)}
 
 
 def _plain(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
@@ -209,3 +231,4 @@ CONTEXTS: dict[str, Callable[[Catalog, SitePlan, Page], dict[str, Any]]] = {
     "data-quality": provenance_pages.quality_page,
     "guide": guide.context,
 }
+CONTEXTS.update(contexts.CONTEXTS, home=contexts.home)

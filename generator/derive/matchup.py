@@ -1,0 +1,190 @@
+"""Model-level matchups: one model of each family of a pair, side by side.
+
+Each family pair has at most one matchup: the one a comparison file curates (`matchup:`), otherwise
+`default_matchup` (most benchmarks in common, then closest in size), the same one the comparison page
+names. Pure functions from the catalog to frozen facts.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from generator import schema
+from generator.derive import facts, market
+from generator.derive.comparison import comparable_settings, default_matchup, first_score
+from generator.derive.facts import Quantity
+from generator.model import Catalog, pair_key
+
+
+@dataclass(frozen=True)
+class Pick:
+    """The matchup chosen for one family pair."""
+
+    families: tuple[str, str]
+    models: tuple[str, str]
+    curated: bool
+
+
+@dataclass(frozen=True)
+class SpecRow:
+    key: str
+    label: str
+    values: tuple[object, object]
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    benchmark: schema.Benchmark
+    scores: tuple[schema.Score, schema.Score]
+    winner: int | None
+    comparable: bool
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    model: schema.Model
+    profile: schema.Profile | None
+    measurement: schema.Measurement
+
+
+@dataclass(frozen=True)
+class MatchupFacts:
+    pick: Pick
+    models: tuple[schema.Model, schema.Model]
+    families: tuple[schema.Family, schema.Family]
+    makers: tuple[schema.Maker, schema.Maker]
+    specs: tuple[SpecRow, ...]
+    scores: tuple[ScoreRow, ...]
+    wins: tuple[int, int]
+    comparable: int
+    """Shared benchmarks measured in the same setting: only these can have a winner."""
+    one_side: tuple[tuple[schema.Model, tuple[schema.Benchmark, ...]], ...]
+    hardware: tuple[MeasureRow, ...]
+    active_ratio: float | None
+    more_active: schema.Model | None
+    offers: tuple[tuple[schema.Model, tuple[market.OfferRow, ...]], ...]
+
+
+def matchups(catalog: Catalog) -> Mapping[tuple[str, str], Pick]:
+    """The matchup of every family pair that has one, keyed by the pair in canonical order."""
+    found = {}
+    for first, second in itertools.combinations(sorted(catalog.families), 2):
+        if pick := pick_for(catalog, first, second):
+            found[(first, second)] = pick
+    return MappingProxyType(found)
+
+
+def pick_for(catalog: Catalog, family_a: str, family_b: str) -> Pick | None:
+    """The curated matchup of two families, else the default one, else None (no comparable models)."""
+    first, second = pair_key(family_a, family_b)
+    comparison = catalog.comparison(first, second)
+    if comparison and comparison.matchup:
+        a, b = comparison.matchup
+        return Pick((catalog.family_of[a], catalog.family_of[b]), (a, b), True)
+    chosen = default_matchup(catalog.family_models(first), catalog.family_models(second))
+    return Pick((first, second), (chosen[0].id, chosen[1].id), False) if chosen else None
+
+
+def matchup_slug(a: str, b: str) -> str:
+    first, second = pair_key(a, b)
+    return f"{first}-vs-{second}"
+
+
+def describe(catalog: Catalog, pick: Pick) -> MatchupFacts:
+    ma, mb = (catalog.models[m] for m in pick.models)
+    fa, fb = (catalog.model_family(m.id) for m in (ma, mb))
+    scores, one_side = _scores(catalog, ma, mb)
+    qa, qb = (facts.figure_quantity("params", facts.active_params(m)) for m in (ma, mb))
+    ratio = more = None
+    if qa and qb and qa.value != qb.value:
+        more = ma if float(qa.value) > float(qb.value) else mb
+        ratio = max(float(qa.value), float(qb.value)) / min(float(qa.value), float(qb.value))
+    return MatchupFacts(
+        pick=pick,
+        models=(ma, mb),
+        families=(fa, fb),
+        makers=(catalog.makers[fa.maker], catalog.makers[fb.maker]),
+        specs=_specs(catalog, (ma, mb), (fa, fb), (qa, qb)),
+        scores=scores,
+        wins=(sum(r.winner == 0 for r in scores), sum(r.winner == 1 for r in scores)),
+        comparable=sum(1 for r in scores if r.comparable),
+        one_side=one_side,
+        hardware=_hardware(catalog, ma, mb),
+        active_ratio=ratio,
+        more_active=more,
+        offers=tuple((m, rows) for m in (ma, mb) if (rows := market.offers_for_model(catalog, m.id))),
+    )
+
+
+def _specs(
+    catalog: Catalog,
+    models: tuple[schema.Model, schema.Model],
+    families: tuple[schema.Family, schema.Family],
+    active: tuple[Quantity | None, Quantity | None],
+) -> tuple[SpecRow, ...]:
+    rows = [
+        SpecRow("family", "Family", families),
+        SpecRow("maker", "Maker", tuple(catalog.makers[f.maker].name for f in families)),  # type: ignore[arg-type]
+        SpecRow("params", "Parameters", models),
+        SpecRow("active", "Active per token", active),
+        SpecRow("architecture", "Architecture", tuple(m.architecture for m in models)),  # type: ignore[arg-type]
+        SpecRow(
+            "context",
+            "Context",
+            tuple(m.context_tokens or f.context_tokens for m, f in zip(models, families, strict=True)),
+        ),  # type: ignore[arg-type]
+        SpecRow("modalities", "Input", tuple(m.modalities for m in models)),  # type: ignore[arg-type]
+        SpecRow("license", "License", tuple(f.license for f in families)),  # type: ignore[arg-type]
+        SpecRow("released", "Released", tuple(m.released for m in models)),  # type: ignore[arg-type]
+        SpecRow("ram", "Smallest RAM measured", tuple(facts.smallest_ram(m) for m in models)),  # type: ignore[arg-type]
+    ]
+    return tuple(r for r in rows if any(v is not None for v in r.values))
+
+
+def _scores(
+    catalog: Catalog, ma: schema.Model, mb: schema.Model
+) -> tuple[tuple[ScoreRow, ...], tuple[tuple[schema.Model, tuple[schema.Benchmark, ...]], ...]]:
+    rows = []
+    only: dict[str, list[schema.Benchmark]] = {ma.id: [], mb.id: []}
+    for bench in catalog.benchmarks.values():
+        sa, sb = _paired_scores(ma, mb, bench.id)
+        if sa and sb:
+            comparable = comparable_settings(sa, sb)
+            sign = 1 if bench.higher_is_better else -1
+            diff = sign * (sa.value - sb.value)
+            winner = None if not comparable or diff == 0 else (0 if diff > 0 else 1)
+            rows.append(ScoreRow(bench, (sa, sb), winner, comparable))
+        elif sa or sb:
+            only[ma.id if sa else mb.id].append(bench)
+    one_side = tuple((m, tuple(only[m.id])) for m in (ma, mb) if only[m.id])
+    return tuple(rows), one_side
+
+
+def _paired_scores(
+    ma: schema.Model, mb: schema.Model, benchmark: str
+) -> tuple[schema.Score | None, schema.Score | None]:
+    """The two models' scores on a benchmark, measured in the same setting when the data has such a pair
+    (a model may report base and instruct scores); otherwise each model's first score."""
+    xs = [s for s in ma.scores if s.benchmark == benchmark]
+    ys = [s for s in mb.scores if s.benchmark == benchmark]
+    same = next(((x, y) for x in xs for y in ys if comparable_settings(x, y)), None)
+    return same or (first_score(ma, benchmark), first_score(mb, benchmark))
+
+
+def _hardware(catalog: Catalog, ma: schema.Model, mb: schema.Model) -> tuple[MeasureRow, ...]:
+    order = list(catalog.profiles)
+    rows = [MeasureRow(m, catalog.profiles[h.profile] if h.profile else None, h) for m in (ma, mb) for h in m.hardware]
+    return tuple(
+        sorted(
+            rows,
+            key=lambda r: (
+                order.index(r.profile.id) if r.profile else len(order),
+                r.measurement.ram_gb or math.inf,
+                r.model is mb,
+            ),
+        )
+    )

@@ -1,0 +1,254 @@
+"""Leaderboards, the hardware guide and the use-case rankings: models ordered by rules from the data.
+
+One ordering rule serves them all (`rank`): a list of benchmarks, the first deciding; models without
+it follow, ordered by the next. Scores of different benchmarks are never mixed into one number, and
+only scores measured in the same setting are ranked against each other (as on comparison pages,
+where differing settings never decide a winner): on each benchmark the setting most of the models
+share is the reference. A model whose only scores were measured otherwise is listed apart, unranked;
+a model with none of the listed benchmarks is named, never given a zero.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from generator import schema
+from generator.derive import facts, market
+from generator.derive.comparison import first_score
+from generator.model import Catalog
+
+
+@dataclass(frozen=True)
+class Ranked:
+    position: int | None
+    """None for a score set apart: measured in another setting than the ranked ones."""
+    model: schema.Model
+    family: schema.Family
+    benchmark: schema.Benchmark
+    score: schema.Score
+    ram: schema.Measurement | None
+
+
+@dataclass(frozen=True)
+class Ranking:
+    rows: tuple[Ranked, ...]
+    apart: tuple[Ranked, ...]
+    unranked: tuple[schema.Model, ...]
+    rank_by: tuple[schema.Benchmark, ...]
+    references: Mapping[str, str | None] = field(default_factory=dict)
+    """Per benchmark id, the setting its ranked scores share."""
+
+    @property
+    def all_rows(self) -> tuple[Ranked, ...]:
+        return self.rows + self.apart
+
+
+@dataclass(frozen=True)
+class SettingBoard:
+    """One benchmark's scores in one setting, ranked among themselves."""
+
+    setting: str | None
+    ranking: Ranking
+    anchor: str
+    """A heading id made from the setting's words, so a deep link survives other settings being added."""
+
+
+@dataclass(frozen=True)
+class CategoryBoard:
+    category: schema.Category
+    benchmarks: tuple[schema.Benchmark, ...]
+    ranking: Ranking
+    cells: tuple[tuple[schema.Score | None, ...], ...]
+    """Per ranked row, the model's score on each of `benchmarks`."""
+
+
+@dataclass(frozen=True)
+class Tier:
+    ram_gb: float
+    ranking: Ranking
+
+
+@dataclass(frozen=True)
+class ProfileSpeeds:
+    profile: schema.Profile
+    rows: tuple[tuple[schema.Model, schema.Measurement], ...]
+
+
+@dataclass(frozen=True)
+class UseCase:
+    rule: schema.Ranking
+    ranking: Ranking
+
+
+def scores_on(model: schema.Model, benchmark_id: str) -> list[schema.Score]:
+    return [s for s in model.scores if s.benchmark == benchmark_id]
+
+
+def reference_setting(scores: Iterable[schema.Score]) -> str | None:
+    """The setting most of these scores share; on a tie a stated setting, then the first alphabetically."""
+    counts = Counter(s.setting for s in scores)
+    return min(counts, key=lambda k: (-counts[k], k is None, k or ""))
+
+
+def rank(
+    catalog: Catalog,
+    models: Iterable[schema.Model],
+    rank_by: Iterable[str],
+    setting: str | None = None,
+    fixed_setting: bool = False,
+) -> Ranking:
+    """Order models by the first benchmark of `rank_by` they report in its reference setting (or in
+    `setting` when `fixed_setting`, for a one-benchmark board); equal scores share a position."""
+    pending = list(models)
+    benchmarks = tuple(catalog.benchmarks[b] for b in rank_by)
+    # References are chosen among all the models, not those left over, so one rule holds for the page.
+    references = {
+        b.id: setting if fixed_setting else reference_setting(found)
+        for b in benchmarks
+        if (found := [s for m in pending for s in scores_on(m, b.id)])
+    }
+    rows: list[Ranked] = []
+    elsewhere: dict[str, tuple[schema.Benchmark, schema.Score]] = {}
+    for bench in benchmarks:
+        if bench.id not in references:
+            continue
+        reference = references[bench.id]
+        same = []
+        for m in pending:
+            match = next((s for s in scores_on(m, bench.id) if s.setting == reference), None)
+            if match:
+                same.append((m, match))
+        for m in pending:
+            if (found := scores_on(m, bench.id)) and m.id not in elsewhere:
+                elsewhere[m.id] = (bench, found[0])
+        rows.extend(_positions(catalog, bench, same, start=len(rows)))
+        placed = {m.id for m, _ in same}
+        pending = [m for m in pending if m.id not in placed]
+    apart = tuple(
+        Ranked(None, m, catalog.model_family(m.id), *elsewhere[m.id], facts.smallest_ram(m))
+        for m in pending
+        if m.id in elsewhere
+    )
+    unranked = tuple(m for m in pending if m.id not in elsewhere)
+    return Ranking(tuple(rows), apart, unranked, benchmarks, MappingProxyType(references))
+
+
+def _positions(
+    catalog: Catalog, bench: schema.Benchmark, scored: list[tuple[schema.Model, schema.Score]], start: int
+) -> list[Ranked]:
+    sign = -1 if bench.higher_is_better else 1
+    scored = sorted(scored, key=lambda p: (sign * p[1].value, p[0].name))
+    rows: list[Ranked] = []
+    previous: tuple[float, int] | None = None
+    for m, s in scored:
+        position = previous[1] if previous and previous[0] == s.value else start + len(rows) + 1
+        previous = (s.value, position)
+        rows.append(Ranked(position, m, catalog.model_family(m.id), bench, s, facts.smallest_ram(m)))
+    return rows
+
+
+def category_board(catalog: Catalog, category_id: str) -> CategoryBoard | None:
+    """Every model with a score in the category, ordered by the category's benchmarks in catalog order."""
+    benchmarks = tuple(
+        b for b in catalog.benchmarks.values() if b.category == category_id and _scored_models(catalog, b.id)
+    )
+    if not benchmarks:
+        return None
+    ids = [b.id for b in benchmarks]
+    models = [m for m in catalog.models.values() if any(first_score(m, b) for b in ids)]
+    ranking = rank(catalog, models, ids)
+    cells = tuple(tuple(_cell(r.model, b, ranking.references) for b in ids) for r in ranking.all_rows)
+    return CategoryBoard(catalog.categories[category_id], benchmarks, ranking, cells)
+
+
+def _cell(model: schema.Model, benchmark_id: str, references: Mapping[str, str | None]) -> schema.Score | None:
+    """The model's score in the benchmark's ranked setting when it has one, else its first score."""
+    scores = scores_on(model, benchmark_id)
+    return next((s for s in scores if s.setting == references.get(benchmark_id)), scores[0] if scores else None)
+
+
+def benchmark_board(catalog: Catalog, benchmark_id: str) -> tuple[SettingBoard, ...]:
+    """One ranking per setting the benchmark was measured in, the most shared setting first."""
+    models = _scored_models(catalog, benchmark_id)
+    scores = [s for m in models for s in scores_on(m, benchmark_id)]
+    settings: list[str | None] = []
+    while remaining := [s for s in scores if s.setting not in settings]:
+        settings.append(reference_setting(remaining))
+    boards = []
+    anchors: set[str] = set()
+    for setting in settings:
+        ranking = rank(catalog, models, [benchmark_id], setting, fixed_setting=True)
+        anchor = "setting-" + (re.sub(r"[^a-z0-9]+", "-", setting.lower()).strip("-") if setting else "not-stated")
+        while anchor in anchors:
+            anchor += "-2"
+        anchors.add(anchor)
+        boards.append(SettingBoard(setting, Ranking(ranking.rows, (), (), ranking.rank_by, ranking.references), anchor))
+    return tuple(boards)
+
+
+def _scored_models(catalog: Catalog, benchmark_id: str) -> list[schema.Model]:
+    return [m for m in catalog.models.values() if first_score(m, benchmark_id)]
+
+
+def fits(model: schema.Model, ram_gb: float) -> bool:
+    smallest = facts.smallest_ram(model)
+    return bool(smallest and smallest.ram_gb is not None and smallest.ram_gb <= ram_gb)
+
+
+def runs_locally(catalog: Catalog, model: schema.Model) -> bool:
+    """An Ollama tag, a hardware measurement or a local offer covering the model."""
+    if model.ollama or model.hardware:
+        return True
+    return any(r.offer.kind == "local" for r in market.offers_for_model(catalog, model.id))
+
+
+def ram_tiers(catalog: Catalog) -> tuple[Tier, ...]:
+    """Models that fit in each RAM tier of data/site.yaml, ordered by data/rankings.yaml; empty tiers left out."""
+    rank_by = catalog.rankings.ram_tiers_rank_by if catalog.rankings else []
+    tiers = []
+    for gb in sorted(catalog.site.ram_tiers_gb):
+        fitting = [m for m in catalog.models.values() if fits(m, gb)]
+        if fitting:
+            ranking = rank(catalog, fitting, rank_by)
+            unranked = tuple(sorted(ranking.unranked, key=_by_ram))
+            tiers.append(Tier(gb, Ranking(ranking.rows, ranking.apart, unranked, ranking.rank_by, ranking.references)))
+    return tuple(tiers)
+
+
+def _by_ram(model: schema.Model) -> tuple[float, str]:
+    smallest = facts.smallest_ram(model)
+    return (smallest.ram_gb if smallest and smallest.ram_gb else math.inf, model.name)
+
+
+def fastest(catalog: Catalog) -> tuple[ProfileSpeeds, ...]:
+    """Per hardware profile, the measured models from fastest to slowest (then the least RAM)."""
+    result = []
+    for profile in catalog.profiles.values():
+        rows = [(m, s) for m in catalog.models.values() if (s := facts.speed_on(m, profile.id))]
+        rows.sort(key=lambda p: (-(p[1].tokens_per_second or 0), p[1].ram_gb or math.inf, p[0].name))
+        if rows:
+            result.append(ProfileSpeeds(profile, tuple(rows)))
+    return tuple(result)
+
+
+def use_case(catalog: Catalog, rule: schema.Ranking) -> UseCase | None:
+    """A ranking of data/rankings.yaml applied to the catalog; None when no model qualifies."""
+    models = [
+        m
+        for m in catalog.models.values()
+        if (not rule.local or runs_locally(catalog, m)) and (rule.max_ram_gb is None or fits(m, rule.max_ram_gb))
+    ]
+    ranking = rank(catalog, models, rule.rank_by)
+    if not ranking.all_rows:
+        return None
+    return UseCase(rule, ranking)
+
+
+def use_cases(catalog: Catalog) -> tuple[UseCase, ...]:
+    rules = catalog.rankings.rankings if catalog.rankings else []
+    return tuple(found for rule in rules if (found := use_case(catalog, rule)))

@@ -1,0 +1,58 @@
+"""Synthetic family files for tests and the scaling measurement: valid data, clearly not real.
+
+Figures cite a source that says so; they only ever live in temporary copies of data/.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SOURCE_ID = "synthetic-test-source"
+
+
+def family_yaml(family_id: str, name: str, *, released: str = "2031-01-02", scale: float = 1.0) -> str:
+    """A complete family: two models with scores, hardware, an Ollama tag, offers with prices."""
+    m = f"{family_id}-small"
+    big = f"{family_id}-big"
+    q = 'quote: "synthetic figure for tests"'
+    src = f"source: {SOURCE_ID}"
+    return f"""id: {family_id}
+name: {name}
+maker: google
+license: {{value: Apache 2.0, {src}, {q}}}
+released: {{value: {released}, {src}, {q}}}
+models:
+  - id: {m}
+    name: {name} Small
+    released: {{value: {released}, {src}, {q}}}
+    params:
+      total: {{value: {round(3 * scale, 2)}, {src}, {q}}}
+    ollama: {{value: "{family_id}:small", {src}, {q}}}
+    scores:
+      - {{benchmark: mmlu, value: {min(99.0, round(60 + 10 * scale, 2))}, {src}, {q}}}
+      - {{benchmark: humaneval, value: 55.5, {src}, {q}}}
+    hardware:
+      - {{profile: laptop-cpu, quantisation: Q4, ram_gb: 3, tokens_per_second: 21, {src}, {q}}}
+  - id: {big}
+    name: {name} Big
+    params:
+      total: {{value: {round(30 * scale, 2)}, {src}, {q}}}
+    scores:
+      - {{benchmark: mmlu, value: {min(99.5, round(70 + 10 * scale, 2))}, {src}, {q}}}
+      - {{benchmark: mgsm, value: 71.25, {src}, {q}}}
+offers:
+  - {{provider: ollama, kind: local, {src}, {q}}}
+  - {{provider: openrouter, kind: paid_api, input_usd_per_mtok: 0.15, output_usd_per_mtok: 0.6, {src}, {q}}}
+sources:
+  - id: {SOURCE_ID}{"-" + family_id}
+    title: Synthetic data for tests
+    kind: article
+"""
+
+
+def add_family(data: Path, family_id: str, name: str, **kwargs: object) -> Path:
+    """Write a synthetic family into a data folder; each file carries its own uniquely named source."""
+    text = family_yaml(family_id, name, **kwargs).replace(f"source: {SOURCE_ID}", f"source: {SOURCE_ID}-{family_id}")  # type: ignore[arg-type]
+    path = data / "families" / f"{family_id}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,264 @@
+"""Charts: what they show (derive), how they are drawn (render), the cache, and what the built page says."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+import struct
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.build import OUTPUT, generate, load_catalog
+from generator.derive import charts as specs
+from generator.derive.comparison import compare
+from generator.derive.site import plan
+from generator.model import Catalog
+from generator.render import chart_files
+from generator.render import charts as drawing
+from generator.render.pages import Links, environment
+from tests.conftest import ROOT
+from tests.test_site import build
+
+SEED = "gemma-4-vs-qwen-3-5"
+
+
+@pytest.fixture(scope="module")
+def seed_charts(catalog: Catalog) -> specs.PairCharts:
+    return specs.pair_charts(catalog, compare(catalog, "gemma-4", "qwen-3-5"))
+
+
+# --- what the charts show ------------------------------------------------------------------------
+
+
+def test_seed_page_has_a_chart_per_category_hardware_sizes_and_a_preview(seed_charts: specs.PairCharts) -> None:
+    assert [c for c, _ in seed_charts.categories] == ["general", "coding", "multilingual"]
+    assert seed_charts.hardware is not None and seed_charts.sizes is not None
+    assert seed_charts.preview.path == f"charts/og/{SEED}.png"
+    assert seed_charts.category("general").path == f"charts/compare/{SEED}/bench-general.svg"  # type: ignore[union-attr]
+    assert seed_charts.category("general").dark == f"charts/compare/{SEED}/bench-general.dark.svg"  # type: ignore[union-attr]
+
+
+def test_bars_use_each_makers_colour_from_the_data(catalog: Catalog, seed_charts: specs.PairCharts) -> None:
+    general = seed_charts.category("general")
+    assert general is not None
+    colours = {s.label: s.colour for s in general.series}
+    assert colours["Qwen 3.5 Plus"] == catalog.makers["alibaba"].colour
+    assert colours["Gemma 4 26B MoE"] == colours["Gemma 4 31B Dense"] == catalog.makers["google"].colour
+
+
+# Okabe-Ito without its black, which would vanish on the dark palette.
+OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
+
+
+def test_maker_colours_are_distinct_and_colour_blind_safe(catalog: Catalog) -> None:
+    colours = [m.colour.upper() for m in catalog.makers.values()]
+    assert set(colours) <= OKABE_ITO, "pick maker colours from the Okabe-Ito palette"
+    assert len(set(colours)) == len(colours), "two makers share a colour"
+
+
+def test_a_variant_that_is_also_a_side_is_drawn_once(catalog: Catalog) -> None:
+    charts = specs.pair_charts(catalog, compare(catalog, "qwen-2-5-coder", "qwen-3-5"))
+    coding = charts.category("coding")
+    assert coding is not None
+    labels = [s.label for s in coding.series]
+    assert sorted(labels) == sorted(set(labels))
+
+
+def test_alt_text_names_every_value(seed_charts: specs.PairCharts) -> None:
+    general = drawing.alt_text(seed_charts.category("general"))  # type: ignore[arg-type]
+    assert "MMLU: Qwen 3.5 Plus 82.1, Gemma 4 26B MoE 83.2, Gemma 4 31B Dense 85.1" in general
+    assert "GSM8K: Qwen 3.5 Plus 87.3, Gemma 4 26B MoE 89.1, Gemma 4 31B Dense 90.5" in general
+    hardware = drawing.alt_text(seed_charts.hardware)  # type: ignore[arg-type]
+    assert "Gemma 4 26B MoE 8 GB, 8 tok/s" in hardware and "Qwen 3.5 Plus 16 GB, 3 tok/s" in hardware
+    sizes = drawing.alt_text(seed_charts.sizes)  # type: ignore[arg-type]
+    assert "Qwen 3.5 Plus 110B, 30B" in sizes
+    preview = drawing.alt_text(seed_charts.preview)
+    assert "Active parameters: ~30B vs 3.8B" in preview and "RAM needed: 16 GB vs 8 GB" in preview
+
+
+def test_alt_text_from_data_is_escaped_in_the_page(catalog: Catalog) -> None:
+    chart = specs.BarChart(
+        "charts/x.svg", "T", "%", ("MMLU",), (specs.Series("Evil](javascript:x) *b*", "#000000", (1,)),)
+    )
+    links = Links(plan(catalog), "compare/a-vs-b.md")
+    markdown = environment().get_template("_chart.md.j2").render(chart=chart, links=links)
+    assert "](javascript:" not in markdown and "*b*" not in markdown
+    assert "Evil&#93;(javascript:x) &#42;b&#42;" in markdown
+    assert "(../charts/x.svg#only-light)" in markdown and "(../charts/x.dark.svg#only-dark)" in markdown
+
+
+# --- site-wide charts for the leaderboard, hardware guide and releases pages --------------------
+
+
+def test_category_leaderboard_keeps_the_best_of_each_benchmark(catalog: Catalog) -> None:
+    chart = specs.category_leaderboard(catalog, "general", size=3)
+    assert chart is not None and chart.ranked and chart.groups[0] == "MMLU"
+    mmlu = sorted(
+        (v, m.name) for m in catalog.models.values() for x in m.scores if x.benchmark == "mmlu" and (v := x.value)
+    )
+    best = [(v, name) for v, name in reversed(mmlu)][:3]
+    shown = sorted(((s.values[0], s.label) for s in chart.series if s.values[0] is not None), reverse=True)
+    assert shown == best
+    assert "MMLU: " + ", ".join(f"{name} {drawing.fmt.number(v, 2)}" for v, name in best) in drawing.alt_text(chart)
+    assert drawing.draw(chart).startswith(b"<?xml")
+
+
+def test_quality_vs_ram_draws_the_ram_tiers(catalog: Catalog) -> None:
+    chart = specs.quality_vs_ram(catalog, "mmlu")
+    assert chart is not None
+    assert [g.value for g in chart.guides] == list(catalog.site.ram_tiers_gb)
+    assert "Gemma 4 26B MoE 8 GB, 83.2" in drawing.alt_text(chart)
+    svg = drawing.draw(chart).decode()
+    assert all(f"{t:g} GB" in svg for t in catalog.site.ram_tiers_gb)
+
+
+def test_releases_timeline_has_every_dated_release(catalog: Catalog) -> None:
+    chart = specs.releases_timeline(catalog)
+    assert chart is not None
+    events = [(name, e.day) for e in chart.events for name in e.names]
+    dated = [(m.name, m.released.value) for m in catalog.models.values() if m.released]
+    assert set(dated) <= set(events) and ("Qwen 2.5 Coder 32B", date(2024, 11, 12)) in events
+    assert [day for _, day in events] == sorted(day for _, day in events)
+    assert "2024-11-12 " in drawing.alt_text(chart) and "Qwen 2.5 Coder 32B" in drawing.alt_text(chart)
+    assert b"Llama 3.1" in drawing.draw(chart)
+
+
+# --- how they are drawn --------------------------------------------------------------------------
+
+
+def test_chart_bytes_are_deterministic_small_and_keep_text_as_text(seed_charts: specs.PairCharts) -> None:
+    first = chart_files.chart_files(seed_charts.all(), None).files
+    second = chart_files.chart_files(seed_charts.all(), None).files
+    assert first == second
+    for path, data in first.items():
+        if path.endswith(".svg"):
+            text = data.decode()
+            assert len(data) <= 30_000, f"{path} is {len(data)} bytes"
+            assert "<text" in text and "Date" not in text and "dc:date" not in text
+            assert drawing.INK not in text and drawing.GRID not in text
+    light = first[f"charts/compare/{SEED}/bench-general.svg"].decode()
+    dark = first[f"charts/compare/{SEED}/bench-general.dark.svg"].decode()
+    assert "MMLU" in light and light != dark
+    assert drawing.PALETTES["light"][drawing.INK] in light and drawing.PALETTES["dark"][drawing.INK] in dark
+
+
+def test_preview_is_a_1200_by_630_png_without_software_metadata(seed_charts: specs.PairCharts) -> None:
+    png = drawing.draw(seed_charts.preview)
+    assert png.startswith(b"\x89PNG")
+    assert struct.unpack(">II", png[16:24]) == (1200, 630)
+    assert b"Software" not in png and b"matplotlib" not in png
+
+
+# --- the cache -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def own_cache(project: Path, shared_chart_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A chart cache of this test alone, holding the drawings of the unedited data (copied, not drawn)."""
+    generate(project)  # makes sure the shared cache has every drawing of the real data
+    folder = project / "own-cache"
+    shutil.copytree(shared_chart_cache, folder)
+    monkeypatch.setenv("CHART_CACHE", str(folder))
+    return folder
+
+
+def test_second_build_draws_nothing_and_an_edited_score_redraws_only_its_charts(
+    project: Path, own_cache: Path, edit: Callable[[str, str, str], Path]
+) -> None:
+    first = generate(project)
+    assert first.charts.drawn == 0 and first.charts.cached > 0
+    before, keys_before = _tree(project / OUTPUT / "charts"), _keys(project)
+    edit("data/families/gemma-4.yaml", "{benchmark: mmlu, value: 83.2,", "{benchmark: mmlu, value: 83.4,")
+    edited = generate(project)
+    keys_after = _keys(project)
+    redrawn = {path for path, key in keys_after.items() if key != keys_before[path]}
+    # Only the charts that show the score (every one of them now states the new value) are redrawn.
+    assert (
+        f"charts/compare/{SEED}/bench-general.svg" in redrawn and "charts/hardware/quality-vs-ram-mmlu.svg" in redrawn
+    )
+    assert all("Gemma 4 26B MoE 83.4" in _alt(project, path) for path in redrawn)
+    assert 0 < edited.charts.drawn == len({keys_after[p] for p in redrawn}) < len(set(keys_after.values()))
+    after = _tree(project / OUTPUT / "charts")
+    changed = {f"charts/{p}" for p in after if after[p] != before.get(p)}
+    assert changed == redrawn | {specs.dark_path(p) for p in redrawn if p.endswith(".svg")}
+    assert generate(project).charts.drawn == 0
+
+
+def _keys(project: Path) -> dict[str, str]:
+    catalog = load_catalog(project)
+    return {c.path: chart_files.cache_key(c) for c in specs.site_charts(catalog, plan(catalog))}
+
+
+def _alt(project: Path, path: str) -> str:
+    catalog = load_catalog(project)
+    chart = next(c for c in specs.site_charts(catalog, plan(catalog)) if c.path == path)
+    return drawing.alt_text(chart).replace("8 GB, 83.4", "Gemma 4 26B MoE 83.4")
+
+
+def test_a_cold_cache_draws_every_chart(tmp_path: Path, seed_charts: specs.PairCharts) -> None:
+    result = chart_files.chart_files(seed_charts.all(), tmp_path)
+    assert result.drawn == len(seed_charts.all()) and result.cached == 0
+    assert chart_files.chart_files(seed_charts.all(), tmp_path).drawn == 0
+
+
+def test_a_warm_build_does_not_import_matplotlib(project: Path, own_cache: Path) -> None:
+    script = (
+        "import sys; from pathlib import Path; from generator.build import generate; "
+        f"r = generate(Path({str(project)!r})); print(r.charts.drawn, 'matplotlib' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["0", "False"]
+
+
+def test_identical_drawings_are_drawn_once(seed_charts: specs.PairCharts, tmp_path: Path) -> None:
+    chart = seed_charts.hardware
+    assert chart is not None
+    twin = dataclasses.replace(chart, path="charts/elsewhere/hardware.svg")
+    result = chart_files.chart_files([chart, twin], tmp_path)
+    assert result.drawn == 1 and len(result.files) == 4
+    assert result.files[chart.path] == result.files[twin.path]
+
+
+# --- the built site ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("charts-site")
+    for name in ("data", "docs", "overrides"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    assert build(root) == 0
+    return root / "site"
+
+
+def test_built_page_has_open_graph_and_twitter_image_tags(site: Path) -> None:
+    html = (site / f"compare/{SEED}/index.html").read_text(encoding="utf-8")
+    image = re.search(r'<meta property="og:image" content="([^"]+)"', html)
+    assert image and image.group(1).endswith(f"/charts/og/{SEED}.png")
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+    assert f'<meta name="twitter:image" content="{image.group(1)}">' in html
+    png = (site / f"charts/og/{SEED}.png").read_bytes()
+    assert struct.unpack(">II", png[16:24]) == (1200, 630)
+
+
+def test_built_page_embeds_both_palettes_with_alt_text_and_the_table_stays(site: Path) -> None:
+    html = (site / f"compare/{SEED}/index.html").read_text(encoding="utf-8")
+    images = re.findall(r'<img alt="([^"]*)"[^>]* src="([^"]+)"', html)
+    sources = [src for _, src in images]
+    assert f"../../charts/compare/{SEED}/bench-general.svg#only-light" in sources
+    assert f"../../charts/compare/{SEED}/bench-general.dark.svg#only-dark" in sources
+    for alt, src in images:
+        assert (site / f"compare/{SEED}" / src.split("#")[0]).resolve().is_file(), src
+        assert re.search(r"\d", alt), f"alt text of {src} states no figure"
+    assert "<td>MMLU</td>" in html
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -1,0 +1,266 @@
+"""The rendered pages of every kind: what appears, what is left out, and where a new family shows up."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.build import load_catalog, render_site
+from generator.derive import rankings
+from generator.derive.pagemeta import RELATED_LIMIT
+from generator.errors import DataErrors
+from generator.model import Catalog
+from generator.validate import validate
+from tests.synthetic import add_family
+
+Edit = Callable[[str, str, str], Path]
+
+
+@pytest.fixture(scope="module")
+def pages(catalog: Catalog) -> dict[str, str]:
+    return {path: content.decode() for path, content in render_site(catalog).items() if path.endswith(".md")}
+
+
+def headings(markdown: str) -> list[str]:
+    return re.findall(r"^#{2,3} .*$", markdown, flags=re.MULTILINE)
+
+
+def section(markdown: str, anchor: str) -> str:
+    """The text of the section whose heading carries {#anchor}, up to the next heading of any level."""
+    match = re.search(
+        r"^#+ .*\{#" + re.escape(anchor) + r"\}\n(.*?)(?=^#|\Z)", markdown, flags=re.MULTILINE | re.DOTALL
+    )
+    assert match, f"no section #{anchor}"
+    return match.group(1)
+
+
+def test_family_without_models_or_offers_leaves_those_sections_out(pages: dict[str, str]) -> None:
+    page = pages["families/qwen-2-5-math.md"]
+    for anchor in ("models", "scores", "hardware", "api", "run-locally", "matchups", "sources"):
+        assert "{#" + anchor + "}" not in page
+    assert "{#specs}" in page and "{#comparisons}" in page
+
+
+def test_model_without_figures_leaves_their_sections_out(pages: dict[str, str]) -> None:
+    page = pages["models/qwen-3-6-27b.md"]
+    for anchor in ("scores", "hardware", "api", "run-locally", "matchups", "sources"):
+        assert "{#" + anchor + "}" not in page
+    assert "| Parameters | — |" in page  # the one spec row every model has says so, not "0B"
+
+
+def test_pair_with_little_data_is_honest_and_has_no_empty_tables(pages: dict[str, str]) -> None:
+    page = pages["compare/qwen-2-5-math-vs-qwen-3-6.md"]
+    for anchor in ("model-sizes", "hardware", "api", "ecosystem", "sources"):
+        assert "{#" + anchor + "}" not in page
+    assert "no benchmark that both families report" in page
+    assert not re.search(r"\|---\|[-|:]*\n\n", page), "a table with a header and no rows"
+
+
+def test_complete_model_page_has_every_section_with_sources(pages: dict[str, str]) -> None:
+    page = pages["models/gemma-4-26b.md"]
+    assert [h.split(" {#")[0] for h in headings(page)][:6] == [
+        "## Specifications",
+        "## Run it locally",
+        "## Benchmark scores",
+        "## Hardware needs and speed",
+        "## API availability and prices",
+        "## Matchups",
+    ]
+    assert "ollama run gemma4:26b" in page
+    assert "| [HumanEval](../benchmarks/humaneval.md) | [Coding](../leaderboards/coding.md) | 78.5 |" in page
+    assert "[Gemma 4 vs Qwen 3.5](../compare/gemma-4-vs-qwen-3-5.md)" in page
+
+
+def test_superseded_family_and_its_models_carry_the_banner(pages: dict[str, str]) -> None:
+    assert '!!! warning "Superseded"' in pages["families/qwen-3-5.md"]
+    assert "succeeded by [Qwen 3.6](../families/qwen-3-6.md)" in pages["models/qwen-3-5-plus.md"]
+    assert "Superseded" not in pages["families/gemma-4.md"]
+
+
+def test_every_empty_table_row_is_a_dash_never_a_zero(pages: dict[str, str]) -> None:
+    for path, page in pages.items():
+        if path == "data-quality.md":  # the editors' coverage counts, where 0 is the figure
+            continue
+        assert not re.search(r"\| (0|0\.0|\$0\.00|0 GB|0 tok/s) \|", page), path
+
+
+def test_related_links_are_capped(project: Path) -> None:
+    for i in range(3):  # with the real data's families, enough that every list would overflow the cap
+        add_family(project / "data", f"zeta-{i}", f"Zeta {i}")
+    files = render_site(load_catalog(project))
+    for path, content in files.items():
+        if not path.endswith(".md"):
+            continue
+        text = content.decode()
+        for anchor in ("related", "further-reading"):
+            if "{#" + anchor + "}" in text:
+                links = [line for line in section(text, anchor).splitlines() if line.startswith("- ")]
+                # the further-reading list adds the two family pages and the matchup to the related pairs
+                assert len(links) <= RELATED_LIMIT + 3, path
+
+
+def test_matchup_page_states_its_rule_and_shared_benchmarks(pages: dict[str, str]) -> None:
+    curated = pages["matchups/gemma-4-26b-vs-qwen-3-5-plus.md"]
+    assert "\n# Qwen 3.5 Plus vs Gemma 4 26B MoE\n" in curated
+    assert "The editors' matchup" in curated
+    assert re.search(
+        r"\| \[MGSM\]\(\.\./benchmarks/mgsm\.md\) \| \*\*88\.9\*\*(<sup>.*?</sup>)? \| 82\.4(<sup>.*?</sup>)? \|",
+        curated,
+    )
+    default = pages["matchups/gemma-4-26b-vs-qwen-2-5-coder-32b.md"]
+    assert "most benchmarks in common, then nearest in size" in default
+    assert "Reported for Gemma 4 26B MoE only:" in default
+
+
+def test_benchmark_board_ranks_each_setting_on_its_own(catalog: Catalog, pages: dict[str, str]) -> None:
+    for bench in catalog.benchmarks:
+        boards = rankings.benchmark_board(catalog, bench)
+        assert len({b.setting for b in boards}) == len(boards)
+        for board in boards:
+            values = [r.score.value for r in board.ranking.rows]
+            assert values == sorted(values, reverse=catalog.benchmarks[bench].higher_is_better)
+            assert {r.score.setting for r in board.ranking.rows} == {board.setting}
+        scored = {m.id for m in catalog.models.values() if any(s.benchmark == bench for s in m.scores)}
+        assert {r.model.id for b in boards for r in b.ranking.rows} == scored
+    general = pages["leaderboards/general.md"]
+    assert "Ranked by MMLU (higher is better); models without MMLU follow, ranked by ARC-C" in general
+
+
+RANK_FAMILY = """id: rank-test
+name: Rank Test
+maker: google
+models:
+  - {id: rank-a, name: Rank A, scores: [{benchmark: mmlu, value: 70, setting: 5-shot, source: s, quote: q}]}
+  - {id: rank-b, name: Rank B, scores: [{benchmark: mmlu, value: 70, setting: 5-shot, source: s, quote: q}]}
+  - {id: rank-c, name: Rank C, scores: [{benchmark: mmlu, value: 90, setting: 0-shot, source: s, quote: q}]}
+  - {id: rank-d, name: Rank D, scores: [{benchmark: humaneval, value: 50, setting: 0-shot, source: s, quote: q}]}
+  - {id: rank-e, name: Rank E}
+sources:
+  - {id: s, title: Synthetic ranking test, kind: article}
+"""
+
+
+def test_rank_shares_places_keeps_settings_apart_and_names_unscored_models(project: Path) -> None:
+    (project / "data/families/rank-test.yaml").write_text(RANK_FAMILY, encoding="utf-8")
+    catalog = load_catalog(project)
+    found = rankings.rank(catalog, catalog.family_models("rank-test"), ["mmlu", "humaneval"])
+    assert [(r.position, r.model.id, r.benchmark.id) for r in found.rows] == [
+        (1, "rank-a", "mmlu"),
+        (1, "rank-b", "mmlu"),  # equal scores share a place
+        (3, "rank-d", "humaneval"),
+    ]
+    # 90 on MMLU is higher, but 0-shot is not the setting the others share: shown, not ranked
+    assert [(r.position, r.model.id, r.score.setting) for r in found.apart] == [(None, "rank-c", "0-shot")]
+    assert [m.id for m in found.unranked] == ["rank-e"]
+
+
+def test_hardware_guide_tiers_and_fastest(pages: dict[str, str]) -> None:
+    page = pages["hardware/index.md"]
+    assert "### Best models under 2 GB RAM {#ram-2-gb}" in page
+    assert "### Best models under 4 GB RAM {#ram-4-gb}" in page
+    tier8 = section(page, "ram-8-gb")
+    assert "Gemma 4 26B MoE" in tier8 and "Qwen 3.5 Plus" not in tier8  # measured at 16 GB
+    speed = section(page, "speed-laptop-cpu")
+    assert speed.index("Gemma 4 26B MoE") < speed.index("Qwen 3.5 Plus")
+
+
+def test_use_case_ranking_pages_state_their_rule(pages: dict[str, str]) -> None:
+    page = pages["best/coding-locally.md"]
+    assert "Only models that run locally" in page
+    assert "Ranked by HumanEval (higher is better); models without HumanEval follow, ranked by MBPP." in page
+    # Qwen 2.5 Coder 32B has no Ollama tag, measurement or local offer in the data: not local, not listed
+    assert "Qwen 2.5 Coder 32B" not in page
+    assert "Only models measured to run in 8 GB of RAM or less." in pages["best/under-8-gb.md"]
+
+
+def test_a_new_family_shows_up_everywhere(project: Path) -> None:
+    add_family(project / "data", "zeta-1", "Zeta 1", released="2031-01-02", scale=3)
+    files = {p: c.decode() for p, c in render_site(load_catalog(project)).items() if p.endswith(".md")}
+    assert "Zeta 1 Big" in files["leaderboards/general.md"]
+    assert "Zeta 1 Big" in files["benchmarks/mmlu.md"]
+    assert "Zeta 1 Small" in section(files["hardware/index.md"], "ram-4-gb")
+    assert "Zeta 1 Small" in files["best/coding-locally.md"]
+    assert "Zeta 1 Small" in files["best/under-8-gb.md"]
+    assert "**2031-01-02** — [Zeta 1](../families/zeta-1.md) family" in section(files["releases/index.md"], "y2031")
+    assert "[Zeta 1 Small](models/zeta-1-small.md)" in section(files["index.md"], "latest")
+    assert "provider-openrouter" in files["pricing/index.md"] and "$0.60" in section(
+        files["pricing/index.md"], "families"
+    )
+    assert "[Zeta 1](zeta-1.md)" in files["families/index.md"]
+    assert "Gemma 4 vs Zeta 1" in files["compare/index.md"]
+    assert "Zeta 1" in files["matchups/index.md"]
+
+
+def test_without_rankings_file_there_are_no_ranking_pages(project: Path) -> None:
+    (project / "data" / "rankings.yaml").unlink()
+    files = render_site(load_catalog(project))
+    assert not [p for p in files if p.startswith("best/") and p != "best/index.md"]
+    assert "No model in the data qualifies for a ranking yet." in files["best/index.md"].decode()
+
+
+def test_rankings_file_errors_point_at_the_line(project: Path, edit: Edit) -> None:
+    edit("data/rankings.yaml", "rank_by: [humaneval, mbpp]", "rank_by: [humaneval, mbppp]")
+    with pytest.raises(DataErrors) as caught:
+        validate(project / "data", project)
+    (message,) = [str(e) for e in caught.value.errors]
+    lines = (project / "data/rankings.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if "mbppp" in text)
+    assert message.startswith(f"data/rankings.yaml:{line}:")
+    assert "no benchmark has the id 'mbppp'; did you mean 'mbpp'?" in message
+
+
+def test_rankings_file_rejects_unknown_fields(project: Path, edit: Edit) -> None:
+    edit("data/rankings.yaml", "    local: true\n", "    locl: true\n")
+    with pytest.raises(DataErrors) as caught:
+        validate(project / "data", project)
+    assert "unknown field 'locl'; did you mean 'local'?" in str(caught.value)
+
+
+def test_every_page_is_reachable_from_the_home_page(pages: dict[str, str]) -> None:
+    """The nav lists section indexes only, so every other page must be reached through links."""
+    import posixpath
+
+    seen, queue = {"index.md"}, ["index.md"]
+    while queue:
+        current = queue.pop()
+        for target in re.findall(r"\]\(([^)#\s]+\.md)(?:#[^)]*)?\)", pages[current]):
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(current), target))
+            if path in pages and path not in seen:
+                seen.add(path)
+                queue.append(path)
+    generated = {p for p in pages if p not in ("data-quality.md", "data-and-methods.md")}  # in the nav
+    assert generated - seen == set()
+
+
+PAIRED = """id: {fid}
+name: {name}
+maker: google
+models:
+  - id: {fid}-m
+    name: {name} M
+    scores:
+      - {{benchmark: mmlu, value: {first}, setting: instruct 0-shot, source: {fid}-s, quote: q}}
+      - {{benchmark: mmlu, value: {second}, setting: base 5-shot, source: {fid}-s, quote: q}}
+sources:
+  - {{id: {fid}-s, title: Synthetic pairing test, kind: article}}
+"""
+
+
+def test_matchup_compares_the_scores_measured_in_the_same_setting(project: Path) -> None:
+    from generator.derive import matchup
+
+    data = project / "data/families"
+    (data / "pair-x.yaml").write_text(PAIRED.format(fid="pair-x", name="Pair X", first=90, second=60), encoding="utf-8")
+    # Pair Y lists its base score first: the first scores would be 90 (instruct) vs 70 (base)
+    text = PAIRED.format(fid="pair-y", name="Pair Y", first=70, second=50).replace("instruct 0-shot", "TMP")
+    text = text.replace("base 5-shot", "instruct 0-shot").replace("TMP", "base 5-shot")
+    (data / "pair-y.yaml").write_text(text, encoding="utf-8")
+    catalog = load_catalog(project)
+    facts = matchup.describe(catalog, matchup.pick_for(catalog, "pair-x", "pair-y"))  # type: ignore[arg-type]
+    (row,) = facts.scores
+    assert row.comparable and row.scores[0].setting == row.scores[1].setting == "instruct 0-shot"
+    assert (row.scores[0].value, row.scores[1].value, row.winner) == (90, 50, 0)
+    assert facts.comparable == 1 and facts.wins == (1, 0)
