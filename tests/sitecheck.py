@@ -103,6 +103,13 @@ PAGE_TYPES = {
     "guide": "guide/index.html",
     "data-and-methods": "data-and-methods/index.html",
     "data-quality": "data-quality/index.html",
+    "matchup": "matchups/gemma-4-26b-vs-qwen-3-5-plus/index.html",
+    "benchmark": "benchmarks/mmlu/index.html",
+    "leaderboard": "leaderboards/coding/index.html",
+    "best": "best/coding-locally/index.html",
+    "hardware": "hardware/index.html",
+    "pricing": "pricing/index.html",
+    "releases": "releases/index.html",
     "redirect": "compare/qwen-3-5-vs-gemma-4/index.html",
     "not-found": "404.html",
 }
