@@ -9,7 +9,7 @@ TOOLS      := .cache/tools
 VNU_JAR    := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
 CHROMIUM   := /usr/bin/chromium
 
-.PHONY: site test test-tools golden validate generate serve lint format bench clean stale
+.PHONY: site test test-tools golden validate generate serve lint format bench clean stale schema new-family new-model
 
 site: $(SITE_STAMP)  ## validate the data, generate the pages, build site/ (atomically)
 	$(PY) -m generator site
@@ -29,9 +29,23 @@ stale: $(SITE_STAMP)  ## figures past stale_after_days as of today (or $$OMC_TOD
 generate: $(SITE_STAMP)  ## write the Markdown pages to build/docs without building HTML
 	$(PY) -m generator generate
 
+# --dirty: MkDocs re-renders only the pages the generator rewrote (it writes only changed files),
+# which keeps save-to-reload near a second; the preview's search then covers the pages rebuilt since
+# start. `make serve SERVE_FLAGS=` rebuilds everything on each save.
+SERVE_ADDR  ?= 127.0.0.1:8000
+SERVE_FLAGS ?= --dirty
 serve: $(SITE_STAMP)  ## preview with live reload: saving a YAML file or a template regenerates
 	$(PY) -m generator generate
-	$(PY) -m mkdocs serve --livereload -f mkdocs.serve.yml
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --livereload $(SERVE_FLAGS) -a $(SERVE_ADDR) -f mkdocs.serve.yml
+
+schema: $(SITE_STAMP)  ## rewrite schema/*.json (the editors' JSON Schemas) from generator/schema.py
+	$(PY) -m generator schema
+
+new-family: $(SITE_STAMP)  ## make new-family ID=<family-id>: data/families/<id>.yaml with every field, ready to fill
+	$(PY) -m generator new family $(ID)
+
+new-model: $(SITE_STAMP)  ## make new-model FAMILY=<family-id> ID=<model-id>: a model entry in that family's file
+	$(PY) -m generator new model $(FAMILY) $(ID)
 
 lint: $(DEV_STAMP)  ## ruff, as CI runs it
 	$(VENV)/bin/ruff check generator tests

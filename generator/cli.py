@@ -1,4 +1,4 @@
-"""Command line: `python -m generator validate | generate | site | stale`.
+"""Command line: `python -m generator validate | generate | site | stale | schema | new`.
 
 Ages of figures count to a reference date that is injected, never read from the clock: `--today
 YYYY-MM-DD`, else the OMC_TODAY environment variable, else the newest date in the data (so the same
@@ -21,7 +21,10 @@ from pathlib import Path
 from generator.build import generate, load_catalog
 from generator.derive import provenance
 from generator.errors import DataErrors
+from generator.progress import Progress
 from generator.render.stale import stale_lines
+from generator.scaffold import ScaffoldError, new_family, new_model
+from generator.schema_export import write_schemas
 from generator.write import swap_in
 
 
@@ -40,6 +43,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("stale", help="list the figures to re-check, oldest first (never fails)")
     site = commands.add_parser("site", help="generate, then build the HTML site into site/ atomically")
     site.add_argument("--site-dir", type=Path, default=Path("site"))
+    commands.add_parser("schema", help="rewrite the JSON Schemas in schema/ from generator/schema.py")
+    new = commands.add_parser("new", help="write a data file (or model entry) with every field, ready to fill")
+    new.add_argument("what", choices=("family", "model"))
+    new.add_argument("ids", nargs="+", metavar="ID", help="family: <family-id>; model: <family-id> <model-id>")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     started = time.perf_counter()
@@ -52,13 +59,18 @@ def main(argv: list[str] | None = None) -> int:
             catalog = load_catalog(root)
             print("\n".join(stale_lines(provenance.index(catalog, args.today or provenance.reference_date(catalog)))))
             return 0
-        report = generate(root, today=args.today)
+        if args.command in ("schema", "new"):
+            return _editing_command(args, root)
+        progress = Progress("rendering pages")
+        report = generate(root, today=args.today, progress=progress)
+        progress.close()
         print(
             f"generated {report.pages} pages and {report.redirects} redirects: "
             f"{report.stats.written} written, {report.stats.unchanged} unchanged, {report.stats.removed} removed; "
             f"charts: {report.charts.drawn} drawn, {report.charts.cached} cached "
             f"({time.perf_counter() - started:.1f} s)"
         )
+        print(f"published {report.published} files: the JSON API (api/v1/), the Atom feed and embed cards")
         print(f"{report.stale} figure(s) past stale_after_days as of {report.today}; see `python -m generator stale`")
         if args.command == "site":
             return build_html(root, root / args.site_dir, report.updated)
@@ -68,6 +80,26 @@ def main(argv: list[str] | None = None) -> int:
             print(error, file=sys.stderr)
         print(f"{len(exc.errors)} error(s) in the data; nothing was written.", file=sys.stderr)
         return 1
+
+
+def _editing_command(args: argparse.Namespace, root: Path) -> int:
+    """`schema` and `new`: tools for editors, which write into the project rather than build/."""
+    if args.command == "schema":
+        changed = write_schemas(root)
+        print(f"schema/: {len(changed)} file(s) rewritten" + (f" ({', '.join(changed)})" if changed else ""))
+        return 0
+    expected = 1 if args.what == "family" else 2
+    if len(args.ids) != expected:
+        usage = "new family <family-id>" if args.what == "family" else "new model <family-id> <model-id>"
+        print(f"usage: python -m generator {usage}", file=sys.stderr)
+        return 2
+    try:
+        path = new_family(root, *args.ids) if args.what == "family" else new_model(root, *args.ids)
+    except ScaffoldError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"wrote {path.relative_to(root)}: fill each empty value as its `e.g.` shows, then `make validate`")
+    return 0
 
 
 def build_html(root: Path, site_dir: Path, updated: datetime.date | None = None) -> int:

@@ -8,9 +8,11 @@ Field descriptions double as editor documentation (they show up as hover text vi
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 T = TypeVar("T")
 
@@ -19,9 +21,29 @@ Slug = Annotated[
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
     Field(description="Lower-case id: letters, digits and single hyphens, e.g. `gemma-4-26b`."),
 ]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
-Date = Annotated[datetime.date, Field(strict=False, description="A date written YYYY-MM-DD.")]
+# The JSON Schema pattern (editors only) says what strip_whitespace + min_length mean: not blank.
+_NOT_BLANK = {"pattern": r"\S"}
+Text = Annotated[
+    str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True), Field(json_schema_extra=_NOT_BLANK)
+]
+ShortText = Annotated[
+    str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True), Field(json_schema_extra=_NOT_BLANK)
+]
+_ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+def _date_text(value: object) -> object:
+    """Only YYYY-MM-DD text is a date: pydantic alone would also take 0 (1970) or a date-time."""
+    if isinstance(value, datetime.date) or (isinstance(value, str) and re.match(_ISO_DATE, value)):
+        return value
+    raise PydanticCustomError("date_parsing", "a date is written YYYY-MM-DD")
+
+
+Date = Annotated[
+    datetime.date,
+    BeforeValidator(_date_text),
+    Field(strict=False, description="A date written YYYY-MM-DD.", json_schema_extra={"pattern": _ISO_DATE}),
+]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 
@@ -31,7 +53,12 @@ def _http_url(url: str) -> str:
     return url
 
 
-Url = Annotated[str, StringConstraints(max_length=500, pattern=r"^\S+$"), AfterValidator(_http_url)]
+Url = Annotated[
+    str,
+    StringConstraints(max_length=500, pattern=r"^\S+$"),
+    AfterValidator(_http_url),
+    Field(json_schema_extra={"pattern": r"^https?://\S+$"}),  # what _http_url checks, for editors
+]
 Modality = Literal["text", "image", "audio", "video"]
 Architecture = Literal["dense", "moe"]
 OfferKind = Literal["local", "free_api", "paid_api"]

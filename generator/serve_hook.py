@@ -1,11 +1,17 @@
 """MkDocs hook for `make serve` only: regenerate before every rebuild, keep the last good pages on error.
 
 Writes are write-if-changed, so a rebuild triggered by our own output regenerates nothing and the
-watcher does not loop.
+watcher does not loop. The generated folder (MkDocs' docs_dir) is not watched at all: this hook
+refreshes it before every build, and watching it made each save build twice.
+
+Errors are printed but never fail the build: MkDocs' live server stops answering requests ("will
+appear stuck") after a failed rebuild, while a build from the unchanged pages serves the last good
+site. mkdocs.serve.yml turns strict off for the same reason; the published build stays strict.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import time
@@ -30,6 +36,12 @@ def on_pre_build(config: Any, **_: Any) -> None:
             log.error(str(error))
         log.error("%d error(s) in the data: still serving the last good pages", len(exc.errors))
         return
+    except Exception as exc:  # a template or generator bug mid-edit: report it, keep the last pages
+        where = (
+            f"{exc.filename}:{exc.lineno}: " if getattr(exc, "filename", None) and getattr(exc, "lineno", None) else ""
+        )
+        log.error("%s%s: %s: still serving the last good pages", where, type(exc).__name__, exc)
+        return
     log.info(
         "generator: %d written, %d unchanged, %d removed in %.2f s",
         report.stats.written,
@@ -37,3 +49,10 @@ def on_pre_build(config: Any, **_: Any) -> None:
         report.stats.removed,
         time.perf_counter() - started,
     )
+
+
+def on_serve(server: Any, config: Any, **_: Any) -> Any:
+    """Stop watching the generated pages: on_pre_build rewrites them before every build anyway."""
+    with contextlib.suppress(KeyError):  # not watched: nothing to undo
+        server.unwatch(config.docs_dir)
+    return server

@@ -1,0 +1,229 @@
+"""The JSON API under /api/v1/: the catalog's records as files, written with the site.
+
+One file per collection (families, models, benchmarks, scores, hardware, offers, comparisons,
+sources) plus index.json. The shape is documented in docs/api.md and versioned by the path: fields
+may be added within v1, never renamed or removed; a breaking change gets /api/v2/.
+
+Every figure keeps its source id (`{"value": …, "source": …, "approx": …}`), so a consumer can cite
+it the way the site does. Output is deterministic: keys sorted, fixed separators and indent, lists in
+id order, no timestamps.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator import schema
+from generator.derive.site import SitePlan
+from generator.model import Catalog
+from generator.render.urls import page_url
+
+API_VERSION = 1
+ROOT = f"api/v{API_VERSION}"
+COLLECTIONS = ("families", "models", "benchmarks", "scores", "hardware", "offers", "comparisons", "sources")
+
+
+def dumps(value: object) -> bytes:
+    """The one JSON encoding of the API: sorted keys, two-space indent, UTF-8, a final newline."""
+    return (json.dumps(value, sort_keys=True, indent=2, separators=(",", ": "), ensure_ascii=False) + "\n").encode()
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", by_alias=True)
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def figure(fig: schema.Figure | None) -> dict[str, Any] | None:
+    """A sourced figure: its value, the id of its source (see sources.json), and whether approximate."""
+    if fig is None:
+        return None
+    return {"value": _plain(fig.value), "source": fig.source, "approx": fig.approx}
+
+
+class _Api:
+    """The records of one catalog, with absolute page URLs from the site plan."""
+
+    def __init__(self, catalog: Catalog, plan: SitePlan, site_url: str) -> None:
+        self.catalog = catalog
+        self.plan = plan
+        self.site_url = site_url
+
+    def url(self, kind: str, *key: str) -> str | None:
+        page = self.plan.find(kind, *key)
+        return page_url(self.site_url, page.path) if page else None
+
+    def families(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "id": f.id,
+                "name": f.name,
+                "maker": {"id": f.maker, "name": self.catalog.makers[f.maker].name},
+                "url": self.url("family", f.id),
+                "aliases": list(f.aliases),
+                "specialty": f.specialty,
+                "predecessor": f.predecessor,
+                "successor": f.successor,
+                "variants": figure(f.variants),
+                "license": figure(f.license),
+                "released": figure(f.released),
+                "languages": figure(f.languages),
+                "modalities": figure(f.modalities),
+                "context_tokens": figure(f.context_tokens),
+                "strengths": figure(f.strengths),
+                "summary": f.summary,
+                "checked": _plain(f.checked),
+                "models": [m.id for m in f.models],
+            }
+            for f in self.catalog.families.values()
+        ]
+
+    def models(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "id": m.id,
+                "name": m.name,
+                "short_name": m.short_name,
+                "family": self.catalog.family_of[m.id],
+                "url": self.url("model", m.id),
+                "aliases": list(m.aliases),
+                "released": figure(m.released),
+                "architecture": figure(m.architecture),
+                "params": {
+                    "total": figure(m.params.total),
+                    "active": figure(m.params.active),
+                    "effective": figure(m.params.effective),
+                },
+                "context_tokens": figure(m.context_tokens),
+                "modalities": figure(m.modalities),
+                "ollama": figure(m.ollama),
+                "edge": figure(m.edge),
+            }
+            for m in sorted(self.catalog.models.values(), key=lambda m: m.id)
+        ]
+
+    def benchmarks(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "id": b.id,
+                "name": b.name,
+                "subtitle": b.subtitle,
+                "category": {"id": b.category, "name": self.catalog.categories[b.category].name},
+                "unit": b.unit,
+                "higher_is_better": b.higher_is_better,
+                "url": b.url,
+            }
+            for b in sorted(self.catalog.benchmarks.values(), key=lambda b: b.id)
+        ]
+
+    def scores(self) -> list[dict[str, Any]]:
+        rows = [
+            {
+                "model": model_id,
+                "family": self.catalog.family_of[model_id],
+                "benchmark": s.benchmark,
+                "value": s.value,
+                "setting": s.setting,
+                "source": s.source,
+            }
+            for model_id, m in sorted(self.catalog.models.items())
+            for s in m.scores
+        ]
+        return sorted(rows, key=lambda r: (r["model"], r["benchmark"], r["setting"] or ""))
+
+    def hardware(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "model": model_id,
+                "family": self.catalog.family_of[model_id],
+                "profile": h.profile,
+                "quantisation": h.quantisation,
+                "ram_gb": h.ram_gb,
+                "tokens_per_second": h.tokens_per_second,
+                "setting": h.setting,
+                "source": h.source,
+            }
+            for model_id, m in sorted(self.catalog.models.items())
+            for h in m.hardware
+        ]
+
+    def profiles(self) -> list[dict[str, Any]]:
+        return [
+            {"id": p.id, "name": p.name, "description": p.description}
+            for p in sorted(self.catalog.profiles.values(), key=lambda p: p.id)
+        ]
+
+    def offers(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "family": f.id,
+                "provider": {
+                    "id": o.provider,
+                    "name": self.catalog.providers[o.provider].name,
+                    "url": self.catalog.providers[o.provider].url,
+                },
+                "kind": o.kind,
+                "models": list(o.models) if o.models is not None else None,
+                "input_usd_per_mtok": o.input_usd_per_mtok,
+                "output_usd_per_mtok": o.output_usd_per_mtok,
+                "source": o.source,
+            }
+            for f in self.catalog.families.values()
+            for o in f.offers
+        ]
+
+    def comparisons(self, embeds: dict[str, str]) -> list[dict[str, Any]]:
+        rows = []
+        for page in self.plan.pairs():
+            curated = self.catalog.comparison(*page.key)
+            slug = page.path.removeprefix("compare/").removesuffix(".md")
+            rows.append(
+                {
+                    "slug": slug,
+                    "families": list(curated.families if curated else page.key),
+                    "curated": curated is not None,
+                    "title": curated.title if curated else None,
+                    "url": page_url(self.site_url, page.path),
+                    "embed_url": embeds.get(slug),
+                }
+            )
+        return rows
+
+    def sources(self) -> list[dict[str, Any]]:
+        return [_plain(s) for s in self.catalog.sources.values()]
+
+
+def api_files(catalog: Catalog, plan: SitePlan, site_url: str, embeds: dict[str, str]) -> dict[str, bytes]:
+    """Every file of /api/v1/ by path in the docs folder; `embeds` maps a pair slug to its card's URL."""
+    api = _Api(catalog, plan, site_url)
+    collections: dict[str, dict[str, Any]] = {
+        "families": {"families": api.families()},
+        "models": {"models": api.models()},
+        "benchmarks": {"benchmarks": api.benchmarks()},
+        "scores": {"scores": api.scores()},
+        "hardware": {"profiles": api.profiles(), "hardware": api.hardware()},
+        "offers": {"offers": api.offers()},
+        "comparisons": {"comparisons": api.comparisons(embeds)},
+        "sources": {"sources": api.sources()},
+    }
+    files = {f"{ROOT}/{name}.json": dumps({"api_version": API_VERSION, **body}) for name, body in collections.items()}
+    counts = {name: len(body[name]) for name, body in collections.items()}
+    index = {
+        "api_version": API_VERSION,
+        "site": catalog.site.title,
+        "docs": page_url(site_url, "api.md"),
+        "feed": page_url(site_url, "feed.xml"),
+        "endpoints": {
+            name: {"url": page_url(site_url, f"{ROOT}/{name}.json"), "count": counts[name]} for name in COLLECTIONS
+        },
+    }
+    files[f"{ROOT}/index.json"] = dumps(index)
+    return files

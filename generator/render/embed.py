@@ -1,0 +1,57 @@
+"""Embeddable comparison cards: embed/<a>-vs-<b>.html, a small standalone page an article can iframe.
+
+HTML output gets its own Jinja environment with autoescape on: the Markdown environment's escaping
+is made for Markdown, while here every `{{ }}` must be HTML-escaped, attributes included. The card
+carries its own CSS (no theme, no script) so it renders the same inside any host page.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import jinja2
+
+from generator.derive.card import Card
+from generator.render import format as fmt
+from generator.render.urls import page_url
+
+FOLDER = "embed"
+TEMPLATES = jinja2.PackageLoader("generator", "templates")
+
+
+@cache
+def html_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=TEMPLATES,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters.update(qty=fmt.quantity, tokens=fmt.tokens)
+    return env
+
+
+def embed_path(slug: str) -> str:
+    return f"{FOLDER}/{slug}.html"
+
+
+def snippet(card_url: str, title: str) -> str:
+    """The HTML an article pastes to show a card (escaped: it is shown as text, then copied)."""
+    return html_environment().get_template("embed-snippet.html.j2").render(url=card_url, title=title).strip()
+
+
+def render_card(card: Card, site_title: str, site_url: str) -> str:
+    page = page_url(site_url, f"compare/{card.slug}.md")
+    return (
+        html_environment()
+        .get_template("embed.html.j2")
+        .render(card=card, page_url=page, site_title=site_title, site_url=page_url(site_url, "index.md"))
+    )
+
+
+def embed_files(cards: list[Card], site_title: str, site_url: str) -> dict[str, bytes]:
+    return {embed_path(c.slug): render_card(c, site_title, site_url).encode() for c in cards}

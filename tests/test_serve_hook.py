@@ -1,0 +1,86 @@
+"""`make serve`: a bad save is reported with file:line and the last good pages stay; no double builds."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator import serve_hook
+from generator.build import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def served(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(serve_hook, "ROOT", project)
+    generate(project)
+    return project
+
+
+def test_invalid_save_logs_file_line_and_keeps_the_pages(served: Path, caplog: pytest.LogCaptureFixture) -> None:
+    before = snapshot(served / "build" / "docs")
+    family = served / "data/families/gemma-4.yaml"
+    family.write_text(family.read_text(encoding="utf-8").replace("name: Gemma 4\n", "nme: Gemma 4\n"), "utf-8")
+    with caplog.at_level(logging.INFO, logger="mkdocs.generator"):
+        serve_hook.on_pre_build(config=None)
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert any(e.startswith("data/families/gemma-4.yaml:4:1: unknown field 'nme'") for e in errors), errors
+    assert "still serving the last good pages" in errors[-1]
+    assert snapshot(served / "build" / "docs") == before
+
+
+def test_a_broken_template_is_reported_not_raised(
+    served: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(root: Path) -> Any:
+        raise RuntimeError("template exploded")
+
+    monkeypatch.setattr("generator.build.generate", broken)
+    with caplog.at_level(logging.ERROR, logger="mkdocs.generator"):
+        serve_hook.on_pre_build(config=None)
+    assert "RuntimeError: template exploded" in caplog.text
+
+
+def test_a_good_save_regenerates_only_what_changed(served: Path, caplog: pytest.LogCaptureFixture) -> None:
+    family = served / "data/families/gemma-4.yaml"
+    family.write_text(family.read_text(encoding="utf-8").replace("efficiency]", "efficiency, speed]"), "utf-8")
+    with caplog.at_level(logging.INFO, logger="mkdocs.generator"):
+        serve_hook.on_pre_build(config=None)
+    (message,) = [r.getMessage() for r in caplog.records if r.getMessage().startswith("generator:")]
+    written = int(message.split()[1])
+    assert 0 < written < len(snapshot(served / "build" / "docs")) // 2, message
+
+
+def test_the_generated_folder_is_not_watched() -> None:
+    class Server:
+        unwatched: list[str] = []
+
+        def unwatch(self, path: str) -> None:
+            self.unwatched.append(path)
+
+    class Config:
+        docs_dir = str(ROOT / "build" / "docs")
+
+    server = Server()
+    assert serve_hook.on_serve(server, config=Config()) is server
+    assert server.unwatched == [Config.docs_dir]
+
+
+def test_serve_config_is_not_strict_but_the_published_one_is() -> None:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV, !!python/name: values unused
+    serve = yaml.load((ROOT / "mkdocs.serve.yml").read_text(encoding="utf-8"), Loader=Loader)
+    site = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    assert serve["strict"] is False and site["strict"] is True
+    assert "generator/serve_hook.py" in serve["hooks"] and "hooks" not in site
