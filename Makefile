@@ -4,13 +4,17 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 SITE_STAMP := $(VENV)/.site-requirements
 DEV_STAMP  := $(VENV)/.dev-requirements
+# Tools of the integrity and browser tests, installed by `make test` when missing (see test-tools).
+TOOLS      := .cache/tools
+VNU_JAR    := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
+CHROMIUM   := /usr/bin/chromium
 
-.PHONY: site test golden validate generate serve lint format bench clean stale schema new-family new-model
+.PHONY: site test test-tools golden validate generate serve lint format bench clean stale schema new-family new-model
 
 site: $(SITE_STAMP)  ## validate the data, generate the pages, build site/ (atomically)
 	$(PY) -m generator site
 
-test: $(DEV_STAMP) lint  ## the whole test suite (after ruff)
+test: $(DEV_STAMP) lint test-tools  ## the whole test suite (after ruff)
 	$(PY) -m pytest -q
 
 golden: $(DEV_STAMP)  ## rewrite tests/golden/ from the current output; review the diff before committing
@@ -53,6 +57,21 @@ lint: $(DEV_STAMP)  ## ruff, as CI runs it
 format: $(DEV_STAMP)
 	$(VENV)/bin/ruff format generator tests bench
 	$(VENV)/bin/ruff check --fix generator tests bench
+
+test-tools: $(VNU_JAR) $(CHROMIUM)  ## the Nu HTML Checker (npm) and Debian's chromium for the browser tests
+
+# vnu-jar ships vnu.jar in its npm package; Java runs it (Debian's headless JRE if none is there).
+$(VNU_JAR):
+	command -v java >/dev/null || { $(call apt_install,default-jre-headless); }
+	npm install --silent --no-audit --no-fund --prefix $(TOOLS) vnu-jar@26.9.27
+
+# Debian's chromium, driven by Playwright's executable_path: Playwright never downloads a browser here.
+$(CHROMIUM):
+	$(call apt_install,chromium)
+
+# As root (CI, these machines) install from Debian; elsewhere say so, and the tests that need it skip.
+apt_install = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1); \
+	else echo "not root: run 'apt-get install $(1)' for the browser and HTML tests"; fi
 
 clean:
 	rm -rf build site .cache

@@ -20,6 +20,7 @@ from generator.errors import DataError, Location
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 200_000
+MAX_DEPTH = 64  # real data nests about six levels; PyYAML's composer recurses and would overflow the stack
 
 Path_ = tuple[str | int, ...]
 
@@ -73,15 +74,26 @@ def load_file(path: Path, name: str) -> LoadedFile:
 
 
 class _NoAliasLoader(yaml.SafeLoader):
-    """Refuses aliases where they are read, before anything can be expanded (alias bombs fail at once)."""
+    """Refuses aliases where they are read, before anything can be expanded (alias bombs fail at once),
+    and nesting deep enough to exhaust Python's stack, which would otherwise end in a RecursionError."""
+
+    _depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
             raise yaml.composer.ComposerError(
                 None, None, "aliases (*name) are not allowed in data files; write the value out", event.start_mark
             )
-        return super().compose_node(parent, index)  # type: ignore[arg-type]
+        if self._depth >= MAX_DEPTH:
+            raise yaml.composer.ComposerError(
+                None, None, f"nested more than {MAX_DEPTH} levels deep; data files are flatter", event.start_mark
+            )
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)  # type: ignore[arg-type]
+        finally:
+            self._depth -= 1
 
 
 def load_text(text: str, name: str) -> LoadedFile:
@@ -118,11 +130,15 @@ def _yaml_error(exc: yaml.MarkedYAMLError, name: str) -> DataError:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or "invalid YAML"
-    if problem.startswith("aliases"):
+    if problem.startswith(("aliases", "nested")):
         return DataError(Location(name, line, column), problem)
     if "\\t" in problem or "tab" in problem:
         problem += " (indent with spaces, not tabs)"
     context = f" {exc.context}" if exc.context else ""
+    started = exc.context_mark
+    if started and mark and started.line != mark.line:
+        # "while parsing a flow sequence" alone leaves the editor searching for which one.
+        context += f" (started at line {started.line + 1}, column {started.column + 1})"
     return DataError(Location(name, line, column), f"YAML syntax error:{context} {problem}".replace("  ", " "))
 
 

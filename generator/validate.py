@@ -124,6 +124,9 @@ def _message(err: Any, path: Path_, cls: type[BaseModel]) -> str:
         return f"{field}: expected {_TYPE_WORDS[kind]}, got {_describe(given)}{_quote_hint(kind, given)}"
     if kind == "string_pattern_mismatch" and path and path[-1] in ("id", "aliases", "source") or "Slug" in str(err):
         return f"{field}: {given!r} is not a valid id (lower-case letters, digits and single hyphens)"
+    if kind == "value_error":
+        # Our own validators' messages are written for editors; pydantic prefixes them with "Value error, ".
+        return f"{field}: {err.get('ctx', {}).get('error', err['msg'])} (got {_describe(given)})"
     return f"{field}: {err['msg'][0].lower()}{err['msg'][1:]} (got {_describe(given)})"
 
 

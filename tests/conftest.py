@@ -45,6 +45,14 @@ def edit(project: Path) -> Callable[[str, str, str], Path]:
     return _edit
 
 
+@pytest.fixture(scope="session")
+def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real data built once, with `python -m generator site`, into a scratch copy (read it, don't change it)."""
+    from tests.sitecheck import build_site, copy_project
+
+    return build_site(copy_project(tmp_path_factory.mktemp("default-site")))
+
+
 @pytest.fixture(scope="session", autouse=True)
 def shared_chart_cache() -> Iterator[Path]:
     """Every build of the session draws into the project's own chart cache: drawings are keyed by

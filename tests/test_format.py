@@ -82,3 +82,20 @@ def test_fill_escapes_wording_and_values_but_keeps_placeholders() -> None:
     assert str(text) == "You want 256K &lt;b&gt;"
     with pytest.raises(ValueError, match="does not provide"):
         fmt.fill("{nope}", {})
+
+
+@pytest.mark.parametrize(
+    ("given", "target"),
+    [
+        ("https://example.org/a_b?x=1&y=2#top", "https://example.org/a_b?x=1&y=2#top"),
+        ("../families/gemma-4/#benchmarks", "../families/gemma-4/#benchmarks"),
+        ("https://e.example/a)[x](javascript:alert(1))", "https://e.example/a%29%5Bx%5D%28javascript:alert%281%29%29"),
+        ('https://e.example/"onmouseover="x', "https://e.example/%22onmouseover=%22x"),
+        ("https://e.example/<b> c", "https://e.example/%3Cb%3E%20c"),
+        ("javascript:alert(1)", None),
+        ("JavaScript:alert(1)", None),
+        ("data:text/html,x", None),
+    ],
+)
+def test_url_is_inert_in_a_markdown_link(given: str, target: str | None) -> None:
+    assert fmt.url(given) == target

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import urllib.parse
 from collections.abc import Iterable, Mapping
 
 from markupsafe import Markup
@@ -44,6 +45,20 @@ def escape(value: object) -> Markup:
         return Markup("")
     text = _WHITESPACE.sub(" ", str(value))
     return Markup(_MD_PATTERN.sub(lambda m: _MD_SPECIAL[m.group()], text))
+
+
+# Kept as they are in a link target; everything else is percent-encoded, so that `(`, `)`, `<`, `"` and
+# spaces in a URL from data can neither close the Markdown link nor open a new one.
+_URL_SAFE = "/:?#&=%~+!$,;@-._"
+
+
+def url(value: str) -> str | None:
+    """A link target from data or the site plan, inert in Markdown: http(s) or relative, never another
+    scheme (`javascript:`, `data:`); None when it cannot be a link."""
+    scheme = urllib.parse.urlsplit(value).scheme.lower()
+    if scheme and scheme not in ("http", "https"):
+        return None
+    return urllib.parse.quote(value, safe=_URL_SAFE)
 
 
 def number(value: float, digits: int = 1) -> str:

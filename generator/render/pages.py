@@ -7,6 +7,7 @@ Every expression's output passes through `format.escape` unless a filter deliber
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -75,9 +76,10 @@ def _relative(path: str, start: str) -> str:
 def link(text: object, url: str | None) -> Markup:
     """A Markdown link with escaped text, or just the escaped text when there is nowhere to go."""
     label = fmt.escape(text)
-    if not url:
+    target = fmt.url(url) if url else None
+    if not target:
         return label
-    return Markup(f"[{label}]({url})")
+    return Markup(f"[{label}]({target})")
 
 
 def param_summary(model: schema.Model) -> str:
@@ -116,8 +118,12 @@ def verbatim(value: str) -> Markup:
 
 
 def yaml_string(value: object) -> Markup:
-    """A front-matter value: a JSON string is a valid YAML double-quoted scalar, escaping included."""
-    return Markup(json.dumps(" ".join(str(value).split()), ensure_ascii=False))
+    """A front-matter value: a JSON string is a valid YAML double-quoted scalar, escaping included.
+
+    MkDocs and Material treat `title` and `description` as HTML (written raw into <title>, the nav and
+    <meta content="...">), so the text is HTML-escaped first: data can never add an element there."""
+    text = html.escape(" ".join(str(value).split()), quote=True)
+    return Markup(json.dumps(text, ensure_ascii=False))
 
 
 @cache

@@ -1,0 +1,115 @@
+"""Helpers for tests that read the built HTML: build a copy of the project, and parse pages with html.parser."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def copy_project(target: Path) -> Path:
+    """The data, hand-written pages, theme overrides and config, as `make site` reads them."""
+    for name in ("data", "docs", "overrides"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def build_site(root: Path) -> Path:
+    """Build root/site with `python -m generator site`; the test fails if the build does."""
+    assert main(["--root", str(root), "site"]) == 0
+    return root / "site"
+
+
+def html_pages(site: Path) -> Iterator[Path]:
+    """Every HTML page of a built site, Material's own assets excluded."""
+    for path in sorted(site.rglob("*.html")):
+        if "assets" not in path.relative_to(site).parts:
+            yield path
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    line: int
+
+
+@dataclass
+class ParsedPage(HTMLParser):
+    """The elements of a page with their attributes, the text of its scripts and its visible text."""
+
+    elements: list[Element] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append(Element(tag, {k: v or "" for k, v in attrs}, self.getpos()[0]))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        (self.scripts if self._in_script else self.text).append(data)
+
+    def ids(self) -> set[str]:
+        return {e.attrs["id"] for e in self.elements if "id" in e.attrs} | {
+            e.attrs["name"] for e in self.elements if e.tag == "a" and "name" in e.attrs
+        }
+
+
+def parse(path: Path) -> ParsedPage:
+    page = ParsedPage()
+    page.feed(path.read_text(encoding="utf-8"))
+    page.close()
+    return page
+
+
+def require_tool(path: Path | str, how: str) -> None:
+    """Skip a test whose tool is missing on a developer's machine; in CI (`CI` set) a missing tool fails."""
+    import os
+
+    import pytest
+
+    if Path(path).exists():
+        return
+    message = f"{path} is missing; {how}"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+# One page of each kind the site has, by path in site/.
+PAGE_TYPES = {
+    "home": "index.html",
+    "compare-index": "compare/index.html",
+    "comparison": "compare/gemma-4-vs-qwen-3-5/index.html",
+    "families-index": "families/index.html",
+    "family": "families/gemma-4/index.html",
+    "model": "models/gemma-4-26b/index.html",
+    "about": "about/index.html",
+    "guide": "guide/index.html",
+    "data-and-methods": "data-and-methods/index.html",
+    "data-quality": "data-quality/index.html",
+    "matchup": "matchups/gemma-4-26b-vs-qwen-3-5-plus/index.html",
+    "benchmark": "benchmarks/mmlu/index.html",
+    "leaderboard": "leaderboards/coding/index.html",
+    "best": "best/coding-locally/index.html",
+    "hardware": "hardware/index.html",
+    "pricing": "pricing/index.html",
+    "releases": "releases/index.html",
+    "redirect": "compare/qwen-3-5-vs-gemma-4/index.html",
+    "not-found": "404.html",
+}

@@ -1,0 +1,145 @@
+"""The bad-input corpus: one file per class of mistake in tests/bad/, each with the exact errors it must produce.
+
+Each case is dropped into a copy of the real data as data/families/broken.yaml (a minimal family is
+valid: id, name and maker) and run through `python -m generator site`: it must exit non-zero, print
+every expected `file:line:column: message`, and leave the previous site/ and build/docs/ as they were.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.load import MAX_FILE_BYTES, MAX_NODES
+
+BAD = Path(__file__).resolve().parent / "bad"
+F = "data/families/broken.yaml"
+
+# case (file name in tests/bad without .yaml) -> every error it must print, exactly.
+EXPECTED: dict[str, list[str]] = {
+    "yaml-syntax": [
+        f"{F}:5:8: YAML syntax error: while parsing a flow sequence (started at line 4, column 10) "
+        "expected ',' or ']', but got ':'"
+    ],
+    "tab-indent": [
+        f"{F}:5:1: YAML syntax error: while scanning for the next token found character '\\t' that cannot start "
+        "any token (indent with spaces, not tabs)"
+    ],
+    "duplicate-key": [f"{F}:4:1: duplicate key 'name' (first defined on line 2); keep one"],
+    "unknown-field": [f"{F}:4:1: unknown field 'sumary'; did you mean 'summary'?"],
+    "wrong-type": [
+        f"{F}:7:29: models.0.context_tokens.value: expected a whole number, got text '32K' "
+        "(write the number without quotes or units)"
+    ],
+    # YAML 1.1 traps: PyYAML alone would read `no` as false, `1e3` as text and `010` as eight.
+    "yaml11-no": [
+        f"{F}:7:19: models.0.edge.value: expected true or false, got text 'no' "
+        "(YAML 1.2: only true and false are booleans)"
+    ],
+    "yaml11-exponent": [f"{F}:4:10: summary: expected text, got number 1000.0 (put it in quotes to keep it as text)"],
+    "yaml11-leading-zero": [
+        f"{F}:4:18: license.value: expected text, got number 10 (put it in quotes to keep it as text)"
+    ],
+    "bad-date": [f"{F}:4:19: released.value: expected a date (YYYY-MM-DD), got text '2026-02-30'"],
+    "missing-required": [
+        f"{F}:1:1: missing required field 'maker'",
+        f"{F}:4:5: missing required field 'name'",
+        f"{F}:6:14: missing required field 'source'",
+    ],
+    "out-of-range": [f"{F}:8:18: models.0.hardware.0.ram_gb: input should be greater than 0 (got number 0)"],
+    "dangling-id": [f"{F}:3:8: maker: no maker has the id 'gogle'; did you mean 'google'?"],
+    # Files are read in name order, so the real family's id is the one reported as the second.
+    "duplicate-id": [f"data/families/gemma-4.yaml:20:9: duplicate model id 'gemma-4-e2b' (first defined at {F}:5:9)"],
+    "empty": [f"{F}:1:1: file is empty; expected a mapping of fields"],
+    "only-comment": [f"{F}:1:1: file is empty; expected a mapping of fields"],
+    "top-level-list": [f"{F}:1:1: (top level): expected a mapping of fields, got a list"],
+    "top-level-scalar": [f"{F}:1:1: (top level): expected a mapping of fields, got text 'just some text'"],
+    "non-utf8": [f"{F}:2:10: byte 0xe9 is not valid UTF-8; save the file as UTF-8"],
+    # 10 levels of 9 aliases would expand to 9**10 strings; refused at the first alias, before any expansion.
+    "alias-bomb": [f"{F}:5:10: aliases (*name) are not allowed in data files; write the value out"],
+    "deep-nesting": [f"{F}:4:73: nested more than 64 levels deep; data files are flatter"],
+    "python-tag": [f"{F}:4:10: tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed in data files"],
+    "javascript-url": [
+        f"{F}:5:24: links.0.url: links must start with https:// or http:// (got text 'javascript:alert(1)')"
+    ],
+}
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def previous_output(project: Path) -> Path:
+    """Stand-ins for the last good build: the failed run must leave them byte for byte."""
+    for folder in ("site", "build/docs"):
+        (project / folder).mkdir(parents=True)
+        (project / folder / "index.html").write_text("last good build\n", encoding="utf-8")
+    return project
+
+
+def run_site(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    before = {folder: digest(project / folder) for folder in ("site", "build/docs")}
+    code = main(["--root", str(project), "site"])
+    err = capsys.readouterr().err.splitlines()
+    assert {folder: digest(project / folder) for folder in before} == before
+    return code, err
+
+
+def test_every_case_file_has_an_expectation() -> None:
+    assert sorted(p.stem for p in BAD.glob("*.yaml")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("case", sorted(EXPECTED))
+def test_bad_file_fails_with_exact_errors(case: str, previous_output: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(BAD / f"{case}.yaml", previous_output / F)
+    code, err = run_site(previous_output, capsys)
+    assert code == 1
+    assert err == [*EXPECTED[case], f"{len(EXPECTED[case])} error(s) in the data; nothing was written."]
+
+
+def test_huge_file_is_refused_by_size(previous_output: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (previous_output / F).write_bytes(b"id: broken\nsummary: " + b"x" * MAX_FILE_BYTES + b"\n")
+    code, err = run_site(previous_output, capsys)
+    assert code == 1
+    assert err[0] == (
+        f"{F}:1:1: file is 1,000,021 bytes; data files are limited to 1,000,000 bytes (split it into several files)"
+    )
+
+
+def test_file_with_too_many_values_is_refused(
+    previous_output: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Under the byte limit, but more values than any real family: refused, not built into a huge catalog.
+    # The limit is lowered so that the test parses 1,001 values instead of 200,001 (same code path).
+    monkeypatch.setattr("generator.load.MAX_NODES", 1000)
+    (previous_output / F).write_text("summary: [" + ",".join(["0"] * 1001) + "]\n", encoding="utf-8")
+    code, err = run_site(previous_output, capsys)
+    assert code == 1
+    assert err[0] == f"{F}:1:2007: more than 1,000 values in one file; split it"
+    assert MAX_NODES >= 100_000  # the real limit leaves room for any real family
+
+
+@pytest.mark.parametrize(
+    ("field", "written", "read_as"),
+    [
+        ("summary", "no", "no"),
+        ("summary", "2026-01-02", "2026-01-02"),
+        ("summary", "'010'", "010"),
+        ("summary", "on", "on"),
+    ],
+)
+def test_yaml_1_1_traps_that_are_text_stay_text(project: Path, field: str, written: str, read_as: str) -> None:
+    """Where text is wanted, YAML 1.1's booleans and dates are simply text (no error, no surprise)."""
+    from generator.build import load_catalog
+
+    (project / F).write_text(f"id: broken\nname: Broken\nmaker: google\n{field}: {written}\n", encoding="utf-8")
+    assert getattr(load_catalog(project).families["broken"], field) == read_as

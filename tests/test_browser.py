@@ -1,0 +1,270 @@
+"""The built site in a real browser: Debian's chromium driven by Playwright (never a downloaded browser).
+
+The site is served on 127.0.0.1 under its deployment path (site_url's path, as on GitHub Pages), so
+404.html's absolute links work too. Screenshots go to test-artifacts/ (git-ignored) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.sitecheck import PAGE_TYPES, ROOT, require_tool
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+ARTIFACTS = ROOT / "test-artifacts"
+COMPARISON = "compare/gemma-4-vs-qwen-3-5/"
+TIMEOUT_MS = 15_000  # generous: two cores shared with other builds
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves site/ under a path prefix; anything outside it is a 404, as on the real host."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / ".missing")
+        return super().translate_path("/" + path.removeprefix(self.prefix))
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass  # keep pytest's output for failures
+
+
+def serve(site: Path, prefix: str) -> Iterator[str]:
+    handler = type("Handler", (_SiteHandler,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def base_url(default_site: Path) -> Iterator[str]:
+    from mkdocs.config import load_config
+
+    prefix = urlsplit(load_config(str(default_site.parent / "mkdocs.yml"))["site_url"]).path or "/"
+    yield from serve(default_site, prefix)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    require_tool(CHROMIUM, "run `make test-tools` (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def page(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
+    """A fresh page (no stored palette choice) that fails the test on any script error or alert."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    page.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    yield page
+    context.close()
+    assert not problems
+
+
+def screenshot(page: object, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def test_home_page(page: object, base_url: str) -> None:
+    page.goto(base_url)
+    assert "Open Model Compare" in page.title()
+    assert page.locator("article h1").first.is_visible()
+    assert page.locator(f'article a[href*="{COMPARISON}"]').count() > 0
+    screenshot(page, "home")
+
+
+def shown_charts(page: object, twin: str) -> list[str]:
+    """The charts drawn for one palette (Material's #only-light / #only-dark images) that are visible
+    and actually loaded; each is scrolled into view first, since charts load lazily."""
+    images = page.locator(f'article img[src*="#only-{twin}"]')
+    shown = []
+    for i in range(images.count()):
+        image = images.nth(i)
+        if image.evaluate("img => getComputedStyle(img).display === 'none'"):
+            continue  # the palette hides this twin
+        image.scroll_into_view_if_needed()  # a lazy image has no size until it is loaded
+        image.evaluate("img => img.complete || new Promise(done => { img.onload = img.onerror = done; })")
+        if image.is_visible() and image.evaluate("img => img.naturalWidth > 0"):
+            shown.append(image.get_attribute("src"))
+    return shown
+
+
+def test_palette_toggle_switches_light_and_dark(page: object, base_url: str) -> None:
+    """Material's palette toggle; each chart's light twin is the one shown in light, the dark one in dark."""
+    page.emulate_media(color_scheme="light")
+    page.goto(base_url + COMPARISON)
+    body = page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    charts = page.locator('article img[src*="#only-light"]').count()
+    assert len(shown_charts(page, "light")) == charts
+    assert not shown_charts(page, "dark")
+    screenshot(page, "comparison-light")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"
+    assert len(shown_charts(page, "dark")) == page.locator('article img[src*="#only-dark"]').count() == charts
+    assert not shown_charts(page, "light")
+    screenshot(page, "comparison-dark")
+
+
+def search(page: object, text: str) -> None:
+    """Type into Material's search once its lunr index is ready (built in a web worker: keys typed
+    before that are lost)."""
+    query = page.locator("input.md-search__input")  # in the header at desktop width
+    query.click()
+    page.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.includes('Initializing')")
+    query.press_sequentially(text)
+
+
+def test_search_finds_the_comparison_by_model_name(page: object, base_url: str) -> None:
+    page.goto(base_url)
+    # The two families' names as a reader types them; the pair page's title has both, so it ranks in
+    # the first results (the model-vs-model matchup pages rank first for model names).
+    search(page, "Qwen 3.5 vs Gemma 4")
+    result = page.locator(f'.md-search-result a[href*="{COMPARISON}"]').first
+    result.wait_for(state="visible")
+    screenshot(page, "search")
+    result.click()
+    page.wait_for_url(f"**/{COMPARISON}**")
+
+
+def test_reverse_order_url_lands_on_the_canonical_page(page: object, base_url: str) -> None:
+    page.goto(base_url + "compare/qwen-3-5-vs-gemma-4/")
+    page.wait_for_url(base_url + COMPARISON)
+    assert page.locator("article h1").first.inner_text().startswith("Qwen 3.5 vs Gemma 4")
+
+
+def column(page: object, table: object, index: int) -> list[str]:
+    return table.locator(f"tbody tr td:nth-child({index + 1})").all_inner_texts()  # type: ignore[attr-defined]
+
+
+def test_a_click_on_a_header_sorts_the_table(page: object, base_url: str) -> None:
+    page.goto(base_url + COMPARISON)
+    table = page.locator("article table", has=page.locator("th", has_text="Params")).first
+    before = column(page, table, 0)
+    assert before != sorted(before), "pick a table whose first column is not already in order"
+    header = table.locator("th").first
+    header.click()
+    after = column(page, table, 0)
+    assert sorted(after) == sorted(before)
+    assert after in (sorted(before, key=str.lower), sorted(before, key=str.lower, reverse=True))
+    assert header.get_attribute("aria-sort") in ("ascending", "descending")
+    screenshot(page, "sorted-table")
+
+
+def test_the_picker_answers(page: object, base_url: str) -> None:
+    """The guide's interactive picker (docs/assets/picker.js): answering its questions leads to a
+    recommendation with links to models, and the answers are in the URL, so the link reproduces it."""
+    page.goto(base_url + "guide/")
+    picker = page.locator("#picker")
+    picker.wait_for(state="visible")
+    result = picker.locator(".admonition.success")
+    for _ in range(10):  # the tree is a few questions deep; each answer asks the next or recommends
+        if result.count():
+            break
+        picker.locator("fieldset").last.locator("input").last.check()
+    assert result.count() == 1
+    assert result.locator("a[href*='models/']").count() > 0
+    answered = page.url
+    assert "?" in answered
+    screenshot(page, "picker")
+    recommendation = result.inner_text()
+    page.goto(answered)
+    picker.locator(".admonition.success").wait_for(state="visible")
+    assert picker.locator(".admonition.success").inner_text() == recommendation
+
+
+AXE_PAGES = {kind: path for kind, path in PAGE_TYPES.items() if kind != "redirect"}
+
+
+@pytest.mark.parametrize("kind", sorted(AXE_PAGES))
+def test_no_serious_accessibility_violations(page: object, base_url: str, kind: str, scheme: str) -> None:
+    """axe-core (shipped in axe-playwright-python, offline) on every page type, light and dark palette.
+
+    The redirect page is left out: it replaces itself before a scan could start."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.emulate_media(color_scheme=scheme)
+    page.goto(base_url + AXE_PAGES[kind].removesuffix("index.html"))
+    page.wait_for_load_state("load")
+    violations = Axe().run(page).response["violations"]
+    report = sorted(f"{v['impact']}: {v['id']} x{len(v['nodes'])}" for v in violations)
+    (ARTIFACTS / "axe").mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "axe" / f"{kind}-{scheme}.txt").write_text("\n".join(report) + "\n", encoding="utf-8")
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not serious
+
+
+def test_hostile_text_runs_no_script_in_the_browser(browser: object, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The built HTML is inert (test_hostile); here the browser agrees, search results included."""
+    import yaml
+
+    from generator.load import load_file
+    from tests.sitecheck import build_site, copy_project
+    from tests.test_hostile import PAYLOADS, inject
+
+    root = copy_project(tmp_path_factory.mktemp("hostile-browser"))
+    for path in sorted((root / "data").rglob("*.yaml")):
+        hostile = inject(load_file(path, path.name).data, PAYLOADS["html"] + " " + PAYLOADS["markdown"][:60])
+        path.write_text(yaml.safe_dump(hostile, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    site = build_site(root)
+    context = browser.new_context()  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    alerts: list[str] = []
+    page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
+    for url in serve(site, "/"):
+        # The comparison draws a Mermaid flowchart from data text; the guide's picker builds its
+        # questions and answers from picker.json.
+        for path in (COMPARISON, "families/gemma-4/", "models/gemma-4-26b/", "guide/"):
+            page.goto(url + path)
+            page.wait_for_load_state("networkidle")
+        page.locator("#picker fieldset").last.locator("input").last.check()
+        page.locator("#picker fieldset").last.locator("input").last.check()
+        # Search results are drawn from the index as HTML: the hostile names must show there as text.
+        search(page, "Gemma")
+        page.locator(".md-search-result__item", has_text="<script>alert(1)</script>").first.wait_for(state="visible")
+        screenshot(page, "hostile-search")
+    context.close()
+    assert not alerts
+    assert (ARTIFACTS / "hostile-search.png").is_file()

@@ -1,0 +1,170 @@
+"""Hostile text: markup injected into every text field and link of the data stays inert on the built site.
+
+Each payload is appended to every text field that reaches a page (names, titles, summaries, quotes,
+notes, the wording of criteria...) and every URL gets a link-breaking variant; the site is built with
+`mkdocs build --strict` and every HTML page is parsed: no injected element, event-handler attribute,
+`javascript:` link or attribute list may appear, while the payload's text must be visible as text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from generator.load import load_file
+from tests.sitecheck import build_site, copy_project, html_pages, parse
+
+# Fields an editor writes as free text; ShortText ones are limited to 200 characters.
+SHORT_TEXT = {"name", "short_name", "title", "setting", "quantisation", "publisher", "topic", "use_case", "subtitle"}
+SHORT_TEXT |= {"ask", "label", "emphasis", "emphasis_languages"}  # the guide's questions and answers, languages
+LONG_TEXT = {"summary", "quote", "note", "text", "intro", "description"}
+WORDING = {"pick", "pick_with_emphasis", "evidence", "use_both", "counter"}  # criteria, with {placeholders}
+TEXT_LISTS = {"strengths"}  # a Figure whose value is a list of texts
+TEXT_VALUES = {"license"}  # a Figure whose value is one text
+
+PAYLOADS = {
+    "html": '<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">a</a>'
+    "<svg onload=alert(4)><iframe src=//evil.example>",
+    "markdown": "[a](javascript:alert(5)) ![i](https://evil.example/i.png) <javascript:alert(6)> "
+    '{: onclick="alert(7)" #pwn .pwn} **b** `c` | d\n\n<script>alert(8)</script>\n\n# h {: onclick=alert(9)}',
+}
+# Links pass the schema (http/https, no spaces) yet try to close the Markdown link or the attribute.
+HOSTILE_URLS = [
+    "https://evil.example/a)[x](javascript:alert(10))",
+    'https://evil.example/"onmouseover="alert(11)',
+    "https://evil.example/<script>alert(12)</script>",
+]
+MARKER = {"html": "<script>alert(1)</script>", "markdown": "[a](javascript:alert(5))"}
+
+
+def inject(value: Any, payload: str, key: str | None = None, counter: list[int] | None = None) -> Any:
+    """The data with the payload in every free-text field and a hostile variant of every URL."""
+    counter = counter if counter is not None else [0]
+    if isinstance(value, dict):
+        out = {}
+        for k, v in value.items():
+            if k in TEXT_LISTS and isinstance(v, dict):
+                out[k] = {**v, "value": [short(s, payload) for s in v["value"]]}
+            elif k in TEXT_VALUES and isinstance(v, dict) and isinstance(v.get("value"), str):
+                out[k] = {**v, "value": short(v["value"], payload)}
+            else:
+                out[k] = inject(v, payload, k, counter)
+        return out
+    if isinstance(value, list):
+        return [inject(v, payload, key, counter) for v in value]
+    if isinstance(value, str) and key in SHORT_TEXT:
+        return short(value, payload)
+    if isinstance(value, str) and key in WORDING:
+        # Braces in a criterion's wording are placeholders, and the validator refuses unknown ones.
+        return f"{value} {payload.replace('{', '(').replace('}', ')')}"
+    if isinstance(value, str) and key in LONG_TEXT:
+        return f"{value} {payload}"
+    if isinstance(value, str) and key == "url":
+        counter[0] += 1
+        return HOSTILE_URLS[counter[0] % len(HOSTILE_URLS)]
+    return value
+
+
+def short(text: str, payload: str) -> str:
+    """Keep the start of the original (names stay distinct) and as much payload as 200 characters allow."""
+    return f"{text[:30]} {payload}"[:200]
+
+
+@pytest.fixture(scope="module", params=sorted(PAYLOADS))
+def hostile_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    root = copy_project(tmp_path_factory.mktemp(f"hostile-{request.param}"))
+    for path in sorted((root / "data").rglob("*.yaml")):
+        data = load_file(path, path.name).data
+        hostile = inject(data, PAYLOADS[request.param])
+        path.write_text(yaml.safe_dump(hostile, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return request.param, build_site(root)
+
+
+def own_script(src: str) -> bool:
+    """Scripts the site itself loads (Material's bundle, our vendored files) are relative URLs of files
+    in the site; data cannot add a file, so anything absolute or of another scheme is injected."""
+    return not urlsplit(src).scheme and not src.startswith("//") and src.endswith(".js")
+
+
+def test_no_injected_markup_on_any_page(hostile_site: tuple[str, Path]) -> None:
+    _, site = hostile_site
+    found = []
+    for path in html_pages(site):
+        page = parse(path)
+        where = path.relative_to(site).as_posix()
+        for element in page.elements:
+            for name, value in element.attrs.items():
+                flat = "".join(value.split()).lower()
+                if name.startswith("on"):
+                    found.append(f"{where}:{element.line}: <{element.tag} {name}=...>")
+                if name in ("href", "src", "action", "formaction", "xlink:href") and flat.startswith(
+                    ("javascript:", "data:", "vbscript:")
+                ):
+                    found.append(f"{where}:{element.line}: <{element.tag} {name}={value!r}>")
+            if element.tag == "script" and element.attrs.get("src") and not own_script(element.attrs["src"]):
+                found.append(f"{where}:{element.line}: <script src={element.attrs['src']!r}>")
+            if element.tag == "img" and "evil" in element.attrs.get("src", ""):
+                found.append(f"{where}:{element.line}: <img src={element.attrs['src']!r}>")
+            if element.attrs.get("id") == "pwn" or "pwn" in element.attrs.get("class", "").split():
+                found.append(f"{where}:{element.line}: attribute list applied to <{element.tag}>")
+        found.extend(f"{where}: inline script runs the payload" for s in page.scripts if "alert(" in s)
+    assert not found
+
+
+def test_no_script_in_generated_images(hostile_site: tuple[str, Path]) -> None:
+    """SVG files (charts) carry data text too; an SVG opened on its own runs its scripts."""
+    _, site = hostile_site
+    found = []
+    for path in sorted(site.rglob("*.svg")):
+        if "assets" in path.relative_to(site).parts:
+            continue  # Material's icons
+        for element in parse(path).elements:
+            if element.tag in ("script", "foreignobject") or any(name.startswith("on") for name in element.attrs):
+                found.append(f"{path.relative_to(site).as_posix()}:{element.line}: <{element.tag}>")
+            if any("javascript:" in value.lower() for value in element.attrs.values()):
+                found.append(f"{path.relative_to(site).as_posix()}:{element.line}: javascript: link")
+    assert not found
+
+
+@pytest.fixture(scope="module")
+def clean_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(copy_project(tmp_path_factory.mktemp("clean")))
+
+
+def skeleton(path: Path) -> Counter[tuple[str, tuple[str, ...]]]:
+    """A page's elements by tag and attribute names, without text or values."""
+    return Counter((e.tag, tuple(sorted(e.attrs))) for e in parse(path).elements)
+
+
+def test_pages_gain_no_elements_over_clean_data(hostile_site: tuple[str, Path], clean_site: Path) -> None:
+    """Hostile text changes what pages say, never adds to their structure: no kind of element or
+    attribute appears more often than with clean data (Material's own <svg> icons and search <form>
+    are in both builds, an injected one only in one). Fewer is fine: a license name with a payload
+    is no longer one the criteria know, so a section may say less."""
+    _, site = hostile_site
+    pages = [p.relative_to(site) for p in html_pages(site)]
+    assert pages == [p.relative_to(clean_site) for p in html_pages(clean_site)]
+    added = {
+        page.as_posix(): dict(extra) for page in pages if (extra := skeleton(site / page) - skeleton(clean_site / page))
+    }
+    assert not added
+
+
+def test_payload_is_shown_as_text(hostile_site: tuple[str, Path]) -> None:
+    """The injection reached the pages (so the test above means something) and reads as plain text."""
+    kind, site = hostile_site
+    for page in (
+        "index.html",
+        "compare/gemma-4-vs-qwen-3-5/index.html",
+        "families/gemma-4/index.html",
+        "guide/index.html",
+    ):
+        text = "".join(parse(site / page).text)
+        assert MARKER[kind] in text, page
+    model = "".join(parse(site / "models/gemma-4-26b/index.html").text)
+    assert MARKER[kind] in model
