@@ -606,17 +606,6 @@ def _source_ids(owner: object) -> frozenset[str]:
         return cached[1]
     if len(_SOURCE_IDS) > 100_000:
         _SOURCE_IDS.clear()
-    ids = frozenset(node.source for node in _sourced(owner))
+    ids = frozenset(node.source for node in facts.sourced_in(owner))
     _SOURCE_IDS[id(owner)] = (owner, ids)
     return ids
-
-
-def _sourced(obj: object) -> Iterable[schema.Sourced]:
-    if isinstance(obj, schema.Sourced):
-        yield obj
-    if isinstance(obj, schema.Strict):
-        for name in type(obj).model_fields:
-            yield from _sourced(getattr(obj, name))
-    elif isinstance(obj, list):
-        for item in obj:
-            yield from _sourced(item)

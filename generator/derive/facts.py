@@ -5,6 +5,7 @@ Shared by every derivation so that "how big is this model" has one answer across
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -22,6 +23,18 @@ class Quantity:
     value: float | str
     approx: bool = False
     source: str | None = None
+
+
+def sourced_in(obj: object) -> Iterator[schema.Sourced]:
+    """Every sourced figure inside a data object (or a list of them), depth first in field order."""
+    if isinstance(obj, schema.Sourced):
+        yield obj
+    if isinstance(obj, schema.Strict):
+        for name in type(obj).model_fields:
+            yield from sourced_in(getattr(obj, name))
+    elif isinstance(obj, list | tuple):
+        for item in obj:
+            yield from sourced_in(item)
 
 
 def figure_quantity(kind: QuantityKind, figure: schema.Figure | None) -> Quantity | None:

@@ -8,10 +8,11 @@ page, and the publication dates of their sources), never from the clock, so the 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator import schema
+from generator.derive import facts
 from generator.model import Catalog
 
 RELATED_LIMIT = 8
@@ -25,21 +26,9 @@ class PageMeta:
     updated: datetime.date | None
 
 
-def sourced(obj: object) -> Iterator[schema.Sourced]:
-    """Every sourced figure inside an object of the schema (or a list of them)."""
-    if isinstance(obj, schema.Sourced):
-        yield obj
-    if isinstance(obj, schema.Strict):
-        for name in type(obj).model_fields:
-            yield from sourced(getattr(obj, name))
-    elif isinstance(obj, list | tuple):
-        for item in obj:
-            yield from sourced(item)
-
-
 def meta(catalog: Catalog, objects: Iterable[object]) -> PageMeta:
     """The sources cited by these objects' figures and the latest date the data gives for them."""
-    figures = [f for obj in objects for f in sourced(obj)]
+    figures = [f for obj in objects for f in facts.sourced_in(obj)]
     ids = sorted({f.source for f in figures})
     sources = tuple(catalog.sources[i] for i in ids)
     checked = [f.checked for f in figures]

@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from generator import schema
+from generator.derive import facts
 from generator.model import Catalog
 
 SELF_REPORTED_KINDS = frozenset({"official", "official-partner"})
@@ -127,7 +128,7 @@ def reference_date(catalog: Catalog) -> date:
     dates = [s.date for s in catalog.sources.values() if s.date]
     dates += [f.checked for f in catalog.families.values() if f.checked]
     for family in catalog.families.values():
-        dates += [d for node in sourced_in(family) for d in (node.checked, _date_value(node)) if d]
+        dates += [d for node in facts.sourced_in(family) for d in (node.checked, _date_value(node)) if d]
     return max(dates, default=date(1970, 1, 1))
 
 
@@ -212,18 +213,6 @@ def _plain_figures(owner: schema.Strict, model: schema.Model | None) -> Iterator
         value = getattr(owner, name)
         if isinstance(value, schema.Sourced):
             yield value, model, _FIELD_LABELS.get(name, name.replace("_", " "))
-
-
-def sourced_in(obj: object) -> Iterator[schema.Sourced]:
-    """Every sourced figure inside a data object, depth first in field order."""
-    if isinstance(obj, schema.Sourced):
-        yield obj
-    if isinstance(obj, schema.Strict):
-        for name in type(obj).model_fields:
-            yield from sourced_in(getattr(obj, name))
-    elif isinstance(obj, list | tuple):
-        for item in obj:
-            yield from sourced_in(item)
 
 
 def figure_value(figure: schema.Sourced) -> object:
