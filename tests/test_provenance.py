@@ -14,26 +14,14 @@ from generator.cli import main
 from generator.derive import provenance, quality
 from generator.derive.comparison import compare
 from generator.derive.picks import decide
-from generator.errors import DataErrors
 from generator.model import Catalog
 from generator.render.stale import stale_lines
-from generator.validate import validate
+from tests.data_errors import errors, line_of
 
 Edit = Callable[[str, str, str], Path]
 QWEN = "data/families/qwen-3-5.yaml"
 GEMMA = "data/families/gemma-4.yaml"
 CODER = "data/families/qwen-2-5-coder.yaml"
-
-
-def errors(project: Path) -> list[str]:
-    with pytest.raises(DataErrors) as caught:
-        validate(project / "data", project)
-    return [str(e) for e in caught.value.errors]
-
-
-def line_of(project: Path, relative: str, text: str) -> int:
-    lines = (project / relative).read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if text in line)
 
 
 # --- every figure has a source ---------------------------------------------------------------------

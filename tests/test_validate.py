@@ -5,24 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
-from generator.errors import DataErrors
 from generator.validate import validate
+from tests.data_errors import errors, line_of
 
 Edit = Callable[[str, str, str], Path]
 QWEN = "data/families/qwen-3-5.yaml"
-
-
-def errors(project: Path) -> list[str]:
-    with pytest.raises(DataErrors) as caught:
-        validate(project / "data", project)
-    return [str(e) for e in caught.value.errors]
-
-
-def line_of(project: Path, relative: str, text: str) -> int:
-    lines = (project / relative).read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if text in line)
 
 
 def test_the_default_data_is_valid(project: Path) -> None:
