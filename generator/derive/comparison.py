@@ -50,7 +50,7 @@ class Banner:
 
 @dataclass(frozen=True)
 class QuickRow:
-    """A row of the quick comparison; which row it is decides how render formats its values."""
+    """A row of a side-by-side spec table (pair and matchup pages); its key decides how render formats it."""
 
     key: str
     label: str

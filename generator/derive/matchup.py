@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 from generator import schema
 from generator.derive import facts, market
-from generator.derive.comparison import comparable_settings, default_matchup, first_score
+from generator.derive.comparison import QuickRow, comparable_settings, default_matchup, first_score
 from generator.derive.facts import Quantity
 from generator.model import Catalog, pair_key
 
@@ -27,13 +27,6 @@ class Pick:
     families: tuple[str, str]
     models: tuple[str, str]
     curated: bool
-
-
-@dataclass(frozen=True)
-class SpecRow:
-    key: str
-    label: str
-    values: tuple[object, object]
 
 
 @dataclass(frozen=True)
@@ -57,7 +50,7 @@ class MatchupFacts:
     models: tuple[schema.Model, schema.Model]
     families: tuple[schema.Family, schema.Family]
     makers: tuple[schema.Maker, schema.Maker]
-    specs: tuple[SpecRow, ...]
+    specs: tuple[QuickRow, ...]
     scores: tuple[ScoreRow, ...]
     wins: tuple[int, int]
     comparable: int
@@ -125,22 +118,22 @@ def _specs(
     models: tuple[schema.Model, schema.Model],
     families: tuple[schema.Family, schema.Family],
     active: tuple[Quantity | None, Quantity | None],
-) -> tuple[SpecRow, ...]:
+) -> tuple[QuickRow, ...]:
     rows = [
-        SpecRow("family", "Family", families),
-        SpecRow("maker", "Maker", tuple(catalog.makers[f.maker].name for f in families)),  # type: ignore[arg-type]
-        SpecRow("params", "Parameters", models),
-        SpecRow("active", "Active per token", active),
-        SpecRow("architecture", "Architecture", tuple(m.architecture for m in models)),  # type: ignore[arg-type]
-        SpecRow(
+        QuickRow("family", "Family", families),
+        QuickRow("maker", "Maker", tuple(catalog.makers[f.maker].name for f in families)),  # type: ignore[arg-type]
+        QuickRow("params", "Parameters", models),
+        QuickRow("active", "Active per token", active),
+        QuickRow("architecture", "Architecture", tuple(m.architecture for m in models)),  # type: ignore[arg-type]
+        QuickRow(
             "context",
             "Context",
             tuple(m.context_tokens or f.context_tokens for m, f in zip(models, families, strict=True)),
         ),  # type: ignore[arg-type]
-        SpecRow("modalities", "Input", tuple(m.modalities for m in models)),  # type: ignore[arg-type]
-        SpecRow("license", "License", tuple(f.license for f in families)),  # type: ignore[arg-type]
-        SpecRow("released", "Released", tuple(m.released for m in models)),  # type: ignore[arg-type]
-        SpecRow("ram", "Smallest RAM measured", tuple(facts.smallest_ram(m) for m in models)),  # type: ignore[arg-type]
+        QuickRow("modalities", "Input", tuple(m.modalities for m in models)),  # type: ignore[arg-type]
+        QuickRow("license", "License", tuple(f.license for f in families)),  # type: ignore[arg-type]
+        QuickRow("released", "Released", tuple(m.released for m in models)),  # type: ignore[arg-type]
+        QuickRow("ram", "Smallest RAM measured", tuple(facts.smallest_ram(m) for m in models)),  # type: ignore[arg-type]
     ]
     return tuple(r for r in rows if any(v is not None for v in r.values))
 
