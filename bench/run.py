@@ -101,10 +101,11 @@ def mkdocs_build(site_dir: Path) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
 
 
-def clean(project: Path) -> None:
-    """Empty every cache: a cold build starts from nothing."""
+def clean(project: Path, keep_charts: bool = False) -> None:
+    """Empty every cache: a cold build starts from nothing (or from nothing but the chart drawings)."""
     for name in CACHES:
-        shutil.rmtree(project / name, ignore_errors=True)
+        if not (keep_charts and name == ".cache"):
+            shutil.rmtree(project / name, ignore_errors=True)
 
 
 def mtimes(project: Path) -> dict[str, int]:
@@ -160,6 +161,8 @@ def bench_scale(work: Path, factor: int, families: int, seed: int, repeat: int) 
     step("site cold", generator("site"), lambda: clean(project))
     index = project / "site" / "search" / "search_index.json"
     scale.search_index_mb = index.stat().st_size / 1e6 if index.exists() else 0.0
+    # What CI does: no build output, but the chart drawings restored from the last run's cache.
+    step("site cold, charts cached", generator("site"), lambda: clean(project, keep_charts=True))
     before = mtimes(project)
     step("site no-op", generator("site"))
     scale.noop_rewritten = changed(before, mtimes(project))
@@ -240,7 +243,8 @@ def verdicts(scales: list[Scale]) -> list[Verdict]:
             Verdict(
                 f"{scale.factor}x cold build ≤ {MAX_COLD_OVER_FLOOR}x mkdocs alone",
                 cold <= MAX_COLD_OVER_FLOOR,
-                f"{cold:.2f}x",
+                f"{cold:.2f}x CPU, {_ratio(scale, 'site cold', wall=True):.2f}x wall; "
+                f"with the chart cache restored (as CI does) {_ratio(scale, 'site cold, charts cached'):.2f}x CPU",
             )
         )
         found.append(
@@ -284,7 +288,16 @@ def _some(paths: list[str]) -> str:
     return f" (e.g. {', '.join(paths[:3])})" if paths else ""
 
 
-STEPS = ("validate", "generate cold", "generate no-op", "mkdocs alone", "site cold", "site no-op", "site one score")
+STEPS = (
+    "validate",
+    "generate cold",
+    "generate no-op",
+    "mkdocs alone",
+    "site cold",
+    "site cold, charts cached",
+    "site no-op",
+    "site one score",
+)
 
 
 def table(scales: list[Scale]) -> str:
@@ -301,6 +314,16 @@ def table(scales: list[Scale]) -> str:
     for step in ("generate cold", "mkdocs alone", "site cold", "site no-op"):
         rows.append(f"| {step} per page, CPU ms | " + " | ".join(f"{s.per_page_ms(step):.1f}" for s in scales) + " |")
     rows.append("| cold / mkdocs alone (CPU) | " + " | ".join(f"{_ratio(s, 'site cold'):.2f}" for s in scales) + " |")
+    rows.append(
+        "| cold / mkdocs alone (wall) | "
+        + " | ".join(f"{_ratio(s, 'site cold', wall=True):.2f}" for s in scales)
+        + " |"
+    )
+    rows.append(
+        "| cold, charts cached / mkdocs alone (CPU) | "
+        + " | ".join(f"{_ratio(s, 'site cold, charts cached'):.2f}" for s in scales)
+        + " |"
+    )
     rows.append("| no-op / mkdocs alone (CPU) | " + " | ".join(f"{_ratio(s, 'site no-op'):.2f}" for s in scales) + " |")
     rows.append("| peak memory (MB) | " + " | ".join(f"{s.peak_mb:.0f}" for s in scales) + " |")
     rows.append("| search index (MB) | " + " | ".join(f"{s.search_index_mb:.2f}" for s in scales) + " |")
@@ -312,7 +335,9 @@ def table(scales: list[Scale]) -> str:
     return "\n".join(rows)
 
 
-def _ratio(scale: Scale, step: str) -> float:
+def _ratio(scale: Scale, step: str, wall: bool = False) -> float:
+    if wall:
+        return scale.times[step].seconds / scale.times["mkdocs alone"].seconds
     return scale.times[step].cpu / scale.times["mkdocs alone"].cpu
 
 

@@ -47,6 +47,7 @@ def test_main_deploys_with_the_official_pages_actions() -> None:
     assert [u for u in uses(pages) if u.startswith("actions/")] == [
         "actions/checkout",
         "actions/setup-python",
+        "actions/cache",
         "actions/configure-pages",
         "actions/upload-pages-artifact",
         "actions/deploy-pages",
@@ -56,6 +57,17 @@ def test_main_deploys_with_the_official_pages_actions() -> None:
     upload = next(s for s in steps(pages) if s.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "site"
     assert "secrets." not in (WORKFLOWS / "pages.yml").read_text(encoding="utf-8")
+
+
+def test_chart_drawings_are_restored_before_the_build() -> None:
+    """A build with the last run's drawings redraws only the charts whose data changed."""
+    for name in ("ci.yml", "pages.yml"):
+        found = steps(workflow(name))
+        cache = next(i for i, s in enumerate(found) if s.get("uses", "").startswith("actions/cache"))
+        build = next(i for i, s in enumerate(found) if s.get("run") == "make site")
+        assert found[cache]["with"]["path"] == ".cache/charts" and cache < build
+        # The drawing code is in the key's prefix, so a style change starts a fresh cache.
+        assert "generator/render/charts.py" in found[cache]["with"]["restore-keys"]
 
 
 def test_pip_is_cached_for_the_pinned_requirements() -> None:

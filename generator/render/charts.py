@@ -12,9 +12,13 @@ Theming: a chart is drawn once with placeholder colours for its ink (text, axes)
 from __future__ import annotations
 
 import io
+import math
 import re
+import struct
 import textwrap
+import zlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from generator.derive.charts import BarChart, Chart, Guide, Point, PreviewImage, ScatterChart, TimelineChart
@@ -59,21 +63,46 @@ STYLE = {
     "path.simplify": True,
 }
 
-_plt: Any = None
+# Layout is fixed from the spec, in inches, rather than left to matplotlib's constrained layout, which
+# measures every text and draws each chart twice (it was a quarter of a cold build's drawing time).
+CHAR_EM = 0.6  # a generous average glyph width, in ems: label columns are sized from their length
+TITLE_IN = 0.42  # room above the axes for the title
+X_AXIS_IN = 0.5  # below the axes: tick labels and the axis label
+LEGEND_IN = 0.3
+PAD_IN = 0.12
+LABELS_IN = 2.1  # the widest label column: under half the chart
+
+_mpl: Any = None  # matplotlib's modules, once imported: see prepare()
 
 
 def prepare() -> None:
-    """Import matplotlib (slow: ~0.7 s) with the headless backend and the site's style, once per process."""
-    global _plt
-    if _plt is not None:
+    """Import matplotlib (slow: ~0.5 s) with the headless backend and the site's style, once per process.
+
+    pyplot is never imported: its figure manager costs time per chart and nothing here needs it."""
+    global _mpl
+    if _mpl is not None:
         return
+    import types
+
     import matplotlib
 
     matplotlib.use("Agg")
     matplotlib.rcParams.update(STYLE)
-    import matplotlib.pyplot as plt
+    import matplotlib.dates
+    import matplotlib.lines
+    import matplotlib.patches
+    import matplotlib.ticker
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
 
-    _plt = plt
+    _mpl = types.SimpleNamespace(
+        Figure=Figure,
+        Canvas=FigureCanvasAgg,
+        dates=matplotlib.dates,
+        lines=matplotlib.lines,
+        patches=matplotlib.patches,
+        ticker=matplotlib.ticker,
+    )
 
 
 def draw(chart: Chart) -> bytes:
@@ -81,10 +110,30 @@ def draw(chart: Chart) -> bytes:
     prepare()
     drawers = {BarChart: _bars, ScatterChart: _scatter, TimelineChart: _timeline, PreviewImage: _preview}
     figure = drawers[type(chart)](chart)  # type: ignore[operator]
-    try:
-        return _save(figure, "png" if isinstance(chart, PreviewImage) else "svg")
-    finally:
-        _plt.close(figure)
+    return _save(figure, "png" if isinstance(chart, PreviewImage) else "svg")
+
+
+def _figure(width: float, height: float, **options: Any) -> Any:
+    figure = _mpl.Figure(figsize=(width, height), **options)
+    _mpl.Canvas(figure)  # attaches itself; savefig picks the SVG or PNG writer from the format
+    return figure
+
+
+def _axes(figure: Any, left: float, bottom: float, top: float = TITLE_IN, right: float = PAD_IN) -> Any:
+    """Axes with margins given in inches."""
+    width, height = figure.get_size_inches()
+    return figure.add_axes((left / width, bottom / height, 1 - (left + right) / width, 1 - (top + bottom) / height))
+
+
+def _title(figure: Any, text: str) -> None:
+    _, height = figure.get_size_inches()
+    figure.text(0.5, 1 - 0.08 / height, text, ha="center", va="top", fontsize=FONT_PT + 1.5, fontweight="bold")
+
+
+def _text_in(lines: Sequence[str], size: float) -> float:
+    """The estimated width in inches of the longest line at a font size in points, at most LABELS_IN:
+    a longer label runs into the margin rather than squeeze the plot to nothing."""
+    return min(max((len(line) for line in lines), default=0) * size * CHAR_EM / 72, LABELS_IN)
 
 
 def themed(svg: bytes) -> dict[str, bytes]:
@@ -105,8 +154,29 @@ def _save(figure: Any, kind: str) -> bytes:
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
         text = buffer.getvalue().decode()
         return _compact(text.replace(f"'{MEASURED_FONT}', sans-serif", FONT_STACK)).encode()
-    figure.savefig(buffer, format="png", dpi=100, metadata={"Software": None})
-    return buffer.getvalue()
+    figure.canvas.draw()
+    return _png(figure.canvas.buffer_rgba())
+
+
+def _png(rgba: Any) -> bytes:
+    """An opaque image as a PNG: RGB rows unfiltered, deflated at level 1.
+
+    Pillow's encoder, which savefig uses, tries every row filter and took 10 ms of a preview's 23; on
+    these flat-coloured cards filtering gains little, and this takes 4 ms for a file as small.
+    Deterministic: no time, no software name."""
+    import numpy
+
+    pixels = numpy.asarray(rgba)[:, :, :3]
+    height, width = pixels.shape[:2]
+    rows = numpy.zeros((height, 1 + width * 3), dtype=numpy.uint8)  # column 0: filter type 0, "none"
+    rows[:, 1:] = pixels.reshape(height, width * 3)
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB, no interlace
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    body = chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + body
 
 
 _STYLE_ATTRIBUTE = re.compile(r' style="([^"]*)"')
@@ -131,49 +201,89 @@ def _compact(svg: str) -> str:
 # --- bars ------------------------------------------------------------------------------------------
 
 
+ROW_IN = 0.27  # one bar and its gap
+GROUP_GAP_ROWS = 0.35  # air above each benchmark's name but the first
+VALUE_IN = 0.45  # right of the longest bar: its value
+
+
 def _bars(chart: BarChart) -> Any:
     """One labelled bar per score, under its benchmark's name; a model without a score gets no bar
-    (the table beside the chart shows the dash), which keeps wide comparisons small and legend-free."""
+    (the table beside the chart shows the dash), which keeps wide comparisons small and legend-free.
+
+    Drawn straight onto the figure in inches, without Axes: an Axes with its ticks costs five times
+    the rest of such a chart, and these are most of the site's charts (several on every comparison)."""
     rows = _bar_rows(chart)
-    wrapped = sum(len(textwrap.wrap(r[1], 40)) - 1 for r in rows if r[0] == "group")
-    height = 1.0 + 0.27 * (len(rows) + wrapped)
-    figure, ax = _plt.subplots(figsize=(WIDTH_IN, height), layout="constrained")
+    rows_in = _row_positions(rows)
+    plot_top = TITLE_IN + PAD_IN
+    plot_bottom = plot_top + (rows_in[-1] if rows_in else 0.0) + ROW_IN * 0.6
+    axis_in = X_AXIS_IN if chart.unit else X_AXIS_IN - 0.2
+    height = plot_bottom + axis_in + PAD_IN
+    figure = _figure(WIDTH_IN, height)
+    inches = figure.dpi_scale_trans
+    labels = [_wrap(r[1], 30) for r in rows if r[0] == "bar"]
+    x0 = PAD_IN + _text_in([line for label in labels for line in label.split("\n")], FONT_PT - 1) + 0.08
+    x1 = WIDTH_IN - VALUE_IN
     top = max((r[2] for r in rows if r[2] is not None), default=1)
-    ticks: list[tuple[float, str]] = []
-    y = 0.0
-    for kind, text, value, colour in rows:
+    # Percentages share one 0-100 scale, so the charts of a page compare at a glance.
+    limit = max(top * 1.14, 108) if chart.unit == "%" else top * 1.14
+    per_unit = (x1 - x0) / limit
+
+    def at(x: float, y: float, text: str, **style: Any) -> None:
+        figure.text(x, height - y, text, transform=inches, **style)
+
+    ticks = [
+        t for t in _mpl.ticker.MaxNLocator(nbins=max(2, int((x1 - x0) / 0.45))).tick_values(0, limit) if 0 <= t <= limit
+    ]
+    for t in ticks:
+        x = x0 + t * per_unit
+        grid = _line((x, x), (height - plot_top, height - plot_bottom), inches, GRID, 0.6)
+        grid.set_zorder(0.5)  # behind the bars
+        figure.add_artist(grid)
+        figure.add_artist(_line((x, x), (height - plot_bottom, height - plot_bottom - 0.05), inches, INK, 0.8))
+        at(x, plot_bottom + 0.08, fmt.number(t, 2), ha="center", va="top", fontsize=FONT_PT - 1)
+    figure.add_artist(_line((x0, x1), (height - plot_bottom,) * 2, inches, INK, 0.8))
+    for (kind, text, value, colour), y in zip(rows, rows_in, strict=True):
+        y += plot_top
         if kind == "group":
-            lines = textwrap.wrap(text, 40)
-            y -= (0.35 if ticks else 0) + 0.75 * (len(lines) - 1)  # air above each benchmark but the first
-            # Left out of the layout: a long name may run into the margin, it must not shrink the axes.
-            ax.text(
-                0,
+            # A long name may run into the margin on the left: the bars keep their width.
+            at(
+                x0,
                 y,
-                "\n".join(lines),
+                "\n".join(textwrap.wrap(text, 40)),
                 ha="left",
                 va="center",
                 fontweight="bold",
                 fontsize=FONT_PT - 0.5,
-                in_layout=False,
                 linespacing=1.1,
             )
-        else:
-            ax.barh([y], [value], height=0.74, color=colour, linewidth=0)
-            ax.text(value + top * 0.015, y, fmt.number(value, 2), va="center", fontsize=FONT_PT - 1)
-            ticks.append((y, text))
-        y -= 1
-    ax.set_yticks([t for t, _ in ticks], [_wrap(label, 30) for _, label in ticks], fontsize=FONT_PT - 1)
-    ax.tick_params(axis="y", length=0)
-    # Percentages share one 0-100 scale, so the charts of a page compare at a glance.
-    ax.set_xlim(0, max(top * 1.14, 108) if chart.unit == "%" else top * 1.14)
-    ax.set_ylim(y + 0.4, 0.6)
-    ax.xaxis.grid(True, linewidth=0.6)
-    ax.set_axisbelow(True)
-    ax.spines["left"].set_visible(False)
+            continue
+        assert value is not None
+        box = (x0, height - y - ROW_IN * 0.37)
+        figure.add_artist(
+            _mpl.patches.Rectangle(box, value * per_unit, ROW_IN * 0.74, transform=inches, color=colour, linewidth=0)
+        )
+        at(x0 + value * per_unit + 0.04, y, fmt.number(value, 2), va="center", fontsize=FONT_PT - 1)
+        at(x0 - 0.06, y, _wrap(text, 30), ha="right", va="center", fontsize=FONT_PT - 1, linespacing=1.0)
     if chart.unit:
-        ax.set_xlabel(f"Score ({chart.unit})")
-    figure.suptitle(chart.title, fontsize=FONT_PT + 1.5, fontweight="bold")
+        at((x0 + x1) / 2, plot_bottom + 0.3, f"Score ({chart.unit})", ha="center", va="top")
+    _title(figure, chart.title)
     return figure
+
+
+def _row_positions(rows: Sequence[tuple[str, str, float | None, str | None]]) -> list[float]:
+    """How far below the top of the plot each row's centre is, in inches; a wrapped name takes more room."""
+    positions = []
+    y = 0.4 * ROW_IN
+    for i, (kind, text, _, _) in enumerate(rows):
+        if kind == "group":
+            y += (GROUP_GAP_ROWS if i else 0) * ROW_IN + 0.75 * ROW_IN * (len(textwrap.wrap(text, 40)) - 1)
+        positions.append(y)
+        y += ROW_IN
+    return positions
+
+
+def _line(xs: tuple[float, float], ys: tuple[float, ...], transform: Any, colour: str, width: float) -> Any:
+    return _mpl.lines.Line2D(xs, ys, transform=transform, color=colour, linewidth=width, solid_capstyle="butt")
 
 
 def _bar_rows(chart: BarChart) -> list[tuple[str, str, float | None, str | None]]:
@@ -194,36 +304,86 @@ def _wrap(text: str, width: int) -> str:
 # --- scatter -------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Scale:
+    """Data values to inches along one side of the plot, linear or logarithmic, with its ticks."""
+
+    low: float
+    high: float
+    start: float  # inches from the figure's left or bottom edge
+    length: float
+    ticks: tuple[tuple[float, str], ...]
+    log: bool = False
+
+    def __call__(self, value: float) -> float:
+        if self.log:
+            share = math.log(value / self.low) / math.log(self.high / self.low)
+        else:
+            share = (value - self.low) / (self.high - self.low)
+        return self.start + share * self.length
+
+    @property
+    def end(self) -> float:
+        return self.start + self.length
+
+
+SCATTER_LEFT_IN = 0.78
+SCATTER_RIGHT_IN = 0.2
+POINT_AREA = 160  # a point's marker, in square points (matplotlib's scatter size)
+GUIDE_STYLE = {"color": INK, "linewidth": 0.9, "linestyle": (0, (4, 3)), "zorder": 2, "alpha": 0.7}
+
+
 def _scatter(chart: ScatterChart) -> Any:
-    figure, ax = _plt.subplots(figsize=(WIDTH_IN, WIDTH_IN * 0.85), layout="constrained")
+    """Points on a frame drawn straight onto the figure in inches: an Axes with its ticks cost four
+    times the rest of the chart, and a comparison page has one or two of these."""
     markers = {g: MARKERS[i % len(MARKERS)] for i, g in enumerate(dict.fromkeys(p.group for p in chart.points))}
+    legend = len(markers) > 1
+    width, height = WIDTH_IN, WIDTH_IN * 0.85
+    figure = _figure(width, height)
+    bottom = X_AXIS_IN + 0.05 + (LEGEND_IN if legend else 0)
+    x, y = _scales(
+        chart, (SCATTER_LEFT_IN, width - SCATTER_LEFT_IN - SCATTER_RIGHT_IN), (bottom, height - bottom - TITLE_IN)
+    )
+    _frame(figure, x, y)
+    inches = figure.dpi_scale_trans
     groups = _coincident(chart.points)
-    for (x, y), points in groups.items():
+    for (px, py), points in groups.items():
         # Points at the same place are drawn nested, the biggest first, so each one shows.
-        for k, p in enumerate(points):
-            ax.scatter(
-                [x],
-                [y],
-                s=160 / (k + 1),
-                color=p.colour,
-                marker=markers[p.group],
-                edgecolors=INK,
-                linewidths=0.6,
-                zorder=3 + k,
+        for k, point in enumerate(points):
+            figure.add_artist(
+                _mpl.lines.Line2D(
+                    [x(px)],
+                    [y(py)],
+                    transform=inches,
+                    linestyle="",
+                    marker=markers[point.group],
+                    markersize=math.sqrt(POINT_AREA / (k + 1)),
+                    color=point.colour,
+                    markeredgecolor=INK,
+                    markeredgewidth=0.6,
+                    zorder=3 + k,
+                )
             )
-    _limits(ax, chart)
     for guide in chart.guides:
-        _guide(ax, guide)
-    _label_points(ax, {xy: "\n".join(p.tag or p.label for p in points) for xy, points in groups.items()})
-    ax.set_xlabel(f"{chart.x_label} ({chart.x_unit})")
-    ax.set_ylabel(f"{chart.y_label} ({chart.y_unit})" if chart.y_unit else chart.y_label)
-    ax.grid(True, linewidth=0.6)
-    ax.set_axisbelow(True)
-    figure.suptitle(chart.title, fontsize=FONT_PT + 1.5, fontweight="bold")
-    if len(markers) > 1:
+        _guide(figure, x, y, guide)
+    at = {xy: (x(xy[0]) * 72, y(xy[1]) * 72) for xy in groups}
+    frame = (x.start * 72, y.start * 72, x.end * 72, y.end * 72)
+    _label_points(figure, {at[xy]: "\n".join(p.tag or p.label for p in points) for xy, points in groups.items()}, frame)
+    figure.text(
+        (x.start + x.end) / 2,
+        y.start - 0.3,
+        f"{chart.x_label} ({chart.x_unit})",
+        transform=inches,
+        ha="center",
+        va="top",
+    )
+    y_label = f"{chart.y_label} ({chart.y_unit})" if chart.y_unit else chart.y_label
+    figure.text(0.08, (y.start + y.end) / 2, y_label, transform=inches, rotation=90, ha="left", va="center")
+    _title(figure, chart.title)
+    if legend:
         colours = {p.group: p.colour for p in chart.points}
         handles = [
-            _plt.Line2D(
+            _mpl.lines.Line2D(
                 [],
                 [],
                 marker=m,
@@ -236,77 +396,97 @@ def _scatter(chart: ScatterChart) -> Any:
             )
             for g, m in markers.items()
         ]
-        figure.legend(handles=handles, loc="outside lower center", ncols=len(handles), fontsize=FONT_PT - 1)
+        figure.legend(
+            handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0), ncols=len(handles), fontsize=FONT_PT - 1
+        )
     return figure
 
 
-def _limits(ax: Any, chart: ScatterChart) -> None:
+def _scales(chart: ScatterChart, xs_in: tuple[float, float], ys_in: tuple[float, float]) -> tuple[_Scale, _Scale]:
+    """Both axes' ranges and ticks: log-log on one scale for sizes, powers of two for RAM, else linear."""
     xs = [p.x for p in chart.points]
     ys = [p.y for p in chart.points]
     if chart.log:
-        _log_axes(ax, xs + ys)
-        return
+        # One range for both axes, so the `active = total` diagonal is at 45 degrees.
+        low, high = min(xs + ys) / 2, max(xs + ys) * 2
+        ticks = tuple((t, fmt.number(t, 1)) for t in LOG_TICKS if low <= t <= high)
+        return _Scale(low, high, *xs_in, ticks, log=True), _Scale(low, high, *ys_in, ticks, log=True)
     guides = [g.value for g in chart.guides if g.axis == "x"]
     if chart.log_x:
-        ax.set_xscale("log", base=2)
         low, high = min(xs + guides) / 1.5, max(xs + guides) * 1.5
-        ticks = [2.0**k for k in range(-4, 13) if low <= 2.0**k <= high]
-        ax.xaxis.set_ticks(ticks, [fmt.number(t, 2) for t in ticks])
-        ax.xaxis.set_minor_locator(_plt.NullLocator())
+        x_ticks = tuple((2.0**k, fmt.number(2.0**k, 2)) for k in range(-4, 13) if low <= 2.0**k <= high)
+        x = _Scale(low, high, *xs_in, x_ticks, log=True)
     else:
-        low, high = 0, max(xs + guides) * 1.15
-        _plain_ticks(ax.xaxis)
-        _plain_ticks(ax.yaxis)
-    ax.set_xlim(low, high)
+        x = _linear(0, max(xs + guides) * 1.15, xs_in)
     if chart.y_from_zero:
-        ax.set_ylim(0, max(ys) * 1.2)
-    else:
-        spread = max(max(ys) - min(ys), max(ys) * 0.05)
-        ax.set_ylim(min(ys) - spread * 0.6, max(ys) + spread * 0.6)
+        return x, _linear(0, max(ys) * 1.2, ys_in)
+    spread = max(max(ys) - min(ys), max(ys) * 0.05)
+    return x, _linear(min(ys) - spread * 0.6, max(ys) + spread * 0.6, ys_in)
 
 
-def _plain_ticks(axis: Any) -> None:
+LOG_TICKS = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000)
+
+
+def _linear(low: float, high: float, span: tuple[float, float]) -> _Scale:
     """Round ticks (0, 4, 8, 12 GB rather than 0.0, 2.5, 5.0) written the way the tables write numbers."""
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
+    values = _mpl.ticker.MaxNLocator(nbins=6, steps=[1, 2, 4, 5, 10]).tick_values(low, high)
+    ticks = tuple((float(v), fmt.number(float(v), 2)) for v in values if low <= v <= high)
+    return _Scale(low, high, *span, ticks)
 
-    axis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 4, 5, 10]))
-    axis.set_major_formatter(FuncFormatter(lambda value, _: fmt.number(value, 2)))
+
+def _frame(figure: Any, x: _Scale, y: _Scale) -> None:
+    """Grid, ticks and their labels, and the left and bottom axis lines."""
+    inches = figure.dpi_scale_trans
+    tick = 3.5 / 72
+    for value, label in x.ticks:
+        at = x(value)
+        figure.add_artist(_grid((at, at), (y.start, y.end), inches))
+        figure.add_artist(_line((at, at), (y.start, y.start - tick), inches, INK, 0.8))
+        figure.text(at, y.start - tick - 0.04, label, transform=inches, ha="center", va="top")
+    for value, label in y.ticks:
+        at = y(value)
+        figure.add_artist(_grid((x.start, x.end), (at, at), inches))
+        figure.add_artist(_line((x.start, x.start - tick), (at, at), inches, INK, 0.8))
+        figure.text(x.start - tick - 0.04, at, label, transform=inches, ha="right", va="center_baseline")
+    figure.add_artist(_line((x.start, x.end), (y.start, y.start), inches, INK, 0.8))
+    figure.add_artist(_line((x.start, x.start), (y.start, y.end), inches, INK, 0.8))
 
 
-def _label_points(ax: Any, labels: dict[tuple[float, float], str]) -> None:
+def _grid(xs: tuple[float, float], ys: tuple[float, float], transform: Any) -> Any:
+    grid = _line(xs, ys, transform, GRID, 0.6)
+    grid.set_zorder(0.5)  # behind everything drawn on the frame
+    return grid
+
+
+def _label_points(figure: Any, labels: dict[tuple[float, float], str], frame: tuple[float, ...]) -> None:
     """Put each label beside its point where it overlaps no other label or point: right, left, above, below.
 
-    Sizes are estimated from the font size (the browser's font is narrower than the one measured)."""
+    Works in points from the figure's corner. Sizes are estimated from the font size (the browser's font
+    is narrower than the one measured)."""
     size = FONT_PT - 1
-    to_screen = ax.transData.transform
-    placed: list[tuple[float, float, float, float]] = [
-        (sx - 6, sy - 6, sx + 6, sy + 6) for sx, sy in (to_screen(xy) for xy in labels)
-    ]
-    scale = ax.figure.dpi / 72
-    frame = tuple(ax.bbox.extents)
-    for (x, y), text in sorted(labels.items()):
+    placed = [(sx - 6, sy - 6, sx + 6, sy + 6) for sx, sy in labels]
+    for (sx, sy), text in sorted(labels.items()):
         lines = text.split("\n")
-        w = max(len(line) for line in lines) * size * 0.58 * scale
-        h = len(lines) * size * 1.25 * scale
-        sx, sy = to_screen((x, y))
+        w = max(len(line) for line in lines) * size * 0.58
+        h = len(lines) * size * 1.25
         options = [
-            ((8, 0), "left", "center", (sx + 8 * scale, sy - h / 2, sx + 8 * scale + w, sy + h / 2)),
-            ((-8, 0), "right", "center", (sx - 8 * scale - w, sy - h / 2, sx - 8 * scale, sy + h / 2)),
-            ((0, 9), "center", "bottom", (sx - w / 2, sy + 9 * scale, sx + w / 2, sy + 9 * scale + h)),
-            ((0, -9), "center", "top", (sx - w / 2, sy - 9 * scale - h, sx + w / 2, sy - 9 * scale)),
-            ((6, 6), "left", "bottom", (sx + 6 * scale, sy + 6 * scale, sx + 6 * scale + w, sy + 6 * scale + h)),
-            ((6, -6), "left", "top", (sx + 6 * scale, sy - 6 * scale - h, sx + 6 * scale + w, sy - 6 * scale)),
-            ((-6, 6), "right", "bottom", (sx - 6 * scale - w, sy + 6 * scale, sx - 6 * scale, sy + 6 * scale + h)),
-            ((-6, -6), "right", "top", (sx - 6 * scale - w, sy - 6 * scale - h, sx - 6 * scale, sy - 6 * scale)),
+            ((8, 0), "left", "center", (sx + 8, sy - h / 2, sx + 8 + w, sy + h / 2)),
+            ((-8, 0), "right", "center", (sx - 8 - w, sy - h / 2, sx - 8, sy + h / 2)),
+            ((0, 9), "center", "bottom", (sx - w / 2, sy + 9, sx + w / 2, sy + 9 + h)),
+            ((0, -9), "center", "top", (sx - w / 2, sy - 9 - h, sx + w / 2, sy - 9)),
+            ((6, 6), "left", "bottom", (sx + 6, sy + 6, sx + 6 + w, sy + 6 + h)),
+            ((6, -6), "left", "top", (sx + 6, sy - 6 - h, sx + 6 + w, sy - 6)),
+            ((-6, 6), "right", "bottom", (sx - 6 - w, sy + 6, sx - 6, sy + 6 + h)),
+            ((-6, -6), "right", "top", (sx - 6 - w, sy - 6 - h, sx - 6, sy - 6)),
         ]
         own = (sx - 6, sy - 6, sx + 6, sy + 6)
         others = [b for b in placed if b != own]
         found = next((o for o in options if _inside(o[3], frame) and not any(_overlap(o[3], b) for b in others)), None)
         if found is None:
             continue  # no free spot: an unlabelled point beats overprinted text (the alt text and table name it)
-        offset, ha, va, box = found
+        (dx, dy), ha, va, box = found
         placed.append(box)
-        ax.annotate(text, (x, y), xytext=offset, textcoords="offset points", ha=ha, va=va, fontsize=size)
+        figure.text((sx + dx) / 72, (sy + dy) / 72, text, transform=figure.dpi_scale_trans, ha=ha, va=va, fontsize=size)
 
 
 def _inside(box: tuple[float, float, float, float], frame: tuple[float, ...]) -> bool:
@@ -324,56 +504,36 @@ def _coincident(points: Sequence[Point]) -> dict[tuple[float, float], list[Point
     return groups
 
 
-def _log_axes(ax: Any, values: list[float]) -> None:
-    """Both axes on one log scale, so the `active = total` diagonal is at 45 degrees."""
-    low, high = min(values) / 2, max(values) * 2
-    ticks = [t for t in (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000) if low <= t <= high]
-    ax.set_xscale("log")
-    ax.set_yscale("log")
-    ax.set_xlim(low, high)
-    ax.set_ylim(low, high)
-    for axis in (ax.xaxis, ax.yaxis):
-        axis.set_ticks(ticks, [fmt.number(t, 1) for t in ticks])
-        axis.set_minor_locator(_plt.NullLocator())
-
-
-def _guide(ax: Any, guide: Guide) -> None:
-    style = {"color": INK, "linewidth": 0.9, "linestyle": (0, (4, 3)), "zorder": 2, "alpha": 0.7}
+def _guide(figure: Any, x: _Scale, y: _Scale, guide: Guide) -> None:
+    inches = figure.dpi_scale_trans
+    small = {"transform": inches, "fontsize": FONT_PT - 2, "va": "top"}
     if guide.axis == "diagonal":
-        low, high = ax.get_xlim()
-        ax.plot([low, high], [low * guide.value, high * guide.value], **style)
-        ax.annotate(
-            guide.label,
-            (high, high * guide.value),
-            xytext=(-4, -4),
-            textcoords="offset points",
-            ha="right",
-            va="top",
-            fontsize=FONT_PT - 2,
-            rotation=0,
-        )
+        # Corner to corner: both axes share one log range (see _scales).
+        start, end = max(x.low, y.low / guide.value), min(x.high, y.high / guide.value)
+        line = _mpl.lines.Line2D([x(start), x(end)], [y(start * guide.value), y(end * guide.value)], **GUIDE_STYLE)
+        line.set_transform(inches)
+        figure.add_artist(line)
+        figure.text(x(end) - 4 / 72, y(end * guide.value) - 4 / 72, guide.label, ha="right", **small)
         return
-    ax.axvline(guide.value, **style)
-    ax.annotate(
-        guide.label,
-        (guide.value, 1),
-        xycoords=("data", "axes fraction"),
-        xytext=(3, -3),
-        textcoords="offset points",
-        ha="left",
-        va="top",
-        fontsize=FONT_PT - 2,
-    )
+    line = _mpl.lines.Line2D([x(guide.value)] * 2, [y.start, y.end], **GUIDE_STYLE)
+    line.set_transform(inches)
+    figure.add_artist(line)
+    figure.text(x(guide.value) + 3 / 72, y.end - 3 / 72, guide.label, ha="left", **small)
 
 
 # --- timeline ------------------------------------------------------------------------------------
 
 
 def _timeline(chart: TimelineChart) -> Any:
-    import matplotlib.dates as mdates
-
-    height = 1.2 + 0.7 * len(chart.lanes)
-    figure, ax = _plt.subplots(figsize=(WIDTH_IN, height), layout="constrained")
+    mdates = _mpl.dates
+    plot_in = 0.7 * len(chart.lanes) + 0.2
+    figure = _figure(WIDTH_IN, TITLE_IN + plot_in + X_AXIS_IN - 0.2)
+    ax = _axes(
+        figure,
+        left=PAD_IN + _text_in([line for lane in chart.lanes for line in _wrap(lane, 18).split("\n")], FONT_PT) + 0.1,
+        bottom=X_AXIS_IN - 0.2,
+        right=0.2,
+    )
     lane_y = {lane: len(chart.lanes) - 1 - i for i, lane in enumerate(chart.lanes)}
     days = [e.day for e in chart.events]
     seen: dict[str, int] = {}
@@ -395,7 +555,7 @@ def _timeline(chart: TimelineChart) -> Any:
     pad = max((max(days) - min(days)).days, 60) * 0.15
     ax.set_xlim(mdates.date2num(min(days)) - pad, mdates.date2num(max(days)) + pad)
     ax.set_ylim(-0.6, len(chart.lanes) - 0.3)
-    ax.set_yticks(list(lane_y.values()), list(lane_y))
+    ax.set_yticks(list(lane_y.values()), [_wrap(lane, 18) for lane in lane_y])
     locator = mdates.AutoDateLocator(maxticks=6)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
@@ -403,7 +563,7 @@ def _timeline(chart: TimelineChart) -> Any:
     ax.spines["left"].set_visible(False)
     ax.xaxis.grid(True, linewidth=0.6)
     ax.set_axisbelow(True)
-    figure.suptitle(chart.title, fontsize=FONT_PT + 1.5, fontweight="bold")
+    _title(figure, chart.title)
     return figure
 
 
@@ -412,13 +572,13 @@ def _timeline(chart: TimelineChart) -> Any:
 
 def _preview(chart: PreviewImage) -> Any:
     """1200x630: the names in large type with their makers' colours as swatches, then the key figures."""
-    figure = _plt.figure(figsize=(12, 6.3), dpi=100, facecolor="#ffffff")
+    figure = _figure(12, 6.3, dpi=100, facecolor="#ffffff")
     ink = {"color": PREVIEW_INK}
     figure.text(0.06, 0.88, chart.site, fontsize=22, color="#5c6370")
     for i, (name, maker, colour) in enumerate(zip(chart.names, chart.makers, chart.colours, strict=True)):
         x = 0.06 + i * 0.47
         figure.patches.append(
-            _plt.Rectangle((x, 0.56), 0.012, 0.22, transform=figure.transFigure, color=colour, figure=figure)
+            _mpl.patches.Rectangle((x, 0.56), 0.012, 0.22, transform=figure.transFigure, color=colour, figure=figure)
         )
         # Long names shrink to stay within their half of the image.
         figure.text(x + 0.03, 0.67, name, fontsize=min(46, 460 / max(len(name), 1)), fontweight="bold", **ink)
