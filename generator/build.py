@@ -1,14 +1,16 @@
 """The whole pipeline, top to bottom: load and validate, model, plan, render, write.
 
-Everything is rendered in memory before the first byte is written, so a data error or a template
-error leaves the previous output exactly as it was.
+The data is checked whole before anything is rendered, so a data error leaves the previous output as
+it was. Pages and charts are then written as they are rendered, so memory stays flat with the site's
+size; if rendering fails half-way, the stamp is already gone and the next run rewrites what differs
+(the published site/ is only replaced after a whole successful build).
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,13 +22,13 @@ from generator.derive.charts import site_charts
 from generator.derive.pagemeta import meta
 from generator.derive.site import plan
 from generator.model import Catalog, build_catalog
-from generator.render.chart_files import ChartFiles, chart_files
+from generator.render.chart_files import ChartCounts, ChartFiles, chart_files
 from generator.render.guide import render_assets
 from generator.render.pages import render_page, render_redirect
 from generator.render.parallel import render_all
 from generator.render.published import published_files
 from generator.validate import validate
-from generator.write import WriteStats, write_tree
+from generator.write import TreeWriter, WriteStats
 
 HAND_WRITTEN = "docs"
 OUTPUT = Path("build") / "docs"
@@ -42,7 +44,7 @@ class Report:
     today: date | None = None
     updated: date | None = None
     """The latest date in the data: the sitemap's lastmod, so that builds do not depend on the clock."""
-    charts: ChartFiles = field(default_factory=lambda: ChartFiles({}, 0, 0))
+    charts: ChartCounts = field(default_factory=lambda: ChartCounts(0, 0))
     published: int = 0  # API, feed and embed files
 
 
@@ -50,17 +52,24 @@ def load_catalog(root: Path) -> Catalog:
     return build_catalog(validate(root / "data", root))
 
 
-def render_site(
+def site_files(
     catalog: Catalog, today: date | None = None, progress: Callable[[int, int], None] | None = None
-) -> dict[str, bytes]:
-    """Every generated file of the site, by path relative to the docs folder; ages count to `today`."""
+) -> Iterator[tuple[str, bytes]]:
+    """Every generated page, redirect and asset, by path relative to the docs folder, as rendered;
+    ages count to `today`."""
     site_plan = plan(catalog)
     prov = provenance.index(catalog, today or provenance.reference_date(catalog))
     texts = render_all(lambda page: render_page(catalog, site_plan, page, prov), site_plan.pages, progress)
-    files = {page.path: text.encode() for page, text in zip(site_plan.pages, texts, strict=True)}
-    files.update({r.path: render_redirect(r).encode() for r in site_plan.redirects})
-    files.update(render_assets(catalog, site_plan))
-    return files
+    for page, text in zip(site_plan.pages, texts, strict=True):
+        yield page.path, text.encode()
+    for redirect in site_plan.redirects:
+        yield redirect.path, render_redirect(redirect).encode()
+    yield from render_assets(catalog, site_plan).items()
+
+
+def render_site(catalog: Catalog, today: date | None = None) -> dict[str, bytes]:
+    """Every generated file of the site at once (for tests and small data)."""
+    return dict(site_files(catalog, today))
 
 
 def render_charts(catalog: Catalog, cache_dir: Path | None) -> ChartFiles:
@@ -104,30 +113,37 @@ def generate(
     stamp.forget(out)  # if anything below fails, the next run must not trust the old stamp
     catalog = load_catalog(root)
     today = today or provenance.reference_date(catalog)
-    files = render_site(catalog, today, progress)
+    hand = hand_written(root)
+    writer = TreeWriter(out)
+
+    def put(files: Iterable[tuple[str, bytes]]) -> None:
+        for path, content in files:
+            if path in hand:
+                raise ValueError(f"docs/{path} would overwrite a generated page; rename it")
+            writer.write(path, content)
+
+    put(site_files(catalog, today, progress))
     charts = render_charts(catalog, chart_cache(root))
-    files.update(charts.files)
+    put(charts)
     published = published_files(catalog, plan(catalog), site_url(root))
-    files.update(published)
-    for path, content in hand_written(root).items():
-        if path in files:
-            raise ValueError(f"docs/{path} would overwrite a generated page; rename it")
-        files[path] = content
-    stats = write_tree(files, out or root / OUTPUT)
-    pages = sum(1 for p in files if p.endswith(".md"))
-    redirects = sum(1 for p in files if p.endswith("index.html"))
+    put(published.items())
+    for path, content in hand.items():
+        writer.write(path, content)
+    stats = writer.finish()
+    pages = sum(1 for p in writer.paths if p.endswith(".md"))
+    redirects = sum(1 for p in writer.paths if p.endswith("index.html"))
     stale = len(provenance.index(catalog, today).stale())
     updated = meta(catalog, [*catalog.families.values(), *catalog.comparisons.values()]).updated
     summary = {"pages": pages, "redirects": redirects, "stale": stale, "charts": charts.drawn + charts.cached}
     summary.update(published=len(published), today=_iso(today), updated=_iso(updated))
     stamp.save(out, key, summary)
-    return Report(pages, redirects, stats, stale, today, updated, charts, published=len(published))
+    return Report(pages, redirects, stats, stale, today, updated, charts.counts, published=len(published))
 
 
 def _unchanged(last: dict[str, Any]) -> Report:
     """The report of a generate that found nothing to do: every file unchanged, no chart drawn."""
     today, updated = (date.fromisoformat(last[k]) if last[k] else None for k in ("today", "updated"))
-    stats, charts = WriteStats(0, last["files"], 0), ChartFiles({}, 0, last["charts"])
+    stats, charts = WriteStats(0, last["files"], 0), ChartCounts(0, last["charts"])
     return Report(last["pages"], last["redirects"], stats, last["stale"], today, updated, charts, last["published"])
 
 

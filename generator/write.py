@@ -7,7 +7,6 @@ does not loop and caches stay warm). Files the data no longer implies are remove
 from __future__ import annotations
 
 import shutil
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,17 +18,27 @@ class WriteStats:
     removed: int
 
 
-def write_tree(files: Mapping[str, bytes], out: Path) -> WriteStats:
-    """Make `out` hold exactly `files` (relative path -> bytes), rewriting only what differs."""
-    out.mkdir(parents=True, exist_ok=True)
-    written = unchanged = 0
-    for relative in sorted(files):
-        if write_if_changed(out / relative, files[relative]):
-            written += 1
+class TreeWriter:
+    """Make a folder hold exactly the files written to it, one at a time: each is rewritten only if it
+    differs, and `finish()` removes what was not written. Streaming keeps memory flat with the site's size."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.paths: set[str] = set()
+        self.written = self.unchanged = 0
+        out.mkdir(parents=True, exist_ok=True)
+
+    def write(self, relative: str, content: bytes) -> None:
+        if relative in self.paths:
+            raise ValueError(f"two files would be written to {relative}")
+        self.paths.add(relative)
+        if write_if_changed(self.out / relative, content):
+            self.written += 1
         else:
-            unchanged += 1
-    removed = _remove_stale(out, set(files))
-    return WriteStats(written, unchanged, removed)
+            self.unchanged += 1
+
+    def finish(self) -> WriteStats:
+        return WriteStats(self.written, self.unchanged, _remove_stale(self.out, self.paths))
 
 
 def write_if_changed(path: Path, content: bytes) -> bool:

@@ -12,7 +12,7 @@ import dataclasses
 import hashlib
 import importlib.metadata
 import multiprocessing
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -27,33 +27,59 @@ WORKERS = 2
 
 
 @dataclass(frozen=True)
-class ChartFiles:
-    files: Mapping[str, bytes]
+class ChartCounts:
     drawn: int
     cached: int
 
 
+@dataclass(frozen=True)
+class ChartFiles:
+    """The files of a set of charts, produced as they are iterated: the drawings the cache lacks are
+    drawn (on both cores) and written to it one by one, then the cached ones are read, so that no more
+    than a few drawings are in memory at once (at 16x the default data, all of them would be 4 GB)."""
+
+    charts_by_key: Mapping[str, tuple[Chart, ...]]  # charts with the same content share one drawing
+    missing: tuple[str, ...]  # keys the cache lacks, in the order of first use
+    cache_dir: Path | None
+
+    @property
+    def counts(self) -> ChartCounts:
+        return ChartCounts(drawn=len(self.missing), cached=len(self.charts_by_key) - len(self.missing))
+
+    @property
+    def drawn(self) -> int:
+        return self.counts.drawn
+
+    @property
+    def cached(self) -> int:
+        return self.counts.cached
+
+    def __iter__(self) -> Iterator[tuple[str, bytes]]:
+        """(path, bytes) of every file: SVGs in both palettes, preview PNGs."""
+        missing = set(self.missing)
+        first = [self.charts_by_key[key][0] for key in self.missing]
+        for key, data in zip(self.missing, _draw_all(first), strict=True):
+            _write(self.cache_dir, key, data)
+            yield from _outputs_of(self.charts_by_key[key], data)
+        for key, charts in self.charts_by_key.items():
+            if key not in missing:
+                # Read now, not when planned; a drawing removed since (a cleaned cache) is drawn again.
+                data = _read(self.cache_dir, key) or drawing.draw(charts[0])
+                yield from _outputs_of(charts, data)
+
+    @property
+    def files(self) -> dict[str, bytes]:
+        """Every file at once: for tests and small sets of charts."""
+        return dict(self)
+
+
 def chart_files(charts: Iterable[Chart], cache_dir: Path | None) -> ChartFiles:
-    """Every file of the given charts (SVGs in both palettes, preview PNGs), by path."""
-    charts = tuple(charts)
-    keys = {chart: cache_key(chart) for chart in charts}
-    drawings: dict[str, bytes] = {}
-    for key in dict.fromkeys(keys.values()):
-        found = _read(cache_dir, key)
-        if found is not None:
-            drawings[key] = found
-    cached = len(drawings)
-    misses: dict[str, Chart] = {}
-    for chart, key in keys.items():
-        if key not in drawings:
-            misses.setdefault(key, chart)
-    for key, data in zip(misses, _draw_all(list(misses.values())), strict=True):
-        drawings[key] = data
-        _write(cache_dir, key, data)
-    files: dict[str, bytes] = {}
-    for chart, key in keys.items():
-        files.update(_outputs(chart, drawings[key]))
-    return ChartFiles(files, drawn=len(misses), cached=cached)
+    """Every file of the given charts, drawn or taken from the cache when iterated."""
+    by_key: dict[str, list[Chart]] = {}
+    for chart in charts:
+        by_key.setdefault(cache_key(chart), []).append(chart)
+    missing = tuple(key for key in by_key if not _cached(cache_dir, key))
+    return ChartFiles({k: tuple(v) for k, v in by_key.items()}, missing, cache_dir)
 
 
 def cache_key(chart: Chart) -> str:
@@ -69,27 +95,36 @@ def _style_fingerprint() -> str:
     return f"{hashlib.sha256(code).hexdigest()} matplotlib {importlib.metadata.version('matplotlib')}"
 
 
-def _draw_all(charts: list[Chart]) -> list[bytes]:
+def _draw_all(charts: list[Chart]) -> Iterator[bytes]:
     if not charts:
-        return []
+        return
     # Imported once here, before any fork: the workers inherit it instead of importing it again each.
     drawing.prepare()
     if len(charts) < POOL_MIN or "fork" not in multiprocessing.get_all_start_methods():
-        return [drawing.draw(chart) for chart in charts]
+        yield from (drawing.draw(chart) for chart in charts)
+        return
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=WORKERS, mp_context=context) as pool:
-        return list(pool.map(drawing.draw, charts, chunksize=max(1, len(charts) // (4 * WORKERS))))
+        # Small chunks: results are handed over, written and dropped as they come.
+        yield from pool.map(drawing.draw, charts, chunksize=max(1, min(16, len(charts) // (4 * WORKERS))))
 
 
-def _outputs(chart: Chart, data: bytes) -> dict[str, bytes]:
-    if isinstance(chart, PreviewImage):
-        return {chart.path: data}
-    variants = drawing.themed(data)
-    return {chart.path: variants["light"], chart.dark: variants["dark"]}
+def _outputs_of(charts: Iterable[Chart], data: bytes) -> Iterator[tuple[str, bytes]]:
+    for chart in charts:
+        if isinstance(chart, PreviewImage):
+            yield chart.path, data
+            continue
+        variants = drawing.themed(data)
+        yield chart.path, variants["light"]
+        yield chart.dark, variants["dark"]
 
 
 def _suffix(data: bytes) -> str:
     return ".png" if data.startswith(b"\x89PNG") else ".svg"
+
+
+def _cached(cache_dir: Path | None, key: str) -> bool:
+    return cache_dir is not None and any((cache_dir / f"{key}{suffix}").exists() for suffix in (".svg", ".png"))
 
 
 def _read(cache_dir: Path | None, key: str) -> bytes | None:

@@ -29,29 +29,29 @@ def jobs(count: int) -> int:
 
 def render_all(
     render: Callable[[T], str], items: Sequence[T], progress: Callable[[int, int], None] | None = None
-) -> list[str]:
-    """`[render(item) for item in items]`, spread over worker processes when it pays; `progress` is
-    told (done, total) after each item, in order."""
+) -> Iterator[str]:
+    """`(render(item) for item in items)`, spread over worker processes when it pays; `progress` is
+    told (done, total) after each item, in order. Results are yielded as they come, so the caller
+    can write each page and let it go instead of holding the whole site in memory."""
     workers = jobs(len(items))
     if workers == 1:
-        return _collect((render(item) for item in items), len(items), progress)
+        yield from _counted((render(item) for item in items), len(items), progress)
+        return
     global _work
     _work = (render, items)  # type: ignore[assignment]
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            chunk = max(1, len(items) // (workers * 8))
-            return _collect(pool.imap(_render_index, range(len(items)), chunksize=chunk), len(items), progress)
+            chunk = max(1, min(64, len(items) // (workers * 8)))
+            yield from _counted(pool.imap(_render_index, range(len(items)), chunksize=chunk), len(items), progress)
     finally:
         _work = None
 
 
-def _collect(results: Iterator[str], total: int, progress: Callable[[int, int], None] | None) -> list[str]:
-    collected = []
-    for text in results:
-        collected.append(text)
+def _counted(results: Iterator[str], total: int, progress: Callable[[int, int], None] | None) -> Iterator[str]:
+    for done, text in enumerate(results, start=1):
+        yield text
         if progress:
-            progress(len(collected), total)
-    return collected
+            progress(done, total)
 
 
 def _render_index(index: int) -> str:
