@@ -13,6 +13,7 @@ import jinja2
 
 from generator.derive.card import Card
 from generator.render import format as fmt
+from generator.render.compiled import bytecode_cache
 from generator.render.urls import page_url
 
 FOLDER = "embed"
@@ -23,6 +24,7 @@ TEMPLATES = jinja2.PackageLoader("generator", "templates")
 def html_environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=TEMPLATES,
+        bytecode_cache=bytecode_cache(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

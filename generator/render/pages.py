@@ -30,6 +30,7 @@ from generator.render import charts as chart_drawing
 from generator.render import contexts, guide, provenance_pages
 from generator.render import format as fmt
 from generator.render.cite import Citations, cite
+from generator.render.compiled import bytecode_cache
 from generator.render.mermaid import mermaid
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -130,6 +131,7 @@ def yaml_string(value: object) -> Markup:
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        bytecode_cache=bytecode_cache(),
         finalize=fmt.escape,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
