@@ -99,3 +99,13 @@ def test_search_finds_pages_by_model_maker_and_benchmark(site: Path) -> None:
     assert "families/gemma-4/" in found("Google DeepMind")
     locations = {d["location"].split("#")[0] for d in docs}
     assert not any("qwen-3-5-vs-gemma-4" in loc for loc in locations)  # redirects are not indexed
+
+
+def test_pages_that_grow_with_the_square_of_the_families_stay_small_in_the_index(site: Path) -> None:
+    """A comparison is found by its title alone; matchups, found from the pages that link them, not at all."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    pair = [d for d in docs if d["location"].startswith("compare/gemma-4-vs-qwen-3-5/")]
+    assert [d["location"] for d in pair] == ["compare/gemma-4-vs-qwen-3-5/"]
+    assert "Qwen 3.5 vs Gemma 4" in pair[0]["title"] and "Apache" not in pair[0]["text"]
+    matchup_pages = {d["location"].split("#")[0] for d in docs if d["location"].startswith("matchups/")}
+    assert matchup_pages == {"matchups/"}  # the index of matchups, not the matchups
