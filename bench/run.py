@@ -129,7 +129,7 @@ def copy_project(target: Path) -> None:
     shutil.copytree(ROOT, target, ignore=lambda folder, names: [n for n in names if n in SKIP or n.startswith(".site")])
 
 
-def bench_scale(work: Path, factor: int, families: int, seed: int, repeat: int) -> Scale:
+def bench_scale(work: Path, factor: int, families: int, seed: int, repeat: int, only_cold: bool = False) -> Scale:
     project = work / f"scale-{factor}"
     copy_project(project)
     family_ids = synthesize(ROOT / "data", project / "data", families, seed)
@@ -150,6 +150,13 @@ def bench_scale(work: Path, factor: int, families: int, seed: int, repeat: int) 
             flush=True,
         )
 
+    if only_cold:  # what the per-page, memory and search-index targets need, in a quarter of the time
+        step("site cold", generator("site"), lambda: clean(project))
+        _count(scale, project)
+        scale.search_index_mb = _index_mb(project)
+        shutil.rmtree(project)
+        return scale
+
     clean(project)
     step("validate", generator("validate"))
     step("generate cold", generator("generate"), lambda: clean(project))
@@ -159,8 +166,7 @@ def bench_scale(work: Path, factor: int, families: int, seed: int, repeat: int) 
     shutil.rmtree(floor)
 
     step("site cold", generator("site"), lambda: clean(project))
-    index = project / "site" / "search" / "search_index.json"
-    scale.search_index_mb = index.stat().st_size / 1e6 if index.exists() else 0.0
+    scale.search_index_mb = _index_mb(project)
     # What CI does: no build output, but the chart drawings restored from the last run's cache.
     step("site cold, charts cached", generator("site"), lambda: clean(project, keep_charts=True))
     before = mtimes(project)
@@ -183,6 +189,11 @@ def bench_scale(work: Path, factor: int, families: int, seed: int, repeat: int) 
     scale.edit_outside = [p for p in scale.edit_rewritten if p.startswith("build/docs/") and p not in allowed]
     shutil.rmtree(project)
     return scale
+
+
+def _index_mb(project: Path) -> float:
+    index = project / "site" / "search" / "search_index.json"
+    return index.stat().st_size / 1e6 if index.exists() else 0.0
 
 
 def _count(scale: Scale, project: Path) -> None:
@@ -237,7 +248,7 @@ def verdicts(scales: list[Scale]) -> list[Verdict]:
             f"{large.per_page_ms('site cold'):.1f} ms vs {small.per_page_ms('site cold'):.1f} ms per page: {growth:.2f}x",
         )
     ]
-    for scale in scales:
+    for scale in (s for s in scales if "mkdocs alone" in s.times):
         cold, warm = _ratio(scale, "site cold"), _ratio(scale, "site no-op")
         found.append(
             Verdict(
@@ -310,29 +321,37 @@ def table(scales: list[Scale]) -> str:
         + " |",
     ]
     for step in STEPS:
-        rows.append(f"| {step}, CPU (wall) s | " + " | ".join(_both(s.times[step]) for s in scales) + " |")
+        rows.append(f"| {step}, CPU (wall) s | " + _cells(scales, lambda s, step=step: _both(s.times[step])) + " |")
     for step in ("generate cold", "mkdocs alone", "site cold", "site no-op"):
-        rows.append(f"| {step} per page, CPU ms | " + " | ".join(f"{s.per_page_ms(step):.1f}" for s in scales) + " |")
-    rows.append("| cold / mkdocs alone (CPU) | " + " | ".join(f"{_ratio(s, 'site cold'):.2f}" for s in scales) + " |")
-    rows.append(
-        "| cold / mkdocs alone (wall) | "
-        + " | ".join(f"{_ratio(s, 'site cold', wall=True):.2f}" for s in scales)
-        + " |"
-    )
-    rows.append(
-        "| cold, charts cached / mkdocs alone (CPU) | "
-        + " | ".join(f"{_ratio(s, 'site cold, charts cached'):.2f}" for s in scales)
-        + " |"
-    )
-    rows.append("| no-op / mkdocs alone (CPU) | " + " | ".join(f"{_ratio(s, 'site no-op'):.2f}" for s in scales) + " |")
+        rows.append(
+            f"| {step} per page, CPU ms | " + _cells(scales, lambda s, step=step: f"{s.per_page_ms(step):.1f}") + " |"
+        )
+    ratios = {
+        "cold / mkdocs alone (CPU)": lambda s: f"{_ratio(s, 'site cold'):.2f}",
+        "cold / mkdocs alone (wall)": lambda s: f"{_ratio(s, 'site cold', wall=True):.2f}",
+        "cold, charts cached / mkdocs alone (CPU)": lambda s: f"{_ratio(s, 'site cold, charts cached'):.2f}",
+        "no-op / mkdocs alone (CPU)": lambda s: f"{_ratio(s, 'site no-op'):.2f}",
+    }
+    rows.extend(f"| {label} | " + _cells(scales, cell) + " |" for label, cell in ratios.items())
     rows.append("| peak memory (MB) | " + " | ".join(f"{s.peak_mb:.0f}" for s in scales) + " |")
     rows.append("| search index (MB) | " + " | ".join(f"{s.search_index_mb:.2f}" for s in scales) + " |")
     rows.append(
         "| files rewritten by one score edit | "
-        + " | ".join(f"{len(s.edit_rewritten)} of {s.edit_allowed} showing it" for s in scales)
+        + _cells(scales, lambda s: f"{len(s.edit_rewritten)} of {s.edit_allowed} showing it" if s.edit_model else "")
         + " |"
     )
     return "\n".join(rows)
+
+
+def _cells(scales: list[Scale], cell: Callable[[Scale], str]) -> str:
+    """One cell per scale; "—" where a step was not measured (the largest scale under --quick-largest)."""
+    out = []
+    for scale in scales:
+        try:
+            out.append(cell(scale) or "—")
+        except KeyError:
+            out.append("—")
+    return " | ".join(out)
 
 
 def _ratio(scale: Scale, step: str, wall: bool = False) -> float:
@@ -379,13 +398,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="best of N for steps that are quick (default 3)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md", help="page to write results to")
     parser.add_argument("--no-save", action="store_true", help="print only")
+    parser.add_argument(
+        "--quick-largest",
+        action="store_true",
+        help="at the largest scale, time only the cold site build: enough for the per-page, memory and "
+        "search-index targets (at 16x the full set of steps takes hours on 2 cores)",
+    )
     args = parser.parse_args(argv)
     factors = [int(f) for f in args.scales.split(",")]
     scales = []
     with tempfile.TemporaryDirectory(prefix="omc-bench-") as work:
         for factor in factors:
             print(f"scale {factor}x: {factor * args.base} families", flush=True)
-            scales.append(bench_scale(Path(work), factor, factor * args.base, args.seed, args.repeat))
+            quick = args.quick_largest and factor == max(factors) and len(factors) > 1
+            scales.append(bench_scale(Path(work), factor, factor * args.base, args.seed, args.repeat, quick))
             found = verdicts(scales)
             results = report(scales, found, args.seed, args.base)
             if not args.no_save:  # after every scale, so a long run that is stopped still leaves its figures

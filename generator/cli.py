@@ -18,7 +18,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from generator.build import generate, load_catalog
+from generator import stamp
+from generator.build import OUTPUT, generate, load_catalog
 from generator.derive import provenance
 from generator.errors import DataErrors
 from generator.progress import Progress
@@ -107,6 +108,11 @@ def build_html(root: Path, site_dir: Path, updated: datetime.date | None = None)
     started = time.perf_counter()
     # MkDocs stamps the sitemap with today's date unless SOURCE_DATE_EPOCH is set: use the data's date.
     epoch = calendar.timegm(updated.timetuple()) if updated else 0
+    key = _site_key(root, epoch)
+    if stamp.load(site_dir, key) is not None:
+        print(f"{site_dir.name}/ is current: nothing it is built from changed ({time.perf_counter() - started:.1f} s)")
+        return 0
+    stamp.forget(site_dir)
     with tempfile.TemporaryDirectory(dir=root, prefix=".site-") as temporary:
         fresh = Path(temporary) / "site"
         # Not --quiet: it silences the warnings that --strict counts, so strict would never fail.
@@ -120,11 +126,22 @@ def build_html(root: Path, site_dir: Path, updated: datetime.date | None = None)
             print("mkdocs build failed; the previous site/ is untouched.", file=sys.stderr)
             return result.returncode
         swap_in(fresh, site_dir)
+    stamp.save(site_dir, key, {})
     print(
         f"built {site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir} "
         f"({time.perf_counter() - started:.1f} s)"
     )
     return 0
+
+
+def _site_key(root: Path, epoch: int) -> str:
+    """What the HTML is built from: the project's files (MkDocs' configuration, theme overrides, pinned
+    versions), the generated Markdown as its stamp records it (contents by their inputs, files by size
+    and modification time) and the variables MkDocs reads. MkDocs has no incremental build: when none
+    of these changed, rebuilding every page would give the same bytes."""
+    generated = stamp.stamp_file(root / OUTPUT)
+    record = generated.read_text(encoding="utf-8") if generated.exists() else ""
+    return stamp.inputs_key(root, "site", str(epoch), os.environ.get("REPO_URL", ""), record)
 
 
 if __name__ == "__main__":

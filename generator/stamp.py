@@ -46,7 +46,11 @@ def _input_files(root: Path) -> list[Path]:
     found = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in NOT_INPUTS and not d.startswith(NOT_INPUTS_PREFIXES))
-        found.extend(Path(folder) / f for f in sorted(files) if not f.endswith((".pyc", ".tmp")))
+        found.extend(
+            Path(folder) / f
+            for f in sorted(files)
+            if not f.endswith((".pyc", ".tmp")) and not f.startswith(NOT_INPUTS_PREFIXES)  # .site.stamp.json
+        )
     return found
 
 

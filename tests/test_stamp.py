@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import generate
+from generator.cli import main
 from generator.errors import DataErrors
 from generator.stamp import stamp_file
 
@@ -41,3 +42,24 @@ def test_a_failed_generate_leaves_no_stamp_to_trust(project: Path, edit: Callabl
     with pytest.raises(DataErrors):
         generate(project)
     assert not stamp_file(project / "build" / "docs").exists()
+
+
+def test_a_site_built_from_unchanged_markdown_is_not_built_again(
+    project: Path, edit: Callable[[str, str, str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """MkDocs has no incremental build; when nothing it reads changed, `site` skips it (same bytes)."""
+    assert main(["--root", str(project), "site"]) == 0
+    index = project / "site" / "index.html"
+    built = index.stat().st_mtime_ns
+    capsys.readouterr()
+    assert main(["--root", str(project), "site"]) == 0
+    assert "site/ is current" in capsys.readouterr().out and index.stat().st_mtime_ns == built
+
+    index.write_text("edited by hand", encoding="utf-8")  # a touched output is rebuilt
+    assert main(["--root", str(project), "site"]) == 0
+    assert "edited by hand" not in index.read_text(encoding="utf-8")
+
+    edit("mkdocs.yml", "site_name:", "site_name: Renamed #")  # so is a changed configuration
+    capsys.readouterr()
+    assert main(["--root", str(project), "site"]) == 0
+    assert "site/ is current" not in capsys.readouterr().out
