@@ -557,6 +557,7 @@ def _timeline(chart: TimelineChart) -> Any:
     ax.set_ylim(-0.6, len(chart.lanes) - 0.3)
     ax.set_yticks(list(lane_y.values()), [_wrap(lane, 18) for lane in lane_y])
     locator = mdates.AutoDateLocator(maxticks=6)
+    locator.intervald[mdates.MONTHLY] = [1, 2, 3, 4, 6, 12]  # a span of 3-6 years has no 6-tick month step
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.tick_params(axis="y", length=0)
