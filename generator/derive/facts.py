@@ -5,9 +5,10 @@ Shared by every derivation so that "how big is this model" has one answer across
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 from generator import schema
 from generator.model import Catalog
@@ -23,6 +24,26 @@ class Quantity:
     value: float | str
     approx: bool = False
     source: str | None = None
+
+
+R = TypeVar("R")
+
+
+def per_catalog(compute: Callable[[Catalog], R]) -> Callable[[Catalog], R]:
+    """Remember what a function computes from the catalog alone, for the catalog last asked about.
+
+    A build uses one catalog, and every page asked again for the same index (each pair's matchup, each
+    family's figures): computed per page, those made the cost of a page grow with the site. The catalog
+    is frozen, so the answer cannot go stale; keeping only the last one keeps tests' many catalogs apart."""
+    last: list[object] = [None, None]
+
+    @functools.wraps(compute)
+    def remembered(catalog: Catalog) -> R:
+        if last[0] is not catalog:
+            last[0], last[1] = catalog, compute(catalog)
+        return last[1]  # type: ignore[return-value]
+
+    return remembered
 
 
 def sourced_in(obj: object) -> Iterator[schema.Sourced]:

@@ -28,7 +28,7 @@ class PageMeta:
 
 def meta(catalog: Catalog, objects: Iterable[object]) -> PageMeta:
     """The sources cited by these objects' figures and the latest date the data gives for them."""
-    figures = [f for obj in objects for f in facts.sourced_in(obj)]
+    figures = [f for obj in objects for f in _figures(catalog, obj)]
     ids = sorted({f.source for f in figures})
     sources = tuple(catalog.sources[i] for i in ids)
     checked = [f.checked for f in figures]
@@ -37,6 +37,22 @@ def meta(catalog: Catalog, objects: Iterable[object]) -> PageMeta:
     checked += [o.checked for o in objects if isinstance(o, schema.Family)]
     dates = [d for d in [*checked, *(s.date for s in sources)] if d]
     return PageMeta(sources, max(dates) if dates else None)
+
+
+def _figures(catalog: Catalog, obj: object) -> tuple[schema.Sourced, ...]:
+    """The sourced figures of one data object; a family's, which appear on every page of each of its
+    pairs, are walked once per build."""
+    if not isinstance(obj, schema.Family):  # other objects may be built per call: an id can be reused
+        return tuple(facts.sourced_in(obj))
+    known = _walked(catalog)
+    if obj.id not in known:
+        known[obj.id] = tuple(facts.sourced_in(obj))
+    return known[obj.id]
+
+
+@facts.per_catalog
+def _walked(catalog: Catalog) -> dict[str, tuple[schema.Sourced, ...]]:
+    return {}
 
 
 def related_pairs(
@@ -49,8 +65,10 @@ def related_pairs(
     kin = {k for f in pair for k in _kin(catalog.families[f])}
     candidates = [p for p in pairs if p != pair and own & set(p)]
 
+    released = _released_by_family(catalog)
+
     def order(p: tuple[str, str]) -> tuple[bool, bool, int, tuple[str, str]]:
-        newest = max((_released(catalog.families[f]) for f in set(p) - own), default=0)
+        newest = max((released[f] for f in set(p) - own), default=0)
         return (catalog.comparison(*p) is None, not (kin & set(p)), -newest, p)
 
     return tuple(sorted(candidates, key=order)[:RELATED_LIMIT])
@@ -59,6 +77,11 @@ def related_pairs(
 def _kin(family: schema.Family) -> set[str]:
     ids = {family.successor, family.predecessor, *(family.variants.value if family.variants else [])}
     return {i for i in ids if i}
+
+
+@facts.per_catalog
+def _released_by_family(catalog: Catalog) -> dict[str, int]:
+    return {f: _released(family) for f, family in catalog.families.items()}
 
 
 def _released(family: schema.Family) -> int:
