@@ -134,7 +134,7 @@ def generate(
     redirects = sum(1 for p in writer.paths if p.endswith("index.html"))
     stale = len(provenance.index(catalog, today).stale())
     updated = meta(catalog, [*catalog.families.values(), *catalog.comparisons.values()]).updated
-    summary = {"pages": pages, "redirects": redirects, "stale": stale, "charts": charts.drawn + charts.cached}
+    summary = {"pages": pages, "redirects": redirects, "stale": stale, "charts": len(charts.charts_by_key)}
     summary.update(published=len(published), today=_iso(today), updated=_iso(updated))
     stamp.save(out, key, summary)
     return Report(pages, redirects, stats, stale, today, updated, charts.counts, published=len(published))

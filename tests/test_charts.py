@@ -133,8 +133,8 @@ def test_releases_timeline_has_every_dated_release(catalog: Catalog) -> None:
 
 
 def test_chart_bytes_are_deterministic_small_and_keep_text_as_text(seed_charts: specs.PairCharts) -> None:
-    first = chart_files.chart_files(seed_charts.all(), None).files
-    second = chart_files.chart_files(seed_charts.all(), None).files
+    first = dict(chart_files.chart_files(seed_charts.all(), None))
+    second = dict(chart_files.chart_files(seed_charts.all(), None))
     assert first == second
     for path, data in first.items():
         if path.endswith(".svg"):
@@ -203,9 +203,9 @@ def _alt(project: Path, path: str) -> str:
 
 def test_a_cold_cache_draws_every_chart(tmp_path: Path, seed_charts: specs.PairCharts) -> None:
     result = chart_files.chart_files(seed_charts.all(), tmp_path)
-    assert result.drawn == len(seed_charts.all()) and result.cached == 0
-    assert len(result.files) > result.drawn  # drawn as the files are taken, each SVG in two palettes
-    assert chart_files.chart_files(seed_charts.all(), tmp_path).drawn == 0
+    assert result.counts == chart_files.ChartCounts(drawn=len(seed_charts.all()), cached=0)
+    assert len(dict(result)) > result.counts.drawn  # drawn as the files are taken, each SVG in two palettes
+    assert chart_files.chart_files(seed_charts.all(), tmp_path).counts.drawn == 0
 
 
 def test_a_warm_build_does_not_import_matplotlib(project: Path, own_cache: Path) -> None:
@@ -222,8 +222,8 @@ def test_identical_drawings_are_drawn_once(seed_charts: specs.PairCharts, tmp_pa
     assert chart is not None
     twin = dataclasses.replace(chart, path="charts/elsewhere/hardware.svg")
     result = chart_files.chart_files([chart, twin], tmp_path)
-    files = result.files
-    assert result.drawn == 1 and len(files) == 4
+    files = dict(result)
+    assert result.counts.drawn == 1 and len(files) == 4
     assert files[chart.path] == files[twin.path]
 
 

@@ -46,14 +46,6 @@ class ChartFiles:
     def counts(self) -> ChartCounts:
         return ChartCounts(drawn=len(self.missing), cached=len(self.charts_by_key) - len(self.missing))
 
-    @property
-    def drawn(self) -> int:
-        return self.counts.drawn
-
-    @property
-    def cached(self) -> int:
-        return self.counts.cached
-
     def __iter__(self) -> Iterator[tuple[str, bytes]]:
         """(path, bytes) of every file: SVGs in both palettes, preview PNGs."""
         missing = set(self.missing)
@@ -66,11 +58,6 @@ class ChartFiles:
                 # Read now, not when planned; a drawing removed since (a cleaned cache) is drawn again.
                 data = _read(self.cache_dir, key) or drawing.draw(charts[0])
                 yield from _outputs_of(charts, data)
-
-    @property
-    def files(self) -> dict[str, bytes]:
-        """Every file at once: for tests and small sets of charts."""
-        return dict(self)
 
 
 def chart_files(charts: Iterable[Chart], cache_dir: Path | None) -> ChartFiles:
