@@ -148,6 +148,20 @@ def test_chart_bytes_are_deterministic_small_and_keep_text_as_text(seed_charts: 
     assert drawing.PALETTES["light"][drawing.INK] in light and drawing.PALETTES["dark"][drawing.INK] in dark
 
 
+def test_text_sizes_remembered_across_charts_draw_the_same_bytes(
+    seed_charts: specs.PairCharts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawing.prepare()
+    from matplotlib.backends.backend_svg import RendererSVG
+
+    remembered = RendererSVG.get_text_width_height_descent
+    assert getattr(remembered, "remembers", False), "drawing measures every text of every chart again"
+    svgs = [c for c in seed_charts.all() if not isinstance(c, specs.PreviewImage)]
+    with_memory = [drawing.draw(c) for c in svgs + svgs]  # the second round is measured from memory
+    monkeypatch.setattr(RendererSVG, "get_text_width_height_descent", remembered.measure)
+    assert with_memory == [drawing.draw(c) for c in svgs + svgs]
+
+
 def test_preview_is_a_1200_by_630_png_without_software_metadata(seed_charts: specs.PairCharts) -> None:
     png = drawing.draw(seed_charts.preview)
     assert png.startswith(b"\x89PNG")
