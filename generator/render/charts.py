@@ -510,7 +510,7 @@ def _label_points(figure: Any, labels: dict[tuple[float, float], str], frame: tu
     placed = [(sx - 6, sy - 6, sx + 6, sy + 6) for sx, sy in labels]
     for (sx, sy), text in sorted(labels.items()):
         lines = text.split("\n")
-        w = max(len(line) for line in lines) * size * 0.58
+        w = max(len(line) for line in lines) * size * CHAR_EM
         h = len(lines) * size * 1.25
         options = [
             ((8, 0), "left", "center", (sx + 8, sy - h / 2, sx + 8 + w, sy + h / 2)),
