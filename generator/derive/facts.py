@@ -29,19 +29,25 @@ class Quantity:
 R = TypeVar("R")
 
 
-def per_catalog(compute: Callable[[Catalog], R]) -> Callable[[Catalog], R]:
-    """Remember what a function computes from the catalog alone, for the catalog last asked about.
+def per_catalog(compute: Callable[..., R]) -> Callable[..., R]:
+    """Remember what a function computes from the catalog and its other (hashable) arguments, for the
+    catalog last asked about.
 
-    A build uses one catalog, and every page asked again for the same index (each pair's matchup, each
-    family's figures): computed per page, those made the cost of a page grow with the site. The catalog
-    is frozen, so the answer cannot go stale; keeping only the last one keeps tests' many catalogs apart."""
-    last: list[object] = [None, None]
+    A build uses one catalog, and every page asked again for the same answers (each pair's matchup,
+    each family's figures): computed per page, those made the cost of a page grow with the site. The
+    catalog is frozen, so an answer cannot go stale; keeping only the last catalog's keeps tests' many
+    catalogs apart."""
+    last: list[object] = [None]
+    answers: dict[tuple[object, ...], R] = {}
 
     @functools.wraps(compute)
-    def remembered(catalog: Catalog) -> R:
+    def remembered(catalog: Catalog, *args: object) -> R:
         if last[0] is not catalog:
-            last[0], last[1] = catalog, compute(catalog)
-        return last[1]  # type: ignore[return-value]
+            last[0] = catalog
+            answers.clear()
+        if args not in answers:
+            answers[args] = compute(catalog, *args)
+        return answers[args]
 
     return remembered
 

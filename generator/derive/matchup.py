@@ -73,18 +73,10 @@ def matchups(catalog: Catalog) -> Mapping[tuple[str, str], Pick]:
 
 def pick_for(catalog: Catalog, family_a: str, family_b: str) -> Pick | None:
     """The curated matchup of two families, else the default one, else None (no comparable models)."""
-    key = pair_key(family_a, family_b)
-    known = _picks(catalog)
-    if key not in known:  # every link to a matchup names it by its models: asked for ~50 times a page
-        known[key] = _pick(catalog, *key)
-    return known[key]
+    return _pick(catalog, *pair_key(family_a, family_b))
 
 
-@facts.per_catalog
-def _picks(catalog: Catalog) -> dict[tuple[str, str], Pick | None]:
-    return {}
-
-
+@facts.per_catalog  # every link to a matchup names it by its models: asked for ~50 times a page
 def _pick(catalog: Catalog, first: str, second: str) -> Pick | None:
     comparison = catalog.comparison(first, second)
     if comparison and comparison.matchup:

@@ -42,17 +42,14 @@ def meta(catalog: Catalog, objects: Iterable[object]) -> PageMeta:
 def _figures(catalog: Catalog, obj: object) -> tuple[schema.Sourced, ...]:
     """The sourced figures of one data object; a family's, which appear on every page of each of its
     pairs, are walked once per build."""
-    if not isinstance(obj, schema.Family):  # other objects may be built per call: an id can be reused
-        return tuple(facts.sourced_in(obj))
-    known = _walked(catalog)
-    if obj.id not in known:
-        known[obj.id] = tuple(facts.sourced_in(obj))
-    return known[obj.id]
+    if isinstance(obj, schema.Family):
+        return _family_figures(catalog, obj.id)
+    return tuple(facts.sourced_in(obj))  # other objects may be built per call: an id can be reused
 
 
 @facts.per_catalog
-def _walked(catalog: Catalog) -> dict[str, tuple[schema.Sourced, ...]]:
-    return {}
+def _family_figures(catalog: Catalog, family_id: str) -> tuple[schema.Sourced, ...]:
+    return tuple(facts.sourced_in(catalog.families[family_id]))
 
 
 def related_pairs(
