@@ -113,8 +113,8 @@ def _measure_each_text_once(renderer: type) -> None:
 
     Every label is measured (in FreeType) to be aligned, and matplotlib remembers the sizes per
     renderer, but `savefig` makes a new SVG renderer for each chart: the same benchmark and model
-    names were measured again in every chart, a third of a bar chart's time (8.9 to 5.8 ms; scatters
-    12.5 to 8.8). An SVG renderer's sizes depend only on the text and its font (always at 72 dpi), so
+    names were measured again in every chart, a third of a bar chart's time (8.9 to 5.7 ms; scatters
+    12.5 to 8.6). An SVG renderer's sizes depend only on the text and its font (always at 72 dpi), so
     one table for the process gives the same bytes."""
     measure = renderer.get_text_width_height_descent
     if getattr(measure, "remembers", False):

@@ -82,7 +82,7 @@ def on_post_build(**_: Any) -> None:
 def _share_anchor_strings(page: Any) -> None:
     if page.present_anchor_ids:
         # A tuple of 40 ids is a fifth of the set's size; MkDocs only tests `anchor in ...` on it.
-        page.present_anchor_ids = tuple(sorted({_shared(a) for a in page.present_anchor_ids}, key=str))
+        page.present_anchor_ids = tuple({_shared(a) for a in page.present_anchor_ids})
     if page.links_to_anchors:
         page.links_to_anchors = {
             target: {_shared(anchor): _shared(link) for anchor, link in links.items()}
