@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from types import MappingProxyType
 from typing import TypeVar
 
@@ -94,8 +93,3 @@ def build_catalog(objects: list[schema.Strict]) -> Catalog:
         guide=next((o for o in objects if isinstance(o, schema.Guide)), None),
         rankings=next((o for o in objects if isinstance(o, schema.Rankings)), None),
     )
-
-
-def latest_date(dates: list[date | None]) -> date | None:
-    known = [d for d in dates if d]
-    return max(known) if known else None

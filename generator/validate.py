@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator import schema
-from generator.errors import DataError, DataErrors, ErrorCollector, Location, relative_name
+from generator.errors import DataError, ErrorCollector, Location, relative_name
 from generator.load import LoadedFile, LoadError, Path_, load_file
 from generator.wording import check_wording
 
@@ -195,11 +195,6 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
         if found:
             return found
     return None
-
-
-def raise_errors(collector: ErrorCollector) -> None:
-    if collector.errors:
-        raise DataErrors(collector.errors)
 
 
 # --- references across files ---------------------------------------------------------------------

@@ -23,7 +23,6 @@ from generator.render import chart_files
 from generator.render import charts as drawing
 from generator.render.pages import Links, environment
 from tests.conftest import ROOT
-from tests.test_site import build
 
 SEED = "gemma-4-vs-qwen-3-5"
 
@@ -279,13 +278,8 @@ def test_identical_drawings_are_drawn_once(seed_charts: specs.PairCharts, tmp_pa
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("charts-site")
-    for name in ("data", "docs", "overrides"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    assert build(root) == 0
-    return root / "site"
+def site(default_site: Path) -> Path:
+    return default_site
 
 
 def test_built_page_has_open_graph_and_twitter_image_tags(site: Path) -> None:

@@ -132,8 +132,8 @@ def test_no_script_in_generated_images(hostile_site: tuple[str, Path]) -> None:
 
 
 @pytest.fixture(scope="module")
-def clean_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(copy_project(tmp_path_factory.mktemp("clean")))
+def clean_site(default_site: Path) -> Path:
+    return default_site
 
 
 def skeleton(path: Path) -> Counter[tuple[str, tuple[str, ...]]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -142,7 +143,8 @@ def test_an_id_that_would_overwrite_a_section_index_is_refused(project: Path, ed
 
 
 def test_related_pairs_follow_the_stated_rule(catalog: Catalog) -> None:
-    from generator.derive.pagemeta import RELATED_LIMIT, _released, related_pairs
+    from generator.derive.facts import latest_release
+    from generator.derive.pagemeta import RELATED_LIMIT, related_pairs
 
     pair = ("gemma-4", "qwen-3-5")
     candidates = list(itertools.combinations(sorted(catalog.families), 2))
@@ -151,5 +153,9 @@ def test_related_pairs_follow_the_stated_rule(catalog: Catalog) -> None:
     kin = {"qwen-3-6", "qwen-2-5-coder", "qwen-2-5-math"}  # Qwen 3.5's successor and variants
     flags = [bool(kin & set(p)) for p in found]
     assert flags == sorted(flags, reverse=True), "kin pairs come first"
-    rest = [max(_released(catalog.families[f]) for f in set(p) - set(pair)) for p in found if not kin & set(p)]
+    rest = [
+        max(latest_release(catalog.families[f]) or date.min for f in set(p) - set(pair))
+        for p in found
+        if not kin & set(p)
+    ]
     assert rest == sorted(rest, reverse=True), "then the newest other family first"

@@ -14,7 +14,6 @@ from generator.build import load_catalog, make_site, site_url
 from generator.model import Catalog
 from generator.render.api import COLLECTIONS
 from generator.render.published import published_files
-from tests.test_site import built  # noqa: F401 - the end-to-end site fixture, reused for the <head> check
 
 Edit = Callable[[str, str, str], Path]
 SITE = "https://example.org/omc/"
@@ -158,7 +157,8 @@ def test_data_text_is_escaped_in_cards_feed_and_api(project: Path, edit: Edit) -
     assert families["gemma-4"]["name"] == 'Gemma <script>alert(1)</script> & "4"'
 
 
-def test_every_page_links_the_feed_in_its_head(built: Path) -> None:  # noqa: F811
+def test_every_page_links_the_feed_in_its_head(default_site: Path) -> None:
+    built = default_site.parent
     for page, href in (("index.html", "feed.xml"), ("compare/gemma-4-vs-qwen-3-5/index.html", "../../feed.xml")):
         html = (built / "site" / page).read_text(encoding="utf-8")
         head = html.split("</head>", 1)[0]

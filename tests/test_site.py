@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -111,34 +112,36 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from tests.conftest import ROOT
-
+def built(default_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the default site's project (its outputs and stamps too) for the tests that rebuild or break it."""
     root = tmp_path_factory.mktemp("site")
-    import shutil
-
-    for name in ("data", "docs", "overrides"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    assert build(root) == 0
+    shutil.copytree(default_site.parent, root, dirs_exist_ok=True)
     return root
 
 
-def test_seed_page_shows_every_fact_of_the_seed(built: Path) -> None:
-    html = (built / "site/compare/gemma-4-vs-qwen-3-5/index.html").read_text(encoding="utf-8")
+def mkdocs_build(root: Path, config: str, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict`, as `generator site` runs it: not --quiet, which silences the warnings
+    --strict counts, so that a build with --quiet can never fail."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"}
+    return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
+
+
+def test_seed_page_shows_every_fact_of_the_seed(default_site: Path) -> None:
+    html = (default_site / "compare/gemma-4-vs-qwen-3-5/index.html").read_text(encoding="utf-8")
     text = text_of(html)
     missing = [fact for fact in SEED_FACTS if fact not in text]
     assert not missing
 
 
-def test_sections_have_stable_anchors(built: Path) -> None:
-    html = (built / "site/compare/gemma-4-vs-qwen-3-5/index.html").read_text(encoding="utf-8")
+def test_sections_have_stable_anchors(default_site: Path) -> None:
+    html = (default_site / "compare/gemma-4-vs-qwen-3-5/index.html").read_text(encoding="utf-8")
     for anchor in ("quick-comparison", "model-sizes", "benchmarks", "coding", "hardware", "api", "pick", "sources"):
         assert f'id="{anchor}"' in html
 
 
-def test_reverse_order_redirects_to_the_canonical_page(built: Path) -> None:
-    html = (built / "site/compare/qwen-3-5-vs-gemma-4/index.html").read_text(encoding="utf-8")
+def test_reverse_order_redirects_to_the_canonical_page(default_site: Path) -> None:
+    html = (default_site / "compare/qwen-3-5-vs-gemma-4/index.html").read_text(encoding="utf-8")
     assert 'content="0; url=../gemma-4-vs-qwen-3-5/"' in html
     assert '<link rel="canonical" href="../gemma-4-vs-qwen-3-5/">' in html
 
@@ -154,15 +157,29 @@ def test_the_memory_hook_changes_no_byte_of_the_site(built: Path, tmp_path: Path
     """The hook moves each page's HTML and table of contents out of memory between conversion and
     writing and shrinks what the anchor checks keep: a site built without it must be the same."""
     (built / "mkdocs.no-hooks.yml").write_text("INHERIT: mkdocs.yml\nhooks: []\n", encoding="utf-8")
-    sites = {}
-    for config in ("mkdocs.yml", "mkdocs.no-hooks.yml"):
-        sites[config] = tmp_path / config
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(sites[config])]
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"}
-        subprocess.run(command, cwd=built, env=env, check=True)
-    with_hook, without = (tree_digest(site) for site in sites.values())
+    try:
+        for config in ("mkdocs.yml", "mkdocs.no-hooks.yml"):
+            result = mkdocs_build(built, config, tmp_path / config)
+            assert result.returncode == 0, result.stderr[-2000:]
+    finally:
+        (built / "mkdocs.no-hooks.yml").unlink()
+    with_hook, without = (tree_digest(tmp_path / config) for config in ("mkdocs.yml", "mkdocs.no-hooks.yml"))
     assert len(with_hook) > 500
     assert with_hook == without
+
+
+def test_a_broken_anchor_fails_the_build_with_the_memory_hook_on(built: Path, tmp_path: Path) -> None:
+    """The hook keeps only each page's anchor ids for MkDocs' anchor check: that check must still fail."""
+    assert "overrides/hooks/memory.py" in (built / "mkdocs.yml").read_text(encoding="utf-8")
+    page = built / "build/docs/broken-anchor.md"
+    page.write_text("# Broken\n\n[Picks](compare/gemma-4-vs-qwen-3-5.md#no-such-section)\n", encoding="utf-8")
+    try:
+        result = mkdocs_build(built, "mkdocs.yml", tmp_path / "site")
+    finally:
+        page.unlink()
+    assert result.returncode != 0
+    assert "does not contain an anchor '#no-such-section'" in result.stderr
+    assert "Aborted with 1 warnings in strict mode" in result.stderr
 
 
 def test_bad_data_fails_and_leaves_the_last_good_site(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -193,7 +210,8 @@ def test_failed_mkdocs_build_keeps_the_last_good_site(built: Path) -> None:
     assert tree_digest(built / "site") == before
 
 
-def test_flowchart_uses_the_vendored_mermaid_and_the_guide_its_picker(built: Path) -> None:
+def test_flowchart_uses_the_vendored_mermaid_and_the_guide_its_picker(default_site: Path) -> None:
+    built = default_site.parent
     page = (built / "site/compare/gemma-4-vs-qwen-3-5/index.html").read_text(encoding="utf-8")
     scripts = re.findall(r'<script src="([^"]+)"', page)
     mermaid = scripts.index("../../assets/vendor/mermaid/mermaid.min.js")

@@ -363,7 +363,7 @@ def category_leaderboard(catalog: Catalog, category_id: str, size: int = LEADERB
 
 
 def _score(model: schema.Model, benchmark: str) -> float | None:
-    return next((s.value for s in model.scores if s.benchmark == benchmark), None)
+    return score.value if (score := facts.first_score(model, benchmark)) else None
 
 
 def quality_vs_ram(catalog: Catalog, benchmark_id: str) -> ScatterChart | None:

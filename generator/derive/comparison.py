@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from generator import schema
 from generator.derive import facts, provenance
-from generator.derive.facts import Quantity
+from generator.derive.facts import Quantity, first_score, oriented
 from generator.model import Catalog, pair_key
 
 
@@ -55,6 +55,9 @@ class QuickRow:
     key: str
     label: str
     values: tuple[object, object]
+    read_off: tuple[object, object] = (None, None)
+    """Per value, the figures it is read off but does not hold (an architecture, from each model's
+    figure), cited beside it."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,16 @@ class SizeSummary:
     option_counts: tuple[int, int]
     more_options_edge: bool
     close_pairs: int
+
+    @property
+    def both_ways(self) -> bool:
+        """One family has both the largest model and the smallest."""
+        return self.bigger is not None and self.bigger is self.smaller
+
+    @property
+    def more_and_fewer(self) -> tuple[int, int]:
+        """The larger and the smaller model count."""
+        return max(self.option_counts), min(self.option_counts)
 
 
 @dataclass(frozen=True)
@@ -106,6 +119,19 @@ class CategoryResult:
     needs_variant: tuple[schema.Family, ...]
     uncompared: tuple[schema.Benchmark, ...]
     notes: tuple[str, ...]
+
+    @property
+    def leader_wins(self) -> int:
+        return max(self.wins)
+
+    @property
+    def languages(self) -> tuple[schema.Figure, schema.Figure] | None:
+        """The leader's and the other family's language claims, where the category speaks of languages
+        and both families state one."""
+        if not (self.category.mentions_languages and self.leader and self.other):
+            return None
+        lead, other = self.leader.family.languages, self.other.family.languages
+        return (lead, other) if lead and other else None
 
 
 @dataclass(frozen=True)
@@ -175,6 +201,11 @@ class PairFacts:
     def sides(self) -> tuple[Side, Side]:
         return self.a, self.b
 
+    @property
+    def size_params(self) -> tuple[schema.Parameters, ...]:
+        """The parameter figures of the size table, row by row."""
+        return tuple(m.params for row in self.sizes for m in row if m)
+
 
 def pair_slug(a: str, b: str) -> str:
     first, second = pair_key(a, b)
@@ -229,18 +260,28 @@ def _same_license(a: Side, b: Side) -> str | None:
 
 
 def _quick_rows(catalog: Catalog, a: Side, b: Side) -> tuple[QuickRow, ...]:
-    def row(key: str, label: str, get) -> QuickRow | None:  # noqa: ANN001 - a local accessor
+    def row(key: str, label: str, get, read_off=lambda s: None) -> QuickRow | None:  # noqa: ANN001 - local accessors
         values = (get(a), get(b))
-        return QuickRow(key, label, values) if any(v for v in values) else None
+        return QuickRow(key, label, values, (read_off(a), read_off(b))) if any(v for v in values) else None
 
     candidates = [
         row("maker", "Maker", lambda s: s.maker.name),
         row("license", "License", lambda s: s.family.license),
         row("range", "Model range", lambda s: facts.size_range(catalog, s.id)),
-        row("architecture", "Architecture", lambda s: facts.architectures(catalog, s.id)),
+        row(
+            "architecture",
+            "Architecture",
+            lambda s: facts.architectures(catalog, s.id),
+            lambda s: [m.architecture for m in s.models],
+        ),
         row("context", "Max context", lambda s: facts.max_context(catalog, s.id)),
         row("modalities", "Multimodal", lambda s: facts.family_modalities(catalog, s.id)),
-        row("coding", "Coding variants", lambda s: _coding_variants(s) if s.family.variants else None),
+        row(
+            "coding",
+            "Coding variants",
+            lambda s: _coding_variants(s) if s.family.variants else None,
+            lambda s: s.family.variants,
+        ),
         row("strengths", "Strongest at", lambda s: s.family.strengths),
     ]
     return tuple(r for r in candidates if r)
@@ -382,10 +423,6 @@ def default_matchup(
 # --- benchmarks ----------------------------------------------------------------------------------
 
 
-def first_score(model: schema.Model, benchmark: str) -> schema.Score | None:
-    return next((s for s in model.scores if s.benchmark == benchmark), None)
-
-
 def _category(
     catalog: Catalog, category: schema.Category, a: Side, b: Side, comparison: schema.Comparison | None
 ) -> CategoryResult | None:
@@ -444,9 +481,8 @@ def _bench_row(
     a: Side,
     b: Side,
 ) -> BenchRow | None:
-    sign = 1 if bm.higher_is_better else -1
-    best_a = _best(a_cols, bm.id, sign)
-    best_b = _best(b_cols, bm.id, sign)
+    best_a = _best(a_cols, bm)
+    best_b = _best(b_cols, bm)
     if not best_a or not best_b:
         return None
     cells = tuple(first_score(m, bm.id) for m in columns)
@@ -454,9 +490,9 @@ def _bench_row(
     margin = abs(best_a.value - best_b.value)
     winner = None
     if comparable and margin > 0:
-        winner = a if sign * (best_a.value - best_b.value) > 0 else b
-    top = max(sign * c.value for c in cells if c)
-    best = tuple(i for i, c in enumerate(cells) if c and sign * c.value == top) if comparable else ()
+        winner = a if oriented(bm, best_a.value) > oriented(bm, best_b.value) else b
+    top = max(oriented(bm, c.value) for c in cells if c)
+    best = tuple(i for i, c in enumerate(cells) if c and oriented(bm, c.value) == top) if comparable else ()
     settings = () if comparable else (provenance.setting_label(best_a), provenance.setting_label(best_b))
     return BenchRow(bm, cells, best, winner, margin, comparable, settings)
 
@@ -471,9 +507,9 @@ def comparable_settings(x: schema.Score, y: schema.Score) -> bool:
     return provenance.comparable(x, y)
 
 
-def _best(models: list[schema.Model], benchmark: str, sign: int) -> schema.Score | None:
-    scores = [s for m in models if (s := first_score(m, benchmark))]
-    return max(scores, key=lambda s: sign * s.value) if scores else None
+def _best(models: list[schema.Model], benchmark: schema.Benchmark) -> schema.Score | None:
+    scores = [s for m in models if (s := first_score(m, benchmark.id))]
+    return max(scores, key=lambda s: oriented(benchmark, s.value)) if scores else None
 
 
 def _notes(comparison: schema.Comparison | None, section: str, leader: Side | None) -> tuple[str, ...]:
@@ -587,25 +623,7 @@ def _ecosystem(catalog: Catalog, a: Side, b: Side, matchup: Matchup | None) -> E
 
 
 def _sources(catalog: Catalog, a: Side, b: Side, comparison: schema.Comparison | None) -> tuple[schema.Source, ...]:
-    owners: list[object] = [a.family, b.family, *a.variants, *b.variants]
-    if comparison:
-        owners.append(comparison)
-    ids = set().union(*(_source_ids(owner) for owner in owners))
+    families = [a.family, b.family, *a.variants, *b.variants]
+    ids = {f.source for family in families for f in facts.family_figures(catalog, family.id)}
+    ids.update(f.source for f in facts.sourced_in(comparison))
     return tuple(catalog.sources[i] for i in sorted(ids))
-
-
-# Source ids per family, walked once rather than once per pair page: every family is in n-1 pairs.
-# Keyed by identity (families hold lists, so they do not hash); each entry keeps its object alive so
-# the id cannot be reused while cached, and the cache is emptied when a new catalog outgrows it.
-_SOURCE_IDS: dict[int, tuple[object, frozenset[str]]] = {}
-
-
-def _source_ids(owner: object) -> frozenset[str]:
-    cached = _SOURCE_IDS.get(id(owner))
-    if cached is not None and cached[0] is owner:
-        return cached[1]
-    if len(_SOURCE_IDS) > 100_000:
-        _SOURCE_IDS.clear()
-    ids = frozenset(node.source for node in facts.sourced_in(owner))
-    _SOURCE_IDS[id(owner)] = (owner, ids)
-    return ids

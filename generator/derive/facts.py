@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal, TypeVar
 
 from generator import schema
@@ -36,7 +37,8 @@ def per_catalog(compute: Callable[..., R]) -> Callable[..., R]:
     A build uses one catalog, and every page asked again for the same answers (each pair's matchup,
     each family's figures): computed per page, those made the cost of a page grow with the site. The
     catalog is frozen, so an answer cannot go stale; keeping only the last catalog's keeps tests' many
-    catalogs apart."""
+    catalogs apart. This is the one memo of derived facts: anything else remembered across pages is
+    a per-process constant (a Jinja environment, a font table) kept with functools.cache."""
     last: list[object] = [None]
     answers: dict[tuple[object, ...], R] = {}
 
@@ -70,6 +72,34 @@ def figure_quantity(kind: QuantityKind, figure: schema.Figure | None) -> Quantit
     return Quantity(kind, figure.value, figure.approx, figure.source)
 
 
+def scores_on(model: schema.Model, benchmark_id: str) -> tuple[schema.Score, ...]:
+    """A model's scores on one benchmark, in data order (a model may report several settings)."""
+    return tuple(s for s in model.scores if s.benchmark == benchmark_id)
+
+
+def first_score(model: schema.Model, benchmark_id: str) -> schema.Score | None:
+    """The score a table shows for a model on a benchmark when no setting is asked for: its first."""
+    return next((s for s in model.scores if s.benchmark == benchmark_id), None)
+
+
+def oriented(benchmark: schema.Benchmark, value: float) -> float:
+    """A score turned so that larger is better, whichever way the benchmark counts: the one place
+    that reads `higher_is_better` to decide an order or a winner."""
+    return value if benchmark.higher_is_better else -value
+
+
+def latest_release(family: schema.Family) -> date | None:
+    """The family's latest release date in the data (its own or a model's), None when it has none."""
+    dates = [f.value for f in [family.released, *(m.released for m in family.models)] if f]
+    return max(dates) if dates else None
+
+
+@per_catalog
+def family_figures(catalog: Catalog, family_id: str) -> tuple[schema.Sourced, ...]:
+    """Every sourced figure of a family, walked once per build: it appears on every page of its pairs."""
+    return tuple(sourced_in(catalog.families[family_id]))
+
+
 def nominal_params(model: schema.Model) -> schema.Figure | None:
     """The size a model is known by: effective parameters for edge models, else the total."""
     return model.params.effective or model.params.total
@@ -83,10 +113,6 @@ def active_params(model: schema.Model) -> schema.Figure | None:
 def size_of(model: schema.Model) -> float | None:
     figure = nominal_params(model)
     return figure.value if figure else None
-
-
-def family_models(catalog: Catalog, family_id: str) -> tuple[schema.Model, ...]:
-    return catalog.family_models(family_id)
 
 
 def size_range(catalog: Catalog, family_id: str) -> tuple[Quantity, Quantity] | None:
@@ -140,10 +166,6 @@ def ollama_models(catalog: Catalog, family_id: str) -> tuple[schema.Model, ...]:
 
 def offers_of(catalog: Catalog, family_id: str, kind: schema.OfferKind) -> tuple[schema.Offer, ...]:
     return tuple(o for o in catalog.families[family_id].offers if o.kind == kind)
-
-
-def ratio(larger: float, smaller: float) -> float | None:
-    return larger / smaller if smaller > 0 else None
 
 
 MODALITY_ORDER = ("text", "image", "audio", "video")

@@ -12,6 +12,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Literal
 
+from generator.derive import facts
 from generator.derive.site import SitePlan
 from generator.model import Catalog
 
@@ -44,16 +45,10 @@ def releases(catalog: Catalog, plan: SitePlan) -> tuple[Entry, ...]:
     return tuple(entries)
 
 
-def latest_release(catalog: Catalog, family_id: str) -> datetime.date | None:
-    family = catalog.families[family_id]
-    dates = [f.value for f in [family.released, *(m.released for m in family.models)] if f]
-    return max(dates) if dates else None
-
-
 def comparison_pages(catalog: Catalog, plan: SitePlan) -> tuple[Entry, ...]:
     entries = []
     for page in plan.of("comparison"):
-        dates = [latest_release(catalog, family_id) for family_id in page.key]
+        dates = [facts.latest_release(catalog.families[family_id]) for family_id in page.key]
         if all(dates):
             curated = catalog.comparison(*page.key)
             order = curated.families if curated else page.key  # as the page's title names them

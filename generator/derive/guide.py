@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from generator import schema
 from generator.derive import facts
-from generator.derive.facts import Quantity
+from generator.derive.facts import Quantity, oriented, scores_on
 from generator.model import Catalog
 
 
@@ -111,7 +111,7 @@ class Ranking:
     setting: str | None
 
     def score_of(self, model: schema.Model) -> schema.Score | None:
-        return next((s for s in model.scores if s.benchmark == self.benchmark.id and s.setting == self.setting), None)
+        return next((s for s in scores_on(model, self.benchmark.id) if s.setting == self.setting), None)
 
 
 def leaf(catalog: Catalog, guide: schema.Guide, answers: tuple[schema.GuideOption, ...]) -> Leaf:
@@ -126,7 +126,7 @@ def leaf(catalog: Catalog, guide: schema.Guide, answers: tuple[schema.GuideOptio
         scores = []
         for r in rankings:
             score = r.score_of(model)
-            scores.append(-_signed(r.benchmark, score.value) if score else math.inf)
+            scores.append(-oriented(r.benchmark, score.value) if score else math.inf)
         return (not preferred if languages else False, *scores, model.name)
 
     ram_asked = any(a.max_ram_gb is not None for a in answers)
@@ -136,10 +136,6 @@ def leaf(catalog: Catalog, guide: schema.Guide, answers: tuple[schema.GuideOptio
         tuple(_recommendation(catalog, m, rankings, ram_asked) for m in ranked[: guide.recommend]),
         tuple(_recommendation(catalog, m, rankings, ram_asked) for m in unranked[: guide.recommend]),
     )
-
-
-def _signed(benchmark: schema.Benchmark, value: float) -> float:
-    return value if benchmark.higher_is_better else -value
 
 
 def _ranking(catalog: Catalog, category: str, models: list[schema.Model]) -> Ranking | None:

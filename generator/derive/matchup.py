@@ -15,8 +15,8 @@ from types import MappingProxyType
 
 from generator import schema
 from generator.derive import facts, market
-from generator.derive.comparison import QuickRow, comparable_settings, default_matchup, first_score
-from generator.derive.facts import Quantity
+from generator.derive.comparison import QuickRow, comparable_settings, default_matchup
+from generator.derive.facts import Quantity, first_score, oriented, scores_on
 from generator.model import Catalog, pair_key
 
 
@@ -60,6 +60,16 @@ class MatchupFacts:
     active_ratio: float | None
     more_active: schema.Model | None
     offers: tuple[tuple[schema.Model, tuple[market.OfferRow, ...]], ...]
+
+    @property
+    def better(self) -> schema.Model | None:
+        """The model that wins more of the comparable benchmarks; None on a tie or with none compared."""
+        first, second = self.wins
+        return self.models[0] if first > second else self.models[1] if second > first else None
+
+    @property
+    def better_wins(self) -> int:
+        return max(self.wins)
 
 
 def matchups(catalog: Catalog) -> Mapping[tuple[str, str], Pick]:
@@ -151,8 +161,7 @@ def _scores(
         sa, sb = _paired_scores(ma, mb, bench.id)
         if sa and sb:
             comparable = comparable_settings(sa, sb)
-            sign = 1 if bench.higher_is_better else -1
-            diff = sign * (sa.value - sb.value)
+            diff = oriented(bench, sa.value) - oriented(bench, sb.value)
             winner = None if not comparable or diff == 0 else (0 if diff > 0 else 1)
             rows.append(ScoreRow(bench, (sa, sb), winner, comparable))
         elif sa or sb:
@@ -166,8 +175,7 @@ def _paired_scores(
 ) -> tuple[schema.Score | None, schema.Score | None]:
     """The two models' scores on a benchmark, measured in the same setting when the data has such a pair
     (a model may report base and instruct scores); otherwise each model's first score."""
-    xs = [s for s in ma.scores if s.benchmark == benchmark]
-    ys = [s for s in mb.scores if s.benchmark == benchmark]
+    xs, ys = scores_on(ma, benchmark), scores_on(mb, benchmark)
     same = next(((x, y) for x in xs for y in ys if comparable_settings(x, y)), None)
     return same or (first_score(ma, benchmark), first_score(mb, benchmark))
 

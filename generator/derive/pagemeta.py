@@ -40,16 +40,10 @@ def meta(catalog: Catalog, objects: Iterable[object]) -> PageMeta:
 
 
 def _figures(catalog: Catalog, obj: object) -> tuple[schema.Sourced, ...]:
-    """The sourced figures of one data object; a family's, which appear on every page of each of its
-    pairs, are walked once per build."""
+    """The sourced figures of one data object; a family's are walked once per build."""
     if isinstance(obj, schema.Family):
-        return _family_figures(catalog, obj.id)
-    return tuple(facts.sourced_in(obj))  # other objects may be built per call: an id can be reused
-
-
-@facts.per_catalog
-def _family_figures(catalog: Catalog, family_id: str) -> tuple[schema.Sourced, ...]:
-    return tuple(facts.sourced_in(catalog.families[family_id]))
+        return facts.family_figures(catalog, obj.id)
+    return tuple(facts.sourced_in(obj))
 
 
 def related_pairs(
@@ -78,10 +72,7 @@ def _kin(family: schema.Family) -> set[str]:
 
 @facts.per_catalog
 def _released_by_family(catalog: Catalog) -> dict[str, int]:
-    return {f: _released(family) for f, family in catalog.families.items()}
-
-
-def _released(family: schema.Family) -> int:
-    """The family's latest release date in the data as an ordinal, 0 when it has none."""
-    dates = [f.value for f in [family.released, *(m.released for m in family.models)] if f]
-    return max(dates).toordinal() if dates else 0
+    """Each family's latest release date as an ordinal, 0 when it has none (sorts last, newest first)."""
+    return {
+        f: day.toordinal() if (day := facts.latest_release(family)) else 0 for f, family in catalog.families.items()
+    }

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 
 from generator import schema
 from generator.derive import facts, provenance
-from generator.derive.comparison import CategoryResult, PairFacts, Side, first_score
-from generator.derive.facts import Quantity
+from generator.derive.comparison import CategoryResult, PairFacts, Side
+from generator.derive.facts import Quantity, first_score, oriented
 from generator.model import Catalog
 
 Value = Quantity | str
@@ -153,13 +153,12 @@ def _category(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) ->
 
 
 def _side_best(result: CategoryResult, s: Side, benchmark: schema.Benchmark) -> tuple[schema.Score, schema.Model]:
-    sign = 1 if benchmark.higher_is_better else -1
     candidates = [
         (score, m)
         for m in result.columns
         if any(m in fam.models for fam in (s.family, *s.variants)) and (score := first_score(m, benchmark.id))
     ]
-    return max(candidates, key=lambda p: sign * p[0].value)
+    return max(candidates, key=lambda p: oriented(benchmark, p[0].value))
 
 
 def _variants(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:

@@ -19,7 +19,7 @@ from types import MappingProxyType
 
 from generator import schema
 from generator.derive import facts, market
-from generator.derive.comparison import first_score
+from generator.derive.facts import first_score, oriented, scores_on
 from generator.model import Catalog
 
 
@@ -85,10 +85,6 @@ class UseCase:
     ranking: Ranking
 
 
-def scores_on(model: schema.Model, benchmark_id: str) -> list[schema.Score]:
-    return [s for s in model.scores if s.benchmark == benchmark_id]
-
-
 def reference_setting(scores: Iterable[schema.Score]) -> str | None:
     """The setting most of these scores share; on a tie a stated setting, then the first alphabetically."""
     counts = Counter(s.setting for s in scores)
@@ -141,8 +137,7 @@ def rank(
 def _positions(
     catalog: Catalog, bench: schema.Benchmark, scored: list[tuple[schema.Model, schema.Score]], start: int
 ) -> list[Ranked]:
-    sign = -1 if bench.higher_is_better else 1
-    scored = sorted(scored, key=lambda p: (sign * p[1].value, p[0].name))
+    scored = sorted(scored, key=lambda p: (-oriented(bench, p[1].value), p[0].name))
     rows: list[Ranked] = []
     previous: tuple[float, int] | None = None
     for m, s in scored:

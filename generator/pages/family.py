@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.derive import facts, market, pagemeta
-from generator.derive.comparison import first_score
+from generator.derive.facts import first_score
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
 from generator.pages.base import Content, PageType, Site, entries, matchups_of
@@ -21,7 +21,7 @@ def _content(site: Site, page: Page) -> Content:
     catalog, plan = site.catalog, site.plan
     family = catalog.families[page.key[0]]
     scored = [m for m in family.models if m.scores]
-    benchmarks = [b for b in catalog.benchmarks.values() if any(s.benchmark == b.id for m in scored for s in m.scores)]
+    benchmarks = [b for b in catalog.benchmarks.values() if any(first_score(m, b.id) for m in scored)]
     variant_of = [f for f in catalog.families.values() if f.variants and family.id in f.variants.value]
     kin_ids = [family.predecessor, family.successor, *(v.id for v in catalog.variants_of(family.id))]
     kin_ids += [f.id for f in variant_of]

@@ -125,9 +125,6 @@ class Citations:
         families = {r.family.id: r.family for r in self.records.values()}
         return tuple(FamilyCheck(f, self.provenance.family_checked(f)) for _, f in sorted(families.items()))
 
-    def stale_count(self) -> int:
-        return sum(1 for r in self.records.values() if r.stale)
-
 
 class TableCitations:
     """Citations for one table: a single note under it when one source supports every figure,

@@ -92,6 +92,12 @@ def param_summary(model: schema.Model) -> str:
     return fmt.params(figure.value, figure.approx) if figure else "—"
 
 
+def size_range(found: tuple[facts.Quantity, facts.Quantity]) -> str:
+    """A family's smallest to largest size, "0.6B — 110B"; one size when both ends are the same."""
+    low, high = (fmt.quantity(q) for q in found)
+    return low if low == high else f"{low} — {high}"
+
+
 def modality_text(figure: schema.Figure | None) -> str:
     if figure is None:
         return "—"
@@ -139,6 +145,7 @@ def environment() -> jinja2.Environment:
     env.filters.update(
         qty=fmt.quantity,
         params=lambda f: fmt.params(f.value, f.approx) if f else "—",
+        size_range=size_range,
         tokens=fmt.tokens,
         gb=fmt.gb,
         tps=fmt.tps,
