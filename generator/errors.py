@@ -54,8 +54,9 @@ class ErrorCollector:
 
 
 def relative_name(path: Path, root: Path) -> str:
-    """The name an editor recognises: the path relative to the project, with forward slashes."""
+    """The name an editor recognises: the path relative to the project, with forward slashes (the
+    name of a link itself, never of what it points to)."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()

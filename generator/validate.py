@@ -8,6 +8,7 @@ and says what would be right; nothing is built while any error remains.
 from __future__ import annotations
 
 import difflib
+import os
 import types
 import typing
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator import schema
 from generator.errors import DataError, DataErrors, ErrorCollector, Location, relative_name
-from generator.load import LoadedFile, LoadError, Path_, load_file
+from generator.load import LoadedFile, LoadError, Path_, load_file, not_a_file
 from generator.wording import check_wording
 
 
@@ -33,14 +34,26 @@ class Checked:
 
 
 def discover(data_dir: Path) -> Iterator[tuple[str, Path]]:
-    """Every data file with its kind, in a fixed order; unknown files are reported, never skipped."""
-    for path in sorted(data_dir.rglob("*")):
-        if path.is_file() and not path.name.startswith("."):
-            yield _kind_of(path.relative_to(data_dir)), path
+    """Every entry of data/ with its kind, in a fixed order. Nothing is skipped, so that nothing is
+    ignored in silence: unknown and hidden files are reported, links and pipes refused when read."""
+    for path in _entries(data_dir):
+        yield _kind_of(path.relative_to(data_dir)), path
+
+
+def _entries(folder: Path) -> Iterator[Path]:
+    """Files and other non-folders below `folder`, depth first in name order, never following a link
+    (a link to a folder is an entry, reported as a link rather than walked)."""
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
+            yield from _entries(Path(entry.path))
+        else:
+            yield Path(entry.path)
 
 
 def _kind_of(relative: Path) -> str:
     parts = relative.parts
+    if any(part.startswith(".") for part in parts):
+        return "hidden"
     if relative.suffix not in (".yaml", ".yml"):
         return "unknown"
     if len(parts) == 1 and relative.stem in ("site", "catalog", "criteria", "guide", "rankings"):
@@ -57,6 +70,13 @@ def check_files(data_dir: Path, root: Path, collector: ErrorCollector) -> list[C
     checked = []
     for kind, path in discover(data_dir):
         name = relative_name(path, root)
+        if kind == "hidden":
+            collector.add(Location(name), f"hidden file or folder in data/; {_ONLY_DATA}")
+            continue
+        problem = not_a_file(path)
+        if problem:
+            collector.add(Location(name), problem)
+            continue
         if kind == "unknown":
             collector.add(
                 Location(name),
@@ -80,11 +100,19 @@ def check_files(data_dir: Path, root: Path, collector: ErrorCollector) -> list[C
     for kind in ("site", "catalog", "criteria"):
         if not any(c.kind == kind for c in checked) and not _mentions(collector, f"data/{kind}.yaml"):
             collector.add(Location(relative_name(data_dir / f"{kind}.yaml", root)), f"missing: data/{kind}.yaml")
+    if not any(c.kind == "family" for c in checked) and not _mentions(collector, "data/families/"):
+        collector.add(
+            Location(relative_name(data_dir / "families", root)),
+            "no family file: a site needs at least one (write one with `make new-family ID=<id>`)",
+        )
     return checked
 
 
+_ONLY_DATA = "data/ holds only data files: delete it or move it out of data/"
+
+
 def _mentions(collector: ErrorCollector, name: str) -> bool:
-    return any(e.location.file.endswith(name) for e in collector.errors)
+    return any(name in e.location.file for e in collector.errors)
 
 
 # --- schema errors, translated for editors -------------------------------------------------------

@@ -8,6 +8,7 @@ every expected `file:line:column: message`, and leave the previous site/ and bui
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -21,13 +22,33 @@ F = "data/families/broken.yaml"
 
 # case (file name in tests/bad without .yaml) -> every error it must print, exactly.
 EXPECTED: dict[str, list[str]] = {
+    # Syntax errors at the line of the mistake, in words: PyYAML would name the line where it gave up.
     "yaml-syntax": [
-        f"{F}:5:8: YAML syntax error: while parsing a flow sequence (started at line 4, column 10) "
-        "expected ',' or ']', but got ':'"
+        f"{F}:4:10: YAML syntax error: the [ that opens this list is never closed; add ] after its last item"
     ],
-    "tab-indent": [
-        f"{F}:5:1: YAML syntax error: while scanning for the next token found character '\\t' that cannot start "
-        "any token (indent with spaces, not tabs)"
+    "tab-indent": [f"{F}:5:1: YAML syntax error: a tab character; indent with spaces, not tabs"],
+    "unclosed-quote": [
+        f'{F}:2:7: YAML syntax error: the quotation mark " that opens this value is not closed on its line; '
+        'add the closing " at the end of the value'
+    ],
+    "dedented-list-key": [
+        f"{F}:7:4: YAML syntax error: `short_name` is indented 3 spaces, which lines up with nothing above it "
+        "(fields above are indented 0 or 4, a list's dashes 2); indent it exactly like the field it belongs to"
+    ],
+    "colon-in-value": [
+        f"{F}:4:17: YAML syntax error: a colon followed by a space inside an unquoted value; put the whole value "
+        'in quotes, e.g. summary: "Context: 32K tokens"'
+    ],
+    # Invisible characters, written as themselves or as escapes: refused where they are.
+    "control-raw": [
+        f"{F}:2:13: character U+007F (an invisible control character) is not allowed in data files; delete it"
+    ],
+    "control-escape": [
+        f"{F}:2:7: character U+0001 (an invisible control character) is not allowed in data files; delete it"
+    ],
+    "bidi-override": [
+        f"{F}:4:16: character U+202E (right-to-left override, which makes text display in another order than it "
+        "is stored) is not allowed in data files; delete it"
     ],
     "duplicate-key": [f"{F}:4:1: duplicate key 'name' (first defined on line 2); keep one"],
     "unknown-field": [f"{F}:4:1: unknown field 'sumary'; did you mean 'summary'?"],
@@ -143,3 +164,59 @@ def test_yaml_1_1_traps_that_are_text_stay_text(project: Path, field: str, writt
 
     (project / F).write_text(f"id: broken\nname: Broken\nmaker: google\n{field}: {written}\n", encoding="utf-8")
     assert getattr(load_catalog(project).families["broken"], field) == read_as
+
+
+# Entries of data/ that are not regular files: refused by name, never read (a link is not followed,
+# a pipe is not opened for a blocking read), so nothing of their target reaches the log.
+ONLY_FILES = "data/ holds only regular files (replace it with the file itself, or move it out of data/)"
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "/dev/zero", "/nonexistent/dangling.yaml", "gemma-4.yaml"])
+def test_symbolic_link_is_refused_unread(
+    target: str, previous_output: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (previous_output / F).symlink_to(target)
+    code, err = run_site(previous_output, capsys)
+    assert code == 1
+    assert err == [f"{F}: is a symbolic link; {ONLY_FILES}", "1 error(s) in the data; nothing was written."]
+
+
+def test_link_to_a_folder_is_refused_not_walked(previous_output: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (previous_output / "data/families/more").symlink_to(previous_output / "data/families")
+    code, err = run_site(previous_output, capsys)
+    assert code == 1
+    assert err[0] == f"data/families/more: is a symbolic link; {ONLY_FILES}"
+
+
+def test_named_pipe_is_refused_without_hanging(previous_output: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    os.mkfifo(previous_output / F)
+    code, err = run_site(previous_output, capsys)
+    assert code == 1
+    assert err == [f"{F}: is a named pipe, not a file; {ONLY_FILES}", "1 error(s) in the data; nothing was written."]
+
+
+@pytest.mark.parametrize("name", ["data/families/.broken.yaml", "data/.notes", "data/.drafts/x.yaml"])
+def test_hidden_files_are_reported_not_skipped(
+    name: str, previous_output: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hidden = previous_output / name
+    hidden.parent.mkdir(parents=True, exist_ok=True)
+    hidden.write_text("id: broken\n", encoding="utf-8")
+    code, err = run_site(previous_output, capsys)
+    shown = name if "/.drafts/" not in name else "data/.drafts"
+    assert code == 1
+    assert err == [
+        f"{shown}: hidden file or folder in data/; data/ holds only data files: delete it or move it out of data/",
+        "1 error(s) in the data; nothing was written.",
+    ]
+
+
+def test_no_family_at_all_is_an_error(previous_output: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for path in (previous_output / "data/families").glob("*.yaml"):
+        path.unlink()
+    code, err = run_site(previous_output, capsys)
+    assert code == 1
+    assert err == [
+        "data/families: no family file: a site needs at least one (write one with `make new-family ID=<id>`)",
+        "1 error(s) in the data; nothing was written.",
+    ]
