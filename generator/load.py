@@ -8,6 +8,7 @@ line and a column instead of a silent surprise.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import stat
@@ -32,7 +33,8 @@ _INT = re.compile(r"[-+]?[0-9]+$")
 _OCT = re.compile(r"0o[0-7]+$")
 _HEX = re.compile(r"0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
-_SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+_SPECIAL_FLOATS = (".inf", "+.inf", "-.inf", ".nan")
+MAX_NUMBER_CHARS = 30  # a figure has at most a dozen digits; a 5,000-digit integer is a paste gone wrong
 # Invisible characters that corrupt output or mislead a reviewer: C0/C1 controls (except tab and line
 # breaks) make feed.xml and SVGs invalid XML and break front matter; bidirectional overrides and
 # isolates make text display in another order than it is stored ("Trojan Source"); U+2028/U+2029 end
@@ -230,14 +232,14 @@ class _Builder:
             return dict(self._mapping_items(node, path))
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        return self._scalar(node, path)
 
     def _mapping_items(self, node: yaml.MappingNode, path: Path_) -> Iterator[tuple[str, Any]]:
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise self._fail(key_node, "merge keys (<<) are not allowed in data files; write the fields out")
-            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            key = self._scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
                 raise self._fail(key_node, "keys must be plain text field names")
             if key in first_line:
@@ -246,20 +248,26 @@ class _Builder:
             self.key_places[(*path, key)] = self._place(key_node)
             yield key, self.build(value_node, (*path, key))
 
-    def _scalar(self, node: yaml.ScalarNode) -> Any:
+    def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
         found = _FORBIDDEN.search(node.value)
         if found:  # written as an escape such as "\x01" or "\u202e" in a double-quoted value
             raise self._fail(node, invisible_problem(found.group()))
         if node.style is not None:
             return node.value
-        return resolve_plain(node.value)
+        try:
+            return resolve_plain(node.value)
+        except ValueError as exc:
+            field = ".".join(str(p) for p in path)
+            raise self._fail(node, f"{field}: {exc}" if field else str(exc)) from None
 
 
 def resolve_plain(text: str) -> Any:
     """The value of an unquoted scalar under the YAML 1.2 core schema.
 
     Unlike YAML 1.1 (PyYAML's default), `yes`, `no`, `on` and `off` stay text, `010` is ten, and dates
-    stay text for the schema to parse: only the schema knows whether a field wants a date.
+    stay text for the schema to parse: only the schema knows whether a field wants a date. Numbers no
+    figure can be (infinite, not a number, longer than MAX_NUMBER_CHARS) raise ValueError: Python
+    would refuse a 5,000-digit integer with a traceback, and `.nan` passes every range check.
     """
     if text in ("", "~", "null", "Null", "NULL"):
         return None
@@ -267,14 +275,27 @@ def resolve_plain(text: str) -> Any:
         return True
     if text in ("false", "False", "FALSE"):
         return False
+    if text.lower() in _SPECIAL_FLOATS:
+        raise ValueError(f"{text} is not a number any figure can have; write a finite number (or quote it as text)")
+    if not (_INT.match(text) or _OCT.match(text) or _HEX.match(text) or _FLOAT.match(text)):
+        return text
+    if len(text) > MAX_NUMBER_CHARS:
+        raise ValueError(
+            f"number {shorten(text)} is written with {len(text):,} characters; no figure needs more than "
+            f"{MAX_NUMBER_CHARS}, so check it"
+        )
     if _INT.match(text):
         return int(text, 10)
     if _OCT.match(text):
         return int(text[2:], 8)
     if _HEX.match(text):
         return int(text[2:], 16)
-    if _FLOAT.match(text):
-        return float(text)
-    if text.lower() in _SPECIAL_FLOATS:
-        return _SPECIAL_FLOATS[text.lower()]
-    return text
+    value = float(text)
+    if math.isinf(value):
+        raise ValueError(f"number {text} is too large to be a figure; check it")
+    return value
+
+
+def shorten(text: str, keep: int = 12) -> str:
+    """A long number or text as an error message echoes it: its start and end, not all of it."""
+    return text if len(text) <= 2 * keep + 1 else f"{text[:keep]}…{text[-keep // 2 :]}"

@@ -32,6 +32,11 @@ ShortText = Annotated[
 _ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
+# Dates a figure can have. Outside them the chart library and MkDocs' sitemap fail (0001-01-01,
+# 9999-12-31, 2204-12-13); dates after the build's reference day are refused by the validator.
+FIRST_DATE, LAST_DATE = datetime.date(1970, 1, 1), datetime.date(2100, 12, 31)
+
+
 def _date_text(value: object) -> object:
     """Only YYYY-MM-DD text is a date: pydantic alone would also take 0 (1970) or a date-time."""
     if isinstance(value, datetime.date) or (isinstance(value, str) and re.match(_ISO_DATE, value)):
@@ -39,9 +44,16 @@ def _date_text(value: object) -> object:
     raise PydanticCustomError("date_parsing", "a date is written YYYY-MM-DD")
 
 
+def _plausible_date(value: datetime.date) -> datetime.date:
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise ValueError(f"{value.isoformat()} is not a date a figure can have (from {FIRST_DATE} to {LAST_DATE})")
+    return value
+
+
 Date = Annotated[
     datetime.date,
     BeforeValidator(_date_text),
+    AfterValidator(_plausible_date),
     Field(strict=False, description="A date written YYYY-MM-DD.", json_schema_extra={"pattern": _ISO_DATE}),
 ]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
@@ -68,7 +80,7 @@ SourceKind = Literal["official", "official-partner", "third-party", "provider", 
 class Strict(BaseModel):
     """Base of every data mapping: unknown fields are errors, values are not coerced, objects frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
 
 
 class Sourced(Strict):
@@ -299,12 +311,12 @@ class Site(Strict):
     schema_: str | None = Field(default=None, alias="$schema")
     title: ShortText
     description: Text
-    limited_ram_gb: float = Field(gt=0, description="The `limited hardware` line, e.g. 8 GB.")
-    ram_tiers_gb: list[Annotated[float, Field(gt=0)]]
+    limited_ram_gb: float = Field(gt=0, le=4096, description="The `limited hardware` line, e.g. 8 GB.")
+    ram_tiers_gb: list[Annotated[float, Field(gt=0, le=4096)]]
     speed_profile: Slug = Field(description="Hardware profile whose tokens/s the verdicts compare.")
-    decisive_margin: float = Field(gt=0, description="Points of lead that make a win `decisive`.")
-    close_size_ratio: float = Field(gt=1, description="Two models this close in size are direct competitors.")
-    stale_after_days: int = Field(gt=0)
+    decisive_margin: float = Field(gt=0, le=100, description="Points of lead that make a win `decisive`.")
+    close_size_ratio: float = Field(gt=1, le=100, description="Two models this close in size are direct competitors.")
+    stale_after_days: int = Field(gt=0, le=36_500)
 
 
 Measure = Literal[
@@ -342,6 +354,7 @@ class Criterion(Strict):
     category: Slug | None = Field(default=None, description="For `category`: the benchmark category.")
     threshold: float = Field(
         ge=0,
+        le=1000,
         description="Smallest difference that counts: points for `category`, a ratio for `context`, "
         "`speed` and `price`, a count for `variants` and `modalities`.",
     )
@@ -384,9 +397,13 @@ class GuideOption(Strict):
 
     id: Slug
     label: ShortText
-    max_ram_gb: float | None = Field(default=None, gt=0, description="Only models measured to fit in this RAM.")
+    max_ram_gb: float | None = Field(
+        default=None, gt=0, le=4096, description="Only models measured to fit in this RAM."
+    )
     modalities: list[Modality] = Field(default_factory=list, description="Only families that take all of these.")
-    min_context: int | None = Field(default=None, gt=0, description="Only families with at least this context.")
+    min_context: int | None = Field(
+        default=None, gt=0, le=100_000_000, description="Only families with at least this context."
+    )
     prefer_languages: list[ShortText] = Field(
         default_factory=list, description="Rank families that state an emphasis on one of these languages first."
     )
@@ -429,7 +446,9 @@ class Ranking(Strict):
         default=False,
         description="Only models that run locally (an Ollama tag, a hardware measurement or a local offer).",
     )
-    max_ram_gb: float | None = Field(default=None, gt=0, description="Only models measured to fit in this much RAM.")
+    max_ram_gb: float | None = Field(
+        default=None, gt=0, le=4096, description="Only models measured to fit in this much RAM."
+    )
     rank_by: Annotated[list[Slug], Field(min_length=1)] = Field(
         description="Benchmark ids: ranked by the first; models without it follow, ranked by the next, and so on."
     )

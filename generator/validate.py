@@ -19,8 +19,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator import schema
-from generator.errors import DataError, DataErrors, ErrorCollector, Location, relative_name
-from generator.load import LoadedFile, LoadError, Path_, load_file, not_a_file
+from generator.errors import DataError, DataErrors, ErrorCollector, Location, relative_name, shown_number
+from generator.load import LoadedFile, LoadError, Path_, load_file, not_a_file, shorten
 from generator.wording import check_wording
 
 
@@ -154,7 +154,10 @@ def _message(err: Any, path: Path_, cls: type[BaseModel]) -> str:
         return f"{field}: {given!r} is not a valid id (lower-case letters, digits and single hyphens)"
     if kind == "value_error":
         # Our own validators' messages are written for editors; pydantic prefixes them with "Value error, ".
-        return f"{field}: {err.get('ctx', {}).get('error', err['msg'])} (got {_describe(given)})"
+        said = str(err.get("ctx", {}).get("error", err["msg"]))
+        return f"{field}: {said}" if str(given) in said else f"{field}: {said} (got {_describe(given)})"
+    if kind == "finite_number":
+        return f"{field}: expected a finite number, got {_describe(given)}"
     return f"{field}: {err['msg'][0].lower()}{err['msg'][1:]} (got {_describe(given)})"
 
 
@@ -186,9 +189,9 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"boolean {str(value).lower()}"
     if isinstance(value, (int, float)):
-        return f"number {value}"
+        return f"number {shorten(shown_number(value))}"
     if isinstance(value, str):
-        return f"text {value[:60]!r}"
+        return f"text {shorten(value, 30)!r}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -383,7 +386,8 @@ def _check_percentages(fam: schema.Family, f: LoadedFile, units: dict[str, str],
             if units.get(score.benchmark) == "percent" and score.value > 100:
                 collector.add(
                     f.place(("models", i, "scores", j, "value")),
-                    f"value: {score.value:g} is out of range for {score.benchmark}, a percent benchmark (0 to 100)",
+                    f"value: {shown_number(score.value)} is out of range for {score.benchmark}, "
+                    "a percent benchmark (0 to 100)",
                 )
 
 

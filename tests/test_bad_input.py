@@ -61,10 +61,38 @@ EXPECTED: dict[str, list[str]] = {
         f"{F}:7:19: models.0.edge.value: expected true or false, got text 'no' "
         "(YAML 1.2: only true and false are booleans)"
     ],
-    "yaml11-exponent": [f"{F}:4:10: summary: expected text, got number 1000.0 (put it in quotes to keep it as text)"],
+    "yaml11-exponent": [f"{F}:4:10: summary: expected text, got number 1000 (put it in quotes to keep it as text)"],
     "yaml11-leading-zero": [
         f"{F}:4:18: license.value: expected text, got number 10 (put it in quotes to keep it as text)"
     ],
+    # Numbers and dates at the edges: each refused where it is written, long numbers echoed shortened.
+    "number-inf": [
+        f"{F}:7:29: models.0.context_tokens.value: .inf is not a number any figure can have; write a finite "
+        "number (or quote it as text)"
+    ],
+    "number-nan": [
+        f"{F}:8:34: models.0.scores.0.value: .nan is not a number any figure can have; write a finite number "
+        "(or quote it as text)"
+    ],
+    "number-overflow": [f"{F}:8:22: models.0.params.total.value: number 1e309 is too large to be a figure; check it"],
+    "number-5000-digits": [
+        f"{F}:7:29: models.0.context_tokens.value: number 111111111111…111111 is written with 5,000 characters; "
+        "no figure needs more than 30, so check it"
+    ],
+    "number-25-digits": [
+        f"{F}:7:29: models.0.context_tokens.value: input should be less than or equal to 100000000 "
+        "(got number 1234567890123456789012345)"
+    ],
+    "percent-just-above-100": [
+        f"{F}:8:34: value: 100.0000001 is out of range for mmlu, a percent benchmark (0 to 100)"
+    ],
+    "date-9999": [
+        f"{F}:4:19: released.value: 9999-12-31 is not a date a figure can have (from 1970-01-01 to 2100-12-31)"
+    ],
+    "date-0001": [
+        f"{F}:4:19: released.value: 0001-01-01 is not a date a figure can have (from 1970-01-01 to 2100-12-31)"
+    ],
+    "date-2204": [f"{F}:4:10: checked: 2204-12-13 is not a date a figure can have (from 1970-01-01 to 2100-12-31)"],
     "bad-date": [f"{F}:4:19: released.value: expected a date (YYYY-MM-DD), got text '2026-02-30'"],
     "missing-required": [
         f"{F}:1:1: missing required field 'maker'",
@@ -220,3 +248,4 @@ def test_no_family_at_all_is_an_error(previous_output: Path, capsys: pytest.Capt
         "data/families: no family file: a site needs at least one (write one with `make new-family ID=<id>`)",
         "1 error(s) in the data; nothing was written.",
     ]
+

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from generator import schema
 from generator.validate import validate
 from tests.data_errors import errors, line_of
 
@@ -105,3 +109,48 @@ def test_links_must_be_http(project: Path, edit: Edit) -> None:
     edit("data/catalog.yaml", "url: https://ollama.com/", "url: javascript:alert(1)")
     (message,) = errors(project)
     assert "https://" in message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        ("limited_ram_gb: 8", "limited_ram_gb: .inf", "limited_ram_gb: .inf is not a number any figure can have"),
+        ("limited_ram_gb: 8", "limited_ram_gb: 1e309", "limited_ram_gb: number 1e309 is too large to be a figure"),
+        ("limited_ram_gb: 8", "limited_ram_gb: .NaN", "limited_ram_gb: .NaN is not a number any figure can have"),
+        ("limited_ram_gb: 8", "limited_ram_gb: 8193", "limited_ram_gb: input should be less than or equal to 4096"),
+        ("stale_after_days: ", "stale_after_days: 9" + "9" * 400 + " #", "stale_after_days: number 999999999999…"),
+    ],
+)
+def test_site_settings_are_bounded(project: Path, edit: Edit, old: str, new: str, says: str) -> None:
+    """data/site.yaml's numbers feed every verdict: infinities, overflows and giants are refused where
+    written, never passed on to a traceback or a chart library."""
+    edit("data/site.yaml", old, new)
+    (message,) = errors(project)
+    assert message.startswith(f"data/site.yaml:{line_of(project, 'data/site.yaml', new.split(':')[0] + ':')}:")
+    assert says in message
+    assert len(message) < 300  # a 400-digit number is echoed shortened
+
+
+def test_every_number_in_the_schema_is_bounded() -> None:
+    """Bounds are what keep a figure from reaching a chart or a sitemap it would break: every number
+    an editor can write has a lower and an upper limit, so a new field cannot forget them."""
+    unbounded = []
+    for kind, cls in schema.FILE_KINDS.items():
+        for where, node in _json_nodes(cls.model_json_schema(by_alias=True), kind):
+            if node.get("type") in ("number", "integer"):
+                low = "minimum" in node or "exclusiveMinimum" in node
+                high = "maximum" in node or "exclusiveMaximum" in node
+                if not (low and high):
+                    unbounded.append(where)
+    assert not unbounded
+
+
+def _json_nodes(node: Any, where: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    if isinstance(node, dict):
+        yield where, node
+        for key, value in node.items():
+            yield from _json_nodes(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _json_nodes(value, f"{where}.{i}")
+
