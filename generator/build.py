@@ -20,7 +20,8 @@ from generator import stamp
 from generator.derive import provenance
 from generator.derive.charts import site_charts
 from generator.derive.pagemeta import meta
-from generator.derive.site import plan
+from generator.derive.site import Page, SitePlan, output_path, plan
+from generator.errors import DataError, DataErrors, Location
 from generator.model import Catalog, build_catalog
 from generator.render.chart_files import ChartCounts, ChartFiles, chart_files
 from generator.render.guide import render_assets
@@ -116,10 +117,12 @@ def generate(
     hand = hand_written(root)
     writer = TreeWriter(out)
 
+    refuse_claimed_addresses(hand, plan(catalog))
+
     def put(files: Iterable[tuple[str, bytes]]) -> None:
         for path, content in files:
             if path in hand:
-                raise ValueError(f"docs/{path} would overwrite a generated page; rename it")
+                raise DataErrors([DataError(Location(f"docs/{path}"), "would overwrite a generated file; rename it")])
             writer.write(path, content)
 
     put(site_files(catalog, today, progress))
@@ -138,6 +141,23 @@ def generate(
     summary.update(published=len(published), today=_iso(today), updated=_iso(updated))
     stamp.save(out, key, summary)
     return Report(pages, redirects, stats, stale, today, updated, charts.counts, published=len(published))
+
+
+def refuse_claimed_addresses(hand: dict[str, bytes], site_plan: SitePlan) -> None:
+    """A hand-written page and a generated page or redirect must never claim one address: MkDocs would
+    publish whichever it wrote last (docs/benchmarks.md hid the redirect from /benchmarks/ to the
+    leaderboards). Said at the hand-written file, the one an editor can rename."""
+    claimed = {output_path(p): f"the generated {p.kind} page {p.path}" for p in site_plan.pages}
+    claimed.update({r.path: f"the redirect to {r.target}" for r in site_plan.redirects})
+    clashes = [
+        DataError(
+            Location(f"docs/{path}"), f"is published at {address}, which {claimed[address]} also claims; rename it"
+        )
+        for path in hand
+        if (address := output_path(Page(path, "hand-written")) if path.endswith(".md") else path) in claimed
+    ]
+    if clashes:
+        raise DataErrors(clashes)
 
 
 def _unchanged(last: dict[str, Any]) -> Report:

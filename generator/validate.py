@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator import schema
+from generator.consistency import check_consistency
 from generator.errors import DataError, DataErrors, ErrorCollector, Location, relative_name, shown_number
 from generator.load import LoadedFile, LoadError, Path_, load_file, not_a_file, shorten
 from generator.wording import check_wording
@@ -307,6 +308,8 @@ def check_references(checked: list[Checked], collector: ErrorCollector) -> None:
         if isinstance(item.obj, schema.Family):
             _check_percentages(item.obj, item.file, units, collector)
         check_wording(item.obj, item.file, criteria, ids, collector)
+    if not collector.errors:  # relations and addresses need every reference to resolve
+        check_consistency(checked, collector)
 
 
 def _register(item: Checked, ids: dict[str, _Ids], slugs: _Ids) -> None:

@@ -249,3 +249,23 @@ def test_no_family_at_all_is_an_error(previous_output: Path, capsys: pytest.Capt
         "1 error(s) in the data; nothing was written.",
     ]
 
+
+@pytest.mark.parametrize(
+    ("page", "claimed_by"),
+    [
+        ("benchmarks.md", "benchmarks/index.html, which the redirect to leaderboards/ also claims"),
+        ("families/index.md", "families/index.html, which the generated families-index page families/index.md"),
+        ("hardware.md", "hardware/index.html, which the generated hardware page hardware/index.md also claims"),
+    ],
+)
+def test_a_hand_written_page_cannot_claim_a_generated_address(
+    page: str, claimed_by: str, previous_output: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/benchmarks.md once hid the redirect from /benchmarks/ to the leaderboards: two pages must
+    never claim one URL, whichever MkDocs would have written last."""
+    (previous_output / "docs" / page).parent.mkdir(parents=True, exist_ok=True)
+    (previous_output / "docs" / page).write_text("# Mine\n", encoding="utf-8")
+    code, err = run_site(previous_output, capsys)
+    assert code == 1
+    assert err[0].startswith(f"docs/{page}: is published at {claimed_by}")
+    assert err[0].endswith("; rename it")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -154,3 +155,99 @@ def _json_nodes(node: Any, where: str) -> Iterator[tuple[str, dict[str, Any]]]:
         for i, value in enumerate(node):
             yield from _json_nodes(value, f"{where}.{i}")
 
+
+# --- relations, addresses and anchors (generator/consistency.py) ---------------------------------
+
+Q36 = "data/families/qwen-3-6.yaml"
+
+
+def test_a_family_cannot_be_its_own_successor_or_variant(project: Path, edit: Edit) -> None:
+    edit(QWEN, "successor: qwen-3-6", "successor: qwen-3-5")
+    edit(QWEN, "value: [qwen-2-5-coder, qwen-2-5-math]", "value: [qwen-2-5-coder, qwen-3-5]")
+    edit(Q36, "predecessor: qwen-3-5", "predecessor: qwen-3-6")
+    assert errors(project) == [
+        f"{QWEN}:{line_of(project, QWEN, 'successor:')}:12: successor: a family cannot be its own successor",
+        f"{QWEN}:{line_of(project, QWEN, 'value: [qwen-2-5-coder')}:27: variants: a family cannot be its own variant",
+        f"{Q36}:{line_of(project, Q36, 'predecessor:')}:14: predecessor: a family cannot be its own predecessor",
+    ]
+
+
+def test_a_loop_of_successors_is_refused_once_naming_the_loop(project: Path, edit: Edit) -> None:
+    edit(Q36, "predecessor: qwen-3-5\n", "predecessor: qwen-3-5\nsuccessor: qwen-3\n")
+    edit("data/families/qwen-3.yaml", "maker: alibaba\n", "maker: alibaba\nsuccessor: qwen-3-5\n")
+    line = line_of(project, "data/families/qwen-3.yaml", "successor:")
+    assert errors(project) == [
+        f"data/families/qwen-3.yaml:{line}:12: successor: these families form a loop "
+        "(qwen-3 → qwen-3-5 → qwen-3-6 → qwen-3); a chain of successors must end at the latest family"
+    ]
+
+
+def test_families_that_are_each_others_variants_are_refused(project: Path, edit: Edit) -> None:
+    edit(
+        "data/families/qwen-2-5-coder.yaml",
+        "maker: alibaba\n",
+        'maker: alibaba\nvariants: {value: [qwen-3-5], source: seed-article, quote: "Qwen 2.5 Coder"}\n',
+    )
+    (message,) = errors(project)
+    assert message.startswith("data/families/qwen-2-5-coder.yaml:6:20: ")  # at the id that sorts first
+    assert "variants: these families form a loop (qwen-2-5-coder, qwen-3-5)" in message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        ("id: qwen-3-6-27b", "id: index", "model id 'index' is the address of a section's own page"),
+        ("id: qwen-3-6-27b", "id: qwen-vs-gemma", "model id 'qwen-vs-gemma' contains '-vs-'"),
+        ("predecessor: qwen-3-5\n", "predecessor: qwen-3-5\naliases: [qwen-3-5-vs-x]\n", "family alias"),
+    ],
+)
+def test_ids_that_cannot_be_addresses(project: Path, edit: Edit, old: str, new: str, says: str) -> None:
+    """`index` is each section's own page; `-vs-` joins a pair's ids, so `a` + `b-vs-c` and `a-vs-b` +
+    `c` would both claim /compare/a-vs-b-vs-c/: refused where the id is written."""
+    edit(Q36, old, new)
+    (message,) = errors(project)
+    assert message.startswith(f"{Q36}:{line_of(project, Q36, new.strip().splitlines()[-1])}:")
+    assert says in message
+
+
+def test_pair_addresses_cannot_collide(project: Path) -> None:
+    """The class behind "two families whose pair URLs collide": neither id may contain `-vs-`."""
+    for ident in ("a", "a-vs-b", "b-vs-c", "c"):
+        (project / f"data/families/{ident}.yaml").write_text(f"id: {ident}\nname: X\nmaker: google\n")
+    found = errors(project)
+    assert found == [
+        f"data/families/{ident}.yaml:1:5: family id {ident!r} contains '-vs-', which joins the two ids of a "
+        f"comparison's address (/compare/<a>-vs-<b>/); choose an id without it, e.g. {ident.replace('-vs-', '-')!r}"
+        for ident in ("a-vs-b", "b-vs-c")
+    ]
+
+
+def test_a_category_cannot_take_a_section_anchor(project: Path, edit: Edit) -> None:
+    edit("data/catalog.yaml", "\nbenchmarks:", "  - {id: hardware, name: Hardware, topic: hardware}\n\nbenchmarks:")
+    (message,) = errors(project)
+    assert "category id 'hardware' is also the anchor of a comparison page's own #hardware section" in message
+
+
+def test_comparison_anchors_are_the_templates() -> None:
+    """The reserved category ids are exactly the fixed anchors of the comparison page."""
+    from generator.consistency import COMPARISON_ANCHORS
+
+    text = (Path(__file__).resolve().parent.parent / "generator/templates/comparison.md.j2").read_text()
+    assert set(re.findall(r"\{#([a-z][a-z0-9-]*)", text)) == COMPARISON_ANCHORS
+
+
+def test_matchup_names_one_model_of_each_family(project: Path, edit: Edit) -> None:
+    comp = "data/comparisons/gemma-4-vs-qwen-3-5.yaml"
+    edit(comp, "matchup: [qwen-3-5-plus, gemma-4-26b]", "matchup: [qwen-3-5-plus, qwen-3-6-27b]")
+    (message,) = errors(project)
+    assert message.startswith(f"{comp}:{line_of(project, comp, 'matchup:')}:")
+    assert "matchup: 'qwen-3-6-27b' is a model of qwen-3-6, not of gemma-4; the matchup names one model" in message
+
+
+def test_ram_tiers_that_read_the_same_are_refused(project: Path, edit: Edit) -> None:
+    """Tiers 8 and 8.04 would be two headings `Best models under 8 GB RAM`, both #ram-8-gb."""
+    edit("data/site.yaml", "ram_tiers_gb: [2, 4, 8, 16, 32, 64]", "ram_tiers_gb: [2, 4, 8, 8.04, 16, 32, 64]")
+    assert errors(project) == [
+        f"data/site.yaml:{line_of(project, 'data/site.yaml', 'ram_tiers_gb')}:25: ram_tiers_gb: 8.04 and 8 both read "
+        "'8 GB' (and share the anchor #ram-8-gb); keep one, or make them differ by at least 0.1"
+    ]
