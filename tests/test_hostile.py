@@ -40,6 +40,12 @@ HOSTILE_URLS = [
     "https://evil.example/<script>alert(12)</script>",
 ]
 MARKER = {"html": "<script>alert(1)</script>", "markdown": "[a](javascript:alert(5))"}
+# Everything that opens a block where it starts a line, one per text field in turn: the markdown
+# payload starts each value with one, so a value on a line of its own (a comparison note, a list
+# item, a table cell) tries each. A fence would swallow the page into a diagram, `---` turns the line
+# above into a heading, `1986. ` starts a list.
+BLOCK_OPENERS = ["~~~mermaid ", "--- ", "=== ", "- ", "+ ", "1986. ", "2) ", "!!! danger ", "??? x ", ": ", "/// "]
+OPENS_BLOCKS = {"markdown"}
 
 
 def inject(value: Any, payload: str, key: str | None = None, counter: list[int] | None = None) -> Any:
@@ -49,30 +55,38 @@ def inject(value: Any, payload: str, key: str | None = None, counter: list[int] 
         out = {}
         for k, v in value.items():
             if k in TEXT_LISTS and isinstance(v, dict):
-                out[k] = {**v, "value": [short(s, payload) for s in v["value"]]}
+                out[k] = {**v, "value": [short(s, payload, counter) for s in v["value"]]}
             elif k in TEXT_VALUES and isinstance(v, dict) and isinstance(v.get("value"), str):
-                out[k] = {**v, "value": short(v["value"], payload)}
+                out[k] = {**v, "value": short(v["value"], payload, counter)}
             else:
                 out[k] = inject(v, payload, k, counter)
         return out
     if isinstance(value, list):
         return [inject(v, payload, key, counter) for v in value]
     if isinstance(value, str) and key in SHORT_TEXT:
-        return short(value, payload)
+        return short(value, payload, counter)
     if isinstance(value, str) and key in WORDING:
         # Braces in a criterion's wording are placeholders, and the validator refuses unknown ones.
-        return f"{value} {payload.replace('{', '(').replace('}', ')')}"
+        return f"{opener(payload, counter)}{value} {payload.replace('{', '(').replace('}', ')')}"
     if isinstance(value, str) and key in LONG_TEXT:
-        return f"{value} {payload}"
+        return f"{opener(payload, counter)}{value} {payload}"
     if isinstance(value, str) and key == "url":
         counter[0] += 1
         return HOSTILE_URLS[counter[0] % len(HOSTILE_URLS)]
     return value
 
 
-def short(text: str, payload: str) -> str:
+def short(text: str, payload: str, counter: list[int] | None = None) -> str:
     """Keep the start of the original (names stay distinct) and as much payload as 200 characters allow."""
-    return f"{text[:30]} {payload}"[:200]
+    return f"{opener(payload, counter or [0])}{text[:30]} {payload}"[:200]
+
+
+def opener(payload: str, counter: list[int]) -> str:
+    """The next block opener, for the payloads that try them."""
+    if payload not in (PAYLOADS[kind] for kind in OPENS_BLOCKS):
+        return ""
+    counter[0] += 1
+    return BLOCK_OPENERS[counter[0] % len(BLOCK_OPENERS)]
 
 
 @pytest.fixture(scope="module", params=sorted(PAYLOADS))
