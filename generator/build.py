@@ -22,6 +22,7 @@ from generator.derive.charts import site_charts
 from generator.derive.pagemeta import meta
 from generator.derive.site import Page, SitePlan, output_path, plan
 from generator.errors import DataError, DataErrors, Location
+from generator.lock import build_lock
 from generator.model import Catalog, build_catalog
 from generator.render.chart_files import ChartCounts, ChartFiles, chart_files
 from generator.render.guide import render_assets
@@ -106,7 +107,11 @@ def site_url(root: Path) -> str:
 def generate(
     root: Path, out: Path | None = None, today: date | None = None, progress: Callable[[int, int], None] | None = None
 ) -> Report:
-    out = out or root / OUTPUT
+    with build_lock(root):
+        return _generate(root, out or root / OUTPUT, today, progress)
+
+
+def _generate(root: Path, out: Path, today: date | None, progress: Callable[[int, int], None] | None) -> Report:
     key = stamp.inputs_key(root, str(today))
     last = stamp.load(out, key)
     if last is not None:  # nothing changed since the last generate: no page to render, no chart to draw
