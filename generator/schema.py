@@ -16,10 +16,38 @@ from pydantic_core import PydanticCustomError
 
 T = TypeVar("T")
 
+# Each pattern an editor can miss, with what it means in words: validate.py says these instead of the
+# regular expression, and the JSON Schema gives them to editors' tools as `patternErrorMessage`.
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+URL_PATTERN = r"^\S+$"
+# Ollama names a model `name` or `namespace/name` (`hf.co/<user>/<repo>` for Hugging Face), lower
+# case, and its tags as makers publish them, capitals included: `mistral-small:24b-instruct-2501-q4_K_M`.
+OLLAMA_PATTERN = r"^[a-z0-9][a-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*){0,2}(:[A-Za-z0-9][A-Za-z0-9._-]*)?$"
+PATTERN_WORDS = {  # what a value must be, and how it is written
+    SLUG_PATTERN: ("an id", "lower-case letters and digits, in words joined by single hyphens, e.g. `gemma-4-26b`"),
+    COLOUR_PATTERN: ("a colour", "`#` and six hexadecimal digits, e.g. `#4285f4`"),
+    URL_PATTERN: ("a link", "no spaces (write a space as %20)"),
+    OLLAMA_PATTERN: (
+        "an Ollama tag",
+        "the model name in lower case (letters, digits, `.`, `_`, `-`, a namespace before a `/`), then "
+        "optionally `:` and the tag as published, e.g. `qwen3:8b` or `mistral-small:24b-instruct-2501-q4_K_M`",
+    ),
+}
+
+
+def _pattern(regex: str) -> dict[str, object]:
+    what, rule = PATTERN_WORDS[regex]
+    return {"patternErrorMessage": f"{what[0].upper()}{what[1:]} is written with {rule}."}
+
+
 Slug = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
-    Field(description="Lower-case id: letters, digits and single hyphens, e.g. `gemma-4-26b`."),
+    StringConstraints(pattern=SLUG_PATTERN, max_length=80),
+    Field(
+        description="Lower-case id: letters, digits and single hyphens, e.g. `gemma-4-26b`.",
+        json_schema_extra=_pattern(SLUG_PATTERN),
+    ),
 ]
 # The JSON Schema pattern (editors only) says what strip_whitespace + min_length mean: not blank.
 _NOT_BLANK = {"pattern": r"\S"}
@@ -56,7 +84,7 @@ Date = Annotated[
     AfterValidator(_plausible_date),
     Field(strict=False, description="A date written YYYY-MM-DD.", json_schema_extra={"pattern": _ISO_DATE}),
 ]
-Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+Colour = Annotated[str, StringConstraints(pattern=COLOUR_PATTERN), Field(json_schema_extra=_pattern(COLOUR_PATTERN))]
 
 
 def _http_url(url: str) -> str:
@@ -67,9 +95,15 @@ def _http_url(url: str) -> str:
 
 Url = Annotated[
     str,
-    StringConstraints(max_length=500, pattern=r"^\S+$"),
+    StringConstraints(max_length=500, pattern=URL_PATTERN),
     AfterValidator(_http_url),
-    Field(json_schema_extra={"pattern": r"^https?://\S+$"}),  # what _http_url checks, for editors
+    # What _http_url checks, for editors.
+    Field(
+        json_schema_extra={
+            "pattern": r"^https?://\S+$",
+            "patternErrorMessage": "A link starts with https:// or http:// and has no spaces.",
+        }
+    ),
 ]
 Modality = Literal["text", "image", "audio", "video"]
 Architecture = Literal["dense", "moe"]
@@ -86,7 +120,10 @@ class Strict(BaseModel):
 class Sourced(Strict):
     """What every figure carries: where it comes from, in the source's own words."""
 
-    source: Slug = Field(description="Id of an entry in `sources:` (data/sources.yaml or this file).")
+    source: Slug = Field(
+        description="Id of a source under `sources:` in this file, or in data/catalog.yaml for one that "
+        "several files cite."
+    )
     quote: Text = Field(description="A short verbatim quote from the source that states the figure.")
     setting: ShortText | None = Field(
         default=None, description="How it was measured, e.g. `5-shot`, `pass@1`, `Q4_K_M`."
@@ -125,6 +162,13 @@ class Measurement(Sourced):
     tokens_per_second: float | None = Field(default=None, gt=0, le=100_000)
 
 
+OllamaTag = Annotated[
+    str,
+    StringConstraints(pattern=OLLAMA_PATTERN, max_length=200),
+    Field(description="The name after `ollama run`.", json_schema_extra=_pattern(OLLAMA_PATTERN)),
+]
+
+
 class Model(Strict):
     id: Slug
     name: ShortText = Field(description="Full display name, e.g. `Gemma 4 26B MoE`.")
@@ -135,7 +179,7 @@ class Model(Strict):
     params: Parameters = Field(default_factory=Parameters)
     context_tokens: Figure[Annotated[int, Field(gt=0, le=100_000_000)]] | None = None
     modalities: Figure[list[Modality]] | None = None
-    ollama: Figure[Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._\-]*(:[a-z0-9._\-]+)?$")]] | None = None
+    ollama: Figure[OllamaTag] | None = None
     edge: Figure[bool] | None = Field(default=None, description="Built for phones and other on-device use.")
     scores: list[Score] = Field(default_factory=list)
     hardware: list[Measurement] = Field(default_factory=list)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -151,8 +152,8 @@ def _message(err: Any, path: Path_, cls: type[BaseModel]) -> str:
         return f"{field}: {given!r} is not one of {', '.join(options)}{maybe}"
     if kind in _TYPE_WORDS:
         return f"{field}: expected {_TYPE_WORDS[kind]}, got {_describe(given)}{_quote_hint(kind, given)}"
-    if kind == "string_pattern_mismatch" and path and path[-1] in ("id", "aliases", "source") or "Slug" in str(err):
-        return f"{field}: {given!r} is not a valid id (lower-case letters, digits and single hyphens)"
+    if kind == "string_pattern_mismatch":
+        return f"{field}: {_pattern_words(err.get('ctx', {}).get('pattern', ''), given)}"
     if kind == "value_error":
         # Our own validators' messages are written for editors; pydantic prefixes them with "Value error, ".
         said = str(err.get("ctx", {}).get("error", err["msg"]))
@@ -160,6 +161,17 @@ def _message(err: Any, path: Path_, cls: type[BaseModel]) -> str:
     if kind == "finite_number":
         return f"{field}: expected a finite number, got {_describe(given)}"
     return f"{field}: {err['msg'][0].lower()}{err['msg'][1:]} (got {_describe(given)})"
+
+
+def _pattern_words(pattern: str, given: Any) -> str:
+    """What a value must look like, in words and with an example, never as the regular expression."""
+    what, rule = schema.PATTERN_WORDS.get(pattern, ("a valid value", "the form its description gives"))
+    said = f"{shorten(str(given), 30)!r} is not {what}: {what} is written with {rule}"
+    if pattern == schema.SLUG_PATTERN:
+        suggestion = re.sub(r"[^a-z0-9]+", "-", str(given).lower()).strip("-")
+        if suggestion and re.match(pattern, suggestion):
+            said += f" (did you mean {suggestion!r}?)"
+    return said
 
 
 _TYPE_WORDS = {
@@ -266,9 +278,54 @@ class _Ids:
     def require(self, ident: str | None, place: Location, field: str) -> None:
         if ident is None or ident in self.places:
             return
-        hint = difflib.get_close_matches(ident, list(self.places), n=1)
-        maybe = f"; did you mean {hint[0]!r}?" if hint else ""
+        # A near-certain typo gets the suggestion alone; a new id that only resembles one (gpqa-main,
+        # gpqa-diamond) also gets how to add it.
+        typo = difflib.get_close_matches(ident, list(self.places), n=1, cutoff=0.8)
+        hint = typo or difflib.get_close_matches(ident, list(self.places), n=1)
+        if typo:
+            maybe = f"; did you mean {typo[0]!r}?"
+        elif hint:
+            maybe = f"; did you mean {hint[0]!r}? If it is a new one, {how_to_add(self.what, ident)}"
+        else:
+            maybe = f"; to add it, {how_to_add(self.what, ident)}"
         self.collector.add(place, f"{field}: no {self.what} has the id {ident!r}{maybe}")
+
+
+# Where each kind of id is defined, for the message that says how to add a missing one.
+_CATALOG_LISTS = {
+    "maker": ("makers", schema.Maker),
+    "category": ("categories", schema.Category),
+    "benchmark": ("benchmarks", schema.Benchmark),
+    "profile": ("profiles", schema.Profile),
+    "provider": ("providers", schema.Provider),
+}
+_EXAMPLE_VALUES = {"colour": '"#rrggbb"', "category": "general", "topic": "general reasoning"}
+
+
+def how_to_add(what: str, ident: str) -> str:
+    """Where a missing id is defined, with the fields it needs (the schema's required ones) and an entry
+    to copy; CONTRIBUTING.md has a worked example of each."""
+    if what in _CATALOG_LISTS:
+        key, cls = _CATALOG_LISTS[what]
+        fields = [name for name, info in cls.model_fields.items() if info.is_required()]
+        values = {"id": ident, "name": ident.replace("-", " ").title(), **_EXAMPLE_VALUES}
+        entry = ", ".join(f"{name}: {values.get(name, '…')}" for name in fields)
+        unit = " (and `unit: score` or `unit: elo` when it is not a percentage)" if what == "benchmark" else ""
+        return f"write an entry under `{key}:` in data/catalog.yaml with {_and(fields)}{unit}, e.g. `- {{{entry}}}`"
+    if what == "source":
+        return (
+            "write an entry under `sources:` at the end of this file (in data/catalog.yaml if several files cite "
+            "it) with id, title, url, publisher, date and kind"
+        )
+    if what == "family":
+        return f"write data/families/{ident}.yaml (`make new-family ID={ident}`)"
+    if what == "model":
+        return f"write it under its family's `models:` (`make new-model FAMILY=<family-id> ID={ident}`)"
+    return f"add it where {what} ids are defined"
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 class _Slugs:

@@ -101,6 +101,32 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "out-of-range": [f"{F}:8:18: models.0.hardware.0.ram_gb: input should be greater than 0 (got number 0)"],
     "dangling-id": [f"{F}:3:8: maker: no maker has the id 'gogle'; did you mean 'google'?"],
+    # A missing maker, benchmark, profile or source: where to add it and with which fields.
+    "missing-maker": [
+        f"{F}:3:8: maker: no maker has the id 'mistral'; to add it, write an entry under `makers:` in "
+        'data/catalog.yaml with id, name and colour, e.g. `- {id: mistral, name: Mistral, colour: "#rrggbb"}`'
+    ],
+    "missing-benchmark-and-profile": [
+        f"{F}:8:21: benchmark: no benchmark has the id 'livebench'; to add it, write an entry under `benchmarks:` "
+        "in data/catalog.yaml with id, name and category (and `unit: score` or `unit: elo` when it is not a "
+        "percentage), e.g. `- {id: livebench, name: Livebench, category: general}`",
+        f"{F}:10:19: profile: no profile has the id 'rtx-4090'; to add it, write an entry under `profiles:` in "
+        "data/catalog.yaml with id and name, e.g. `- {id: rtx-4090, name: Rtx 4090}`",
+    ],
+    "missing-source": [
+        f"{F}:4:31: source: no source has the id 'broken-card'; to add it, write an entry under `sources:` at the "
+        "end of this file (in data/catalog.yaml if several files cite it) with id, title, url, publisher, date and kind"
+    ],
+    # Patterns in words, with an example: never the regular expression.
+    "id-pattern": [
+        f"{F}:3:8: maker: 'Mistral AI' is not an id: an id is written with lower-case letters and digits, in words "
+        "joined by single hyphens, e.g. `gemma-4-26b` (did you mean 'mistral-ai'?)"
+    ],
+    "ollama-tag": [
+        f"{F}:7:21: models.0.ollama.value: 'Broken 1B' is not an Ollama tag: an Ollama tag is written with the "
+        "model name in lower case (letters, digits, `.`, `_`, `-`, a namespace before a `/`), then optionally `:` "
+        "and the tag as published, e.g. `qwen3:8b` or `mistral-small:24b-instruct-2501-q4_K_M`"
+    ],
     # Files are read in name order, so the real family's id is the one reported as the second.
     "duplicate-id": [f"data/families/gemma-4.yaml:20:9: duplicate model id 'gemma-4-e2b' (first defined at {F}:5:9)"],
     "empty": [f"{F}:1:1: file is empty; expected a mapping of fields"],

@@ -251,3 +251,44 @@ def test_ram_tiers_that_read_the_same_are_refused(project: Path, edit: Edit) -> 
         f"data/site.yaml:{line_of(project, 'data/site.yaml', 'ram_tiers_gb')}:25: ram_tiers_gb: 8.04 and 8 both read "
         "'8 GB' (and share the anchor #ram-8-gb); keep one, or make them differ by at least 0.1"
     ]
+
+
+# --- messages in the editor's words --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tag",
+    ["mistral-small:24b-instruct-2501-q4_K_M", "qwen3:8b", "hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M"],
+)
+def test_ollama_tags_as_makers_publish_them_are_accepted(project: Path, edit: Edit, tag: str) -> None:
+    """Mistral's own card gives `mistral-small:24b-instruct-2501-q4_K_M`: capitals in the tag."""
+    edit("data/families/deepseek-r1.yaml", 'value: "deepseek-r1:671b"', f'value: "{tag}"')
+    assert validate(project / "data", project)
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new"),
+    [
+        (QWEN, "maker: alibaba", "maker: Alibaba"),
+        ("data/catalog.yaml", 'colour: "#E69F00"', 'colour: "orange"'),
+        ("data/catalog.yaml", "url: https://ollama.com/", "url: https://ollama.com/a b"),
+        ("data/families/deepseek-r1.yaml", 'value: "deepseek-r1:671b"', 'value: "DeepSeek R1"'),
+    ],
+)
+def test_no_message_shows_a_regular_expression(project: Path, edit: Edit, relative: str, old: str, new: str) -> None:
+    edit(relative, old, new)
+    (message,) = errors(project)
+    assert "is not " in message and "e.g." in message or "no spaces" in message
+    assert not re.search(r"\^|\$'|\[a-z|\\S|\{6\}", message), message
+
+
+def test_json_schema_descriptions_name_files_that_exist() -> None:
+    """Every `data/...` file a hover text names is one of the project's real files or folders."""
+    root = Path(__file__).resolve().parent.parent
+    named = set()
+    for path in (root / "schema").glob("*.json"):
+        named |= set(re.findall(r"data/[a-z_./<>-]*[a-z>]", path.read_text(encoding="utf-8")))
+    for name in named:
+        real = name.split("<")[0].rstrip("/")
+        assert (root / real).exists(), f"{name} is named in schema/ but does not exist"
+    assert "data/sources.yaml" not in named
