@@ -8,6 +8,7 @@ notes, the wording of criteria...) and every URL gets a link-breaking variant; t
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -55,38 +56,38 @@ def inject(value: Any, payload: str, key: str | None = None, counter: list[int] 
         out = {}
         for k, v in value.items():
             if k in TEXT_LISTS and isinstance(v, dict):
-                out[k] = {**v, "value": [short(s, payload, counter) for s in v["value"]]}
+                out[k] = {**v, "value": [short(s, payload) for s in v["value"]]}
             elif k in TEXT_VALUES and isinstance(v, dict) and isinstance(v.get("value"), str):
-                out[k] = {**v, "value": short(v["value"], payload, counter)}
+                out[k] = {**v, "value": short(v["value"], payload)}
             else:
                 out[k] = inject(v, payload, k, counter)
         return out
     if isinstance(value, list):
         return [inject(v, payload, key, counter) for v in value]
     if isinstance(value, str) and key in SHORT_TEXT:
-        return short(value, payload, counter)
+        return short(value, payload)
     if isinstance(value, str) and key in WORDING:
         # Braces in a criterion's wording are placeholders, and the validator refuses unknown ones.
-        return f"{opener(payload, counter)}{value} {payload.replace('{', '(').replace('}', ')')}"
+        return f"{opener(payload, value)}{value} {payload.replace('{', '(').replace('}', ')')}"
     if isinstance(value, str) and key in LONG_TEXT:
-        return f"{opener(payload, counter)}{value} {payload}"
+        return f"{opener(payload, value)}{value} {payload}"
     if isinstance(value, str) and key == "url":
         counter[0] += 1
         return HOSTILE_URLS[counter[0] % len(HOSTILE_URLS)]
     return value
 
 
-def short(text: str, payload: str, counter: list[int] | None = None) -> str:
+def short(text: str, payload: str) -> str:
     """Keep the start of the original (names stay distinct) and as much payload as 200 characters allow."""
-    return f"{opener(payload, counter or [0])}{text[:30]} {payload}"[:200]
+    return f"{opener(payload, text)}{text[:30]} {payload}"[:200]
 
 
-def opener(payload: str, counter: list[int]) -> str:
-    """The next block opener, for the payloads that try them."""
+def opener(payload: str, text: str) -> str:
+    """A block opener for the payloads that try them, chosen by the text it starts: equal texts (two
+    scores' settings) stay equal, so the pages group them as before, and different ones try others."""
     if payload not in (PAYLOADS[kind] for kind in OPENS_BLOCKS):
         return ""
-    counter[0] += 1
-    return BLOCK_OPENERS[counter[0] % len(BLOCK_OPENERS)]
+    return BLOCK_OPENERS[zlib.crc32(text.encode()) % len(BLOCK_OPENERS)]
 
 
 @pytest.fixture(scope="module", params=sorted(PAYLOADS))
