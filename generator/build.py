@@ -26,7 +26,6 @@ from generator.errors import DataError, DataErrors, Location
 from generator.lock import build_lock
 from generator.model import Catalog, build_catalog
 from generator.pages.base import Site
-from generator.render import embed
 from generator.render.chart_files import ChartCounts, chart_files
 from generator.render.pages import render_redirect
 from generator.render.parallel import render_all
@@ -138,7 +137,7 @@ def _generate(root: Path, out: Path, today: date | None, progress: Callable[[int
     put(charts)
     published = published_files(catalog, site.plan, site.url)
     put(published.items())
-    published_count = len(published) + sum(1 for p in writer.paths if p.startswith(f"{embed.FOLDER}/"))
+    published_count = len(published) + len(site.plan.of("comparison"))  # and an embed card per comparison
     for path, content in hand.items():
         writer.write(path, content)
     stats = writer.finish()

@@ -97,7 +97,7 @@ REPRESENTATIVES = {
     "comparison": ("gemma-4", "qwen-3-5"),
     "family": ("gemma-4",),
     "model": ("gemma-4-26b",),
-    "matchup": ("gemma-4-26b", "qwen-3-5-plus"),
+    "model-pair": ("gemma-4-26b", "qwen-3-5-plus"),
     "benchmark": ("mmlu",),
     "leaderboard": ("coding",),
     "ranking": ("coding-locally",),

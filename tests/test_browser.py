@@ -45,6 +45,19 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass  # keep pytest's output for failures
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing page gets the site's 404.html, as GitHub Pages serves it."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
 
 def serve(site: Path, prefix: str) -> Iterator[str]:
     handler = type("Handler", (_SiteHandler,), {"prefix": prefix})
@@ -168,6 +181,19 @@ def test_reverse_order_url_lands_on_the_canonical_page(page: object, base_url: s
     page.goto(base_url + "compare/qwen-3-5-vs-gemma-4/")
     page.wait_for_url(base_url + COMPARISON)
     assert page.locator("article h1").first.inner_text().startswith("Qwen 3.5 vs Gemma 4")
+
+
+def test_a_pair_without_a_page_lands_on_the_compare_page(page: object, base_url: str) -> None:
+    """A pair published before that has no page now has a static redirect; any other pair of families
+    or models gets there through the 404 page's script, with both ids in the query."""
+    for asked, landed in (
+        ("compare/gemma-3-vs-llama-3-1/", "compare/?f=gemma-3&f=llama-3-1"),
+        ("compare/acme-1-vs-acme-2/", "compare/?f=acme-1&f=acme-2"),
+        ("matchups/acme-1-small-vs-acme-2-big/", "compare/?m=acme-1-small&m=acme-2-big"),
+        ("embed/acme-1-vs-acme-2.html", "compare/?f=acme-1&f=acme-2"),
+    ):
+        page.goto(base_url + asked)  # type: ignore[attr-defined]
+        page.wait_for_url(base_url + landed)  # type: ignore[attr-defined]
 
 
 def column(page: object, table: object, index: int) -> list[str]:

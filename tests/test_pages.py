@@ -108,10 +108,10 @@ def test_related_links_are_capped(project: Path) -> None:
                 assert len(links) <= RELATED_LIMIT + 3, path
 
 
-def test_matchup_page_states_its_rule_and_shared_benchmarks(pages: dict[str, str]) -> None:
+def test_model_pair_page_says_why_it_exists_and_shows_shared_benchmarks(pages: dict[str, str]) -> None:
     curated = pages["matchups/gemma-4-26b-vs-qwen-3-5-plus.md"]
     assert "\n# Qwen 3.5 Plus vs Gemma 4 26B MoE\n" in curated
-    assert "The editors' matchup" in curated
+    assert "The editors' matchup of the [Qwen 3.5 vs Gemma 4 comparison](../compare/gemma-4-vs-qwen-3-5.md)." in curated
     assert re.search(
         r"\| \[MGSM\]\(\.\./benchmarks/mgsm\.md\) \| \*\*88\.9\*\*(<sup>.*?</sup>)? \| 82\.4(<sup>.*?</sup>)? \|",
         curated,
@@ -119,6 +119,12 @@ def test_matchup_page_states_its_rule_and_shared_benchmarks(pages: dict[str, str
     default = pages["matchups/gemma-4-26b-vs-qwen-2-5-coder-32b.md"]
     assert "most benchmarks in common, then nearest in size" in default
     assert "Reported for Gemma 4 26B MoE only:" in default
+    sized = pages["matchups/llama-3-1-8b-vs-qwen-3-8b.md"]
+    assert "Among the closest in size from different families: Llama 3.1 8B has 8B parameters, Qwen3-8B 8B." in sized
+    assert "For the whole families, see the" not in sized  # Llama 3.1 and Qwen3 have no comparison page
+    dated = pages["matchups/deepseek-r1-distill-llama-8b-vs-llama-3-1-8b.md"]
+    assert "Released 181 days apart (DeepSeek-R1-Distill-Llama-8B on 2025-01-20, Llama 3.1 8B on 2024-07-23)" in dated
+    assert "For the whole families, see the [DeepSeek-R1 vs Llama 3.1 comparison]" in dated
 
 
 def test_benchmark_board_ranks_each_setting_on_its_own(catalog: Catalog, pages: dict[str, str]) -> None:
@@ -265,7 +271,7 @@ def test_matchup_compares_the_scores_measured_in_the_same_setting(project: Path)
     text = text.replace("base 5-shot", "instruct 0-shot").replace("TMP", "base 5-shot")
     (data / "pair-y.yaml").write_text(text, encoding="utf-8")
     catalog = load_catalog(project)
-    facts = matchup.describe(catalog, matchup.pick_for(catalog, "pair-x", "pair-y"))  # type: ignore[arg-type]
+    facts = matchup.describe(catalog, matchup.pick_for(catalog, "pair-x", "pair-y").models)  # type: ignore[union-attr]
     (row,) = facts.scores
     assert row.comparable and row.scores[0].setting == row.scores[1].setting == "instruct 0-shot"
     assert (row.scores[0].value, row.scores[1].value, row.winner) == (90, 50, 0)

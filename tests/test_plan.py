@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import load_catalog
-from generator.derive.matchup import matchups
+from generator.derive import neighbours
+from generator.derive.matchup import pick_for
 from generator.derive.site import output_path
 from generator.errors import DataErrors
 from generator.model import Catalog
@@ -21,17 +22,18 @@ from tests.synthetic import add_family
 Edit = Callable[[str, str, str], Path]
 
 
-def test_every_family_pair_has_exactly_one_canonical_page(catalog: Catalog) -> None:
+def test_each_chosen_family_pair_has_exactly_one_canonical_page(catalog: Catalog) -> None:
     site = plan(catalog)
     pairs = [p.key for p in site.pages if p.kind == "comparison"]
-    assert sorted(pairs) == list(itertools.combinations(sorted(catalog.families), 2))
+    assert sorted(pairs) == sorted(neighbours.family_pairs(catalog))
+    assert set(pairs) < set(itertools.combinations(sorted(catalog.families), 2))
     assert all(p.path == f"compare/{p.key[0]}-vs-{p.key[1]}.md" for p in site.of("comparison"))
 
 
 def test_every_pair_and_matchup_redirects_from_the_reverse_order(catalog: Catalog) -> None:
     site = plan(catalog)
     redirects = {r.path: r.target for r in site.redirects}
-    for a, b in (p.key for p in site.pages if p.kind in ("comparison", "matchup")):
+    for a, b in (p.key for p in site.pages if p.kind in ("comparison", "model-pair")):
         folder = "compare" if a in catalog.families else "matchups"
         assert redirects[f"{folder}/{b}-vs-{a}/index.html"] == f"{folder}/{a}-vs-{b}/"
 
@@ -48,10 +50,10 @@ def test_no_redirect_shadows_a_page_and_paths_are_unique(catalog: Catalog) -> No
 
 def test_one_page_per_family_model_and_matchup(catalog: Catalog) -> None:
     site = plan(catalog)
-    kinds = {kind: sorted(p.key for p in site.pages if p.kind == kind) for kind in ("family", "model", "matchup")}
+    kinds = {kind: sorted(p.key for p in site.pages if p.kind == kind) for kind in ("family", "model", "model-pair")}
     assert kinds["family"] == [(f,) for f in sorted(catalog.families)]
     assert kinds["model"] == [(m,) for m in sorted(catalog.models)]
-    assert kinds["matchup"] == sorted(tuple(sorted(p.models)) for p in matchups(catalog).values())
+    assert kinds["model-pair"] == sorted(neighbours.model_pairs(catalog))
 
 
 def test_every_section_index_exists_and_every_page_type_has_pages(catalog: Catalog) -> None:
@@ -79,12 +81,14 @@ def test_a_lookup_by_a_name_no_page_type_has_fails_loudly(catalog: Catalog) -> N
 
 
 def test_curated_matchup_is_the_seed_one_and_others_default(catalog: Catalog) -> None:
-    found = matchups(catalog)
-    assert found[("gemma-4", "qwen-3-5")].models == ("qwen-3-5-plus", "gemma-4-26b")
-    assert found[("gemma-4", "qwen-3-5")].curated
-    assert not found[("gemma-4", "qwen-2-5-coder")].curated
-    # Qwen 2.5 Math has no models: no matchup, and so no matchup page, for its pairs.
-    assert not any("qwen-2-5-math" in pair for pair in found)
+    seed = pick_for(catalog, "gemma-4", "qwen-3-5")
+    assert seed and seed.models == ("qwen-3-5-plus", "gemma-4-26b") and seed.curated
+    assert not pick_for(catalog, "gemma-4", "qwen-2-5-coder").curated  # type: ignore[union-attr]
+    # Qwen 2.5 Math has no models: no matchup for its pairs.
+    assert pick_for(catalog, "qwen-2-5-math", "qwen-3-5") is None
+    pairs = neighbours.model_pairs(catalog)
+    assert pairs[("gemma-4-26b", "qwen-3-5-plus")].reasons == ("curated",)
+    assert pairs[("gemma-4-26b", "qwen-3-5-plus")].models == ("qwen-3-5-plus", "gemma-4-26b")  # as curated
 
 
 def test_aliases_redirect_families_models_pairs_and_matchups(project: Path, edit: Edit) -> None:
@@ -110,30 +114,34 @@ def test_a_new_family_adds_its_pages_everywhere(project: Path) -> None:
     catalog = load_catalog(project)
     after = plan(catalog)
     added = {p.path for p in after.pages} - {p.path for p in before.pages}
-    others = sorted(f for f in catalog.families if f != "zeta-1")
     expected = {"families/zeta-1.md", "models/zeta-1-small.md", "models/zeta-1-big.md"}
-    expected |= {f"compare/{'-vs-'.join(sorted((f, 'zeta-1')))}.md" for f in others}
     assert expected <= added
-    assert {p.path for p in before.pages} <= {p.path for p in after.pages}
-    new_matchups = [p for p in after.pages if p.kind == "matchup" and any(m.startswith("zeta-1-") for m in p.key)]
-    assert len(new_matchups) == sum(1 for f in others if catalog.family_models(f) and _has_sizes(catalog, f))
+    pairs = [p for p in after.of("comparison") if "zeta-1" in p.key]
+    # Its nearest neighbours by size range, by release date and of its maker (Google), as they exist.
+    assert 2 <= len(pairs) <= neighbours.SIZE_NEIGHBOURS + neighbours.RELEASE_NEIGHBOURS + neighbours.MAKER_NEIGHBOURS
+    assert {p.path for p in pairs} <= added
+    assert {"gemma-3", "gemma-4"} <= {f for p in pairs for f in p.key}  # its maker's, both undated or older
+    model_pairs = [p for p in after.of("model-pair") if any(m.startswith("zeta-1-") for m in p.key)]
+    assert model_pairs and all(catalog.family_of[a] != catalog.family_of[b] for a, b in (p.key for p in model_pairs))
     redirects = {r.path for r in after.redirects} - {r.path for r in before.redirects}
-    assert {f"compare/zeta-1-vs-{f}/index.html" for f in others} <= redirects
+    assert {f"compare/{p.key[1]}-vs-{p.key[0]}/index.html" for p in pairs} <= redirects
 
 
-def _has_sizes(catalog: Catalog, family_id: str) -> bool:
-    """default_matchup needs a common benchmark or two known sizes."""
-    return any(m.scores or m.params.total or m.params.effective for m in catalog.family_models(family_id))
-
-
-def test_plan_is_linear_in_pages_with_no_pair_listing_every_other(project: Path) -> None:
-    for i in range(6):
-        add_family(project / "data", f"zeta-{i}", f"Zeta {i}")
+def test_pair_pages_grow_linearly_with_the_catalog(project: Path) -> None:
+    """Each family names its lineage and a fixed number of neighbours, each model a fixed number of
+    neighbours: pages stay linear however many families there are, never one per pair."""
+    for i in range(12):
+        add_family(project / "data", f"zeta-{i}", f"Zeta {i}", released=f"2030-{i + 1:02d}-01")
     catalog = load_catalog(project)
     site = plan(catalog)
-    n = len(catalog.families)
-    assert len(site.of("comparison")) == n * (n - 1) // 2
-    assert all(len(site.involving("comparison", f)) == n - 1 for f in catalog.families)
+    named = neighbours.MAKER_NEIGHBOURS + neighbours.SIZE_NEIGHBOURS + neighbours.RELEASE_NEIGHBOURS
+    lineage = sum(len(f.variants.value) if f.variants else 0 for f in catalog.families.values())
+    lineage += sum(1 for f in catalog.families.values() if f.successor)
+    families, models = len(catalog.families), len(catalog.models)
+    assert len(site.of("comparison")) <= families * named + lineage + len(catalog.comparisons)
+    assert len(site.of("comparison")) < families * (families - 1) // 2 / 3
+    per_model = neighbours.SIZE_NEIGHBOURS + neighbours.RELEASE_NEIGHBOURS
+    assert len(site.of("model-pair")) <= models * per_model + len(site.of("comparison"))
 
 
 def test_an_id_that_would_overwrite_a_section_index_is_refused(project: Path, edit: Edit) -> None:

@@ -1,17 +1,15 @@
-"""Model-level matchups: one model of each family of a pair, side by side.
+"""Two models side by side: the facts of a model-vs-model page, and each family pair's matchup.
 
-Each family pair has at most one matchup: the one a comparison file curates (`matchup:`), otherwise
-`default_matchup` (most benchmarks in common, then closest in size), the same one the comparison page
-names. Pure functions from the catalog to frozen facts.
+A family pair's matchup is the pair of models its comparison page names: the one a comparison file
+curates (`matchup:`), otherwise `default_matchup` (most benchmarks in common, then closest in size).
+Which model pairs get a page of their own is derive/neighbours.py's. Pure functions from the catalog
+to frozen facts.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from generator import schema
 from generator.derive import facts, market
@@ -46,7 +44,6 @@ class MeasureRow:
 
 @dataclass(frozen=True)
 class MatchupFacts:
-    pick: Pick
     models: tuple[schema.Model, schema.Model]
     families: tuple[schema.Family, schema.Family]
     makers: tuple[schema.Maker, schema.Maker]
@@ -72,15 +69,6 @@ class MatchupFacts:
         return max(self.wins)
 
 
-def matchups(catalog: Catalog) -> Mapping[tuple[str, str], Pick]:
-    """The matchup of every family pair that has one, keyed by the pair in canonical order."""
-    found = {}
-    for first, second in itertools.combinations(sorted(catalog.families), 2):
-        if pick := pick_for(catalog, first, second):
-            found[(first, second)] = pick
-    return MappingProxyType(found)
-
-
 def pick_for(catalog: Catalog, family_a: str, family_b: str) -> Pick | None:
     """The curated matchup of two families, else the default one, else None (no comparable models)."""
     return _pick(catalog, *pair_key(family_a, family_b))
@@ -96,13 +84,9 @@ def _pick(catalog: Catalog, first: str, second: str) -> Pick | None:
     return Pick((first, second), (chosen[0].id, chosen[1].id), False) if chosen else None
 
 
-def matchup_slug(a: str, b: str) -> str:
-    first, second = pair_key(a, b)
-    return f"{first}-vs-{second}"
-
-
-def describe(catalog: Catalog, pick: Pick) -> MatchupFacts:
-    ma, mb = (catalog.models[m] for m in pick.models)
+def describe(catalog: Catalog, models: tuple[str, str]) -> MatchupFacts:
+    """Everything a page of two models states, the first model in the first column."""
+    ma, mb = (catalog.models[m] for m in models)
     fa, fb = (catalog.model_family(m.id) for m in (ma, mb))
     scores, one_side = _scores(catalog, ma, mb)
     qa, qb = (facts.figure_quantity("params", facts.active_params(m)) for m in (ma, mb))
@@ -111,7 +95,6 @@ def describe(catalog: Catalog, pick: Pick) -> MatchupFacts:
         more = ma if float(qa.value) > float(qb.value) else mb
         ratio = max(float(qa.value), float(qb.value)) / min(float(qa.value), float(qb.value))
     return MatchupFacts(
-        pick=pick,
         models=(ma, mb),
         families=(fa, fb),
         makers=(catalog.makers[fa.maker], catalog.makers[fb.maker]),

@@ -37,10 +37,12 @@ class Page:
 
 @dataclass(frozen=True)
 class Redirect:
-    """A static HTML page at an old or reversed address that sends the reader to the canonical page."""
+    """A static HTML page at an old or reversed address that sends the reader to the canonical page
+    (or, with a query, to a page that reads it: `compare/` with `f=a&f=b`)."""
 
     path: str
     target: str
+    query: str = ""
 
 
 @dataclass(frozen=True)

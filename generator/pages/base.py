@@ -9,8 +9,10 @@ charts it embeds and any other file it publishes. The build walks the registry i
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from generator import schema
@@ -82,9 +84,21 @@ def browse_index(site: Site, page: Page) -> Context:
 
 
 def matchups_of(plan: SitePlan, models: Iterable[schema.Model]) -> tuple[Page, ...]:
-    """The matchup pages of these models, in path order."""
-    found = {p.path: p for m in models for p in plan.involving("matchup", m.id)}
+    """The model-vs-model pages of these models, in path order."""
+    found = {p.path: p for m in models for p in plan.involving("model-pair", m.id)}
     return tuple(found[k] for k in sorted(found))
+
+
+EARLIER_PAIRS = Path(__file__).with_name("earlier-pairs.txt")
+
+
+@functools.cache
+def earlier_pairs(folder: str) -> tuple[tuple[str, str], ...]:
+    """The `<folder>/<a>-vs-<b>` pages the site published before pairs were chosen by neighbours
+    (earlier-pairs.txt): each keeps an address, a redirect where it is no longer a page."""
+    lines = EARLIER_PAIRS.read_text(encoding="utf-8").splitlines()
+    slugs = [line.removeprefix(f"{folder}/") for line in lines if line.startswith(f"{folder}/")]
+    return tuple(tuple(slug.split("-vs-", 1)) for slug in slugs)  # type: ignore[misc]
 
 
 def ranking_meta(catalog: Catalog, found: Iterable[rankings.Ranking]) -> pagemeta.PageMeta:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.derive import neighbours
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
 from generator.pages.base import Content, PageType, Site, browse_index, fixed
@@ -12,7 +13,7 @@ def _plan(catalog: Catalog) -> list[Page | Redirect]:
 
 
 def _content(site: Site, page: Page) -> Content:
-    return Content(browse_index(site, page))
+    return Content({**browse_index(site, page), "neighbours": neighbours.COUNTS})
 
 
 TYPE = PageType("compare-index", "compare-index.md.j2", _plan, _content, fixed("All comparisons"))

@@ -1,30 +1,41 @@
-"""A comparison of two families: the seed article's page, one per pair, with its charts and embed card."""
+"""A comparison of two families: the seed article's page, with its charts and embed card.
+
+Each family is compared with its nearest neighbours (lineage, same maker, size range, release date)
+and every curated pair (derive/neighbours.py), so the number of pages is linear in the families.
+Pages live at `compare/<a>-vs-<b>/` (ids in alphabetical order); the other order and old aliases
+redirect there. A pair published before the pairs were chosen this way, and no longer a page,
+redirects to the compare page (`compare/?f=a&f=b`), and so does its embed card; any other pair gets
+there through the 404 page.
+"""
 
 from __future__ import annotations
 
-import itertools
-
-from generator.derive import card, flowchart, matchup, pagemeta, picks
+from generator.derive import card, flowchart, matchup, neighbours, pagemeta, picks
 from generator.derive import charts as chart_specs
 from generator.derive.comparison import compare, pair_slug
-from generator.derive.site import Page, Redirect
-from generator.model import Catalog, pair_key
-from generator.pages.base import Content, PageType, Site
+from generator.derive.site import Page, Redirect, other_orders
+from generator.model import Catalog
+from generator.pages.base import Content, PageType, Site, earlier_pairs
 from generator.render.embed import embed_path, render_card
 from generator.render.mermaid import mermaid
 
 
 def _plan(catalog: Catalog) -> list[Page | Redirect]:
     found: list[Page | Redirect] = []
-    for first, second in itertools.combinations(sorted(catalog.families), 2):
+    for first, second in neighbours.family_pairs(catalog):
         slug = pair_slug(first, second)
-        found.append(TYPE.page(f"compare/{slug}.md", *pair_key(first, second)))
-        names_a = [first, *catalog.families[first].aliases]
-        names_b = [second, *catalog.families[second].aliases]
-        for x, y in itertools.product(names_a, names_b):
-            for left, right in ((x, y), (y, x)):
-                if f"{left}-vs-{right}" != slug:
-                    found.append(Redirect(f"compare/{left}-vs-{right}/index.html", f"compare/{slug}/"))
+        found.append(TYPE.page(f"compare/{slug}.md", first, second))
+        names = [[f, *catalog.families[f].aliases] for f in (first, second)]
+        found.extend(Redirect(f"compare/{old}/index.html", f"compare/{slug}/") for old in other_orders(*names, slug))
+    taken = {p.path.removesuffix(".md") for p in found if isinstance(p, Page)}
+    taken |= {p.path.removesuffix("/index.html") for p in found if isinstance(p, Redirect)}
+    for a, b in earlier_pairs("compare"):
+        query = "&".join(f"f={catalog.aliases.get(x, x)}" for x in (a, b))
+        for left, right in ((a, b), (b, a)):
+            if f"compare/{left}-vs-{right}" not in taken:
+                found.append(Redirect(f"compare/{left}-vs-{right}/index.html", "compare/", query))
+        if f"compare/{a}-vs-{b}" not in taken:  # its embed card, in an article's iframe
+            found.append(Redirect(embed_path(pair_slug(a, b)), "compare/", query))
     return found
 
 
@@ -34,7 +45,7 @@ def _content(site: Site, page: Page) -> Content:
     candidates = [p.key for f in page.key for p in plan.involving("comparison", f)]
     related = [plan.find("comparison", *k) for k in pagemeta.related_pairs(catalog, page.key, candidates)]  # type: ignore[arg-type]
     pick = matchup.pick_for(catalog, *page.key)
-    matchup_page = plan.find("matchup", *sorted(pick.models)) if pick else None
+    matchup_page = plan.find("model-pair", *sorted(pick.models)) if pick else None
     meta = pagemeta.meta(catalog, [pair.a.family, pair.b.family, *pair.a.variants, *pair.b.variants, pair.comparison])
     decided = picks.decide(catalog, pair)
     chart = flowchart.flowchart(decided, pair.a, pair.b, tuple(c.id for c in catalog.criteria))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from generator.derive import quality
+from generator.derive import neighbours, quality
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
 from generator.pages.base import Content, PageType, Site, fixed
@@ -57,6 +57,7 @@ def _content(site: Site, page: Page) -> Content:
             for c in catalog.criteria
         ),
         "speed_profile": catalog.profiles[catalog.site.speed_profile],
+        "neighbours": neighbours.COUNTS,
     }
     return Content(context)
 

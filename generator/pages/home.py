@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.derive import pagemeta, timeline
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
-from generator.pages import matchup
+from generator.pages import model_pair
 from generator.pages.base import Content, PageType, Site, entries, fixed
 
 LATEST_RELEASES = 5
@@ -18,7 +18,7 @@ def _plan(catalog: Catalog) -> list[Page | Redirect]:
 def _content(site: Site, page: Page) -> Content:
     catalog, plan = site.catalog, site.plan
     featured = [p for p in plan.of("comparison") if (c := catalog.comparison(*p.key)) and c.featured]
-    curated = [p for p in plan.of("matchup") if (pick := matchup.pick_of(catalog, p)) and pick.curated]
+    curated = [p for p in plan.of("model-pair") if model_pair.curated(catalog, p)]
     latest = timeline.releases(catalog)[:LATEST_RELEASES]
     rules = catalog.rankings.rankings if catalog.rankings else []
     featured_rankings = [p for r in rules if r.featured and (p := plan.find("ranking", r.id))]

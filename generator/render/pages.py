@@ -180,4 +180,5 @@ def _tidy(markdown: str) -> str:
 
 def render_redirect(redirect: Redirect) -> str:
     target = posixpath.relpath(redirect.target, posixpath.dirname(redirect.path)) + "/"
+    target += f"?{redirect.query}" if redirect.query else ""
     return environment().get_template("redirect.html.j2").render(target=Markup(target.replace('"', "")))
