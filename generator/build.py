@@ -11,22 +11,24 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
-from generator import pages, stamp
+from generator import incremental, pages, schema, stamp
 from generator.derive import provenance
 from generator.derive.charts import Chart
 from generator.derive.pagemeta import meta
 from generator.derive.site import Page, SitePlan, output_path
 from generator.errors import DataError, DataErrors, Location
+from generator.incremental import Previous
 from generator.lock import build_lock
 from generator.model import Catalog, build_catalog
 from generator.pages.base import Site
-from generator.render.chart_files import ChartCounts, chart_files
+from generator.render.chart_files import ChartCounts, chart_files, chart_paths
 from generator.render.pages import render_redirect
 from generator.render.parallel import render_all
 from generator.render.published import published_files
@@ -49,10 +51,17 @@ class Report:
     """The latest date in the data: the sitemap's lastmod, so that builds do not depend on the clock."""
     charts: ChartCounts = field(default_factory=lambda: ChartCounts(0, 0))
     published: int = 0  # API, feed and embed files
+    rendered: int = 0  # pages rendered this run; the others were left as the last run wrote them
+    previous: Previous | None = None
+    """What the next generate in this process needs to render only what an edit touches."""
+
+
+def load_objects(root: Path) -> tuple[schema.Strict, ...]:
+    return tuple(validate(root / "data", root))
 
 
 def load_catalog(root: Path) -> Catalog:
-    return build_catalog(validate(root / "data", root))
+    return build_catalog(load_objects(root))
 
 
 def make_site(catalog: Catalog, today: date | None = None, url: str = "/") -> Site:
@@ -62,15 +71,23 @@ def make_site(catalog: Catalog, today: date | None = None, url: str = "/") -> Si
 
 
 def site_files(
-    site: Site, charts: list[Chart], progress: Callable[[int, int], None] | None = None
+    site: Site,
+    charts: list[Chart],
+    progress: Callable[[int, int], None] | None = None,
+    only: Sequence[Page] | None = None,
+    outputs: dict[str, tuple[str, ...]] | None = None,
 ) -> Iterator[tuple[str, bytes]]:
-    """Every page, redirect and file the pages publish, by path relative to the docs folder, as
-    rendered; the charts the pages embed are added to `charts`, to be drawn once the pages are written."""
-    rendered = render_all(functools.partial(pages.render, site), site.plan.pages, progress)
-    for page, out in zip(site.plan.pages, rendered, strict=True):
+    """Every page (or `only` these), redirect and file the pages publish, by path relative to the docs
+    folder, as rendered; the charts the pages embed are added to `charts`, to be drawn once the pages
+    are written, and each page's files to `outputs`."""
+    todo = site.plan.pages if only is None else only
+    rendered = render_all(functools.partial(pages.render, site), todo, progress)
+    for page, out in zip(todo, rendered, strict=True):
         yield page.path, out.markdown.encode()
         yield from out.files.items()
         charts.extend(out.charts)
+        if outputs is not None:
+            outputs[page.path] = (page.path, *out.files, *(p for c in out.charts for p in chart_paths(c)))
     for redirect in site.plan.redirects:
         yield redirect.path, render_redirect(redirect).encode()
 
@@ -106,24 +123,68 @@ def site_url(root: Path) -> str:
 
 
 def generate(
-    root: Path, out: Path | None = None, today: date | None = None, progress: Callable[[int, int], None] | None = None
+    root: Path,
+    out: Path | None = None,
+    today: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    previous: Previous | None = None,
+    fresh: bool = False,
 ) -> Report:
+    """Validate the data and write the site's Markdown, charts and files into `out`; given the report
+    of the last generate in this process (`previous`), render only the pages an edit touched; `fresh`
+    renders every page even when nothing changed since the last run."""
     with build_lock(root):
-        return _generate(root, out or root / OUTPUT, today, progress)
+        return _generate(root, out or root / OUTPUT, today, progress, previous, fresh)
 
 
-def _generate(root: Path, out: Path, today: date | None, progress: Callable[[int, int], None] | None) -> Report:
+class Session:
+    """One project generated again and again in one process (`make serve`): after the first run, an
+    edit to family files renders only the pages that show those families (incremental.py)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.previous: Previous | None = None
+
+    def generate(self) -> Report:
+        # The first run renders every page even when build/docs is current (`make serve` generates
+        # before MkDocs starts): the next runs need to know each page's files.
+        report = generate(self.root, previous=self.previous, fresh=self.previous is None)
+        self.previous = report.previous
+        return report
+
+
+@functools.cache
+def session(root: Path) -> Session:
+    """The session of a project: kept here, in a module MkDocs never reloads (it reloads hooks on each
+    rebuild), so that it outlives every rebuild of `make serve`."""
+    return Session(root)
+
+
+def _generate(
+    root: Path,
+    out: Path,
+    today: date | None,
+    progress: Callable[[int, int], None] | None,
+    previous: Previous | None,
+    fresh: bool,
+) -> Report:
     key = stamp.inputs_key(root, str(today))
-    last = stamp.load(out, key)
+    last = None if fresh else stamp.load(out, key)
     if last is not None:  # nothing changed since the last generate: no page to render, no chart to draw
-        return _unchanged(last)
+        return _unchanged(last, previous)
     stamp.forget(out)  # if anything below fails, the next run must not trust the old stamp
-    catalog = load_catalog(root)
+    objects = load_objects(root)
+    catalog = build_catalog(objects)
     today = today or provenance.reference_date(catalog)
     hand = hand_written(root)
     site = make_site(catalog, today, site_url(root))
     refuse_claimed_addresses(hand, site.plan)
+    code_key = stamp.inputs_key(root, str(today), skip=("data",))
+    changed = incremental.touched(previous, code_key, objects, site.plan, today, out)
+    todo, outputs = incremental.split(catalog, site.plan, changed, previous)
     writer = TreeWriter(out)
+    for path in (p for files in outputs.values() for p in files):
+        writer.keep(path)
 
     def put(files: Iterable[tuple[str, bytes]]) -> None:
         for path, content in files:
@@ -132,7 +193,7 @@ def _generate(root: Path, out: Path, today: date | None, progress: Callable[[int
             writer.write(path, content)
 
     embedded: list[Chart] = []
-    put(site_files(site, embedded, progress))
+    put(site_files(site, embedded, progress, todo, outputs))
     charts = chart_files(sorted(embedded, key=lambda c: c.path), chart_cache(root))
     put(charts)
     published = published_files(catalog, site.plan, site.url)
@@ -147,8 +208,9 @@ def _generate(root: Path, out: Path, today: date | None, progress: Callable[[int
     updated = meta(catalog, [*catalog.families.values(), *catalog.comparisons.values()]).updated
     summary = {"pages": page_count, "redirects": redirects, "stale": stale, "charts": len(charts.charts_by_key)}
     summary.update(published=published_count, today=_iso(today), updated=_iso(updated))
-    stamp.save(out, key, summary)
-    return Report(page_count, redirects, stats, stale, today, updated, charts.counts, published=published_count)
+    written = stamp.save(out, key, summary)
+    state = incremental.Previous(code_key, objects, site.plan, today, MappingProxyType(outputs), written)
+    return Report(page_count, redirects, stats, stale, today, updated, charts.counts, published_count, len(todo), state)
 
 
 @dataclass(frozen=True)
@@ -176,11 +238,13 @@ def refuse_claimed_addresses(hand: dict[str, bytes], site_plan: SitePlan) -> Non
         raise DataErrors(clashes)
 
 
-def _unchanged(last: dict[str, Any]) -> Report:
+def _unchanged(last: dict[str, Any], previous: Previous | None) -> Report:
     """The report of a generate that found nothing to do: every file unchanged, no chart drawn."""
     today, updated = (date.fromisoformat(last[k]) if last[k] else None for k in ("today", "updated"))
     stats, charts = WriteStats(0, last["files"], 0), ChartCounts(0, last["charts"])
-    return Report(last["pages"], last["redirects"], stats, last["stale"], today, updated, charts, last["published"])
+    return Report(
+        last["pages"], last["redirects"], stats, last["stale"], today, updated, charts, last["published"], 0, previous
+    )
 
 
 def _iso(day: date | None) -> str | None:

@@ -1,7 +1,8 @@
 """MkDocs hook for `make serve` only: regenerate before every rebuild, keep the last good pages on error.
 
-Writes are write-if-changed, so a rebuild triggered by our own output regenerates nothing and the
-watcher does not loop. The generated folder (MkDocs' docs_dir) is not watched at all: this hook
+The project's session (generator.build.session) outlives the rebuilds, so a save to a family file
+renders only the pages that show that family. Writes are write-if-changed, so a rebuild triggered by
+our own output regenerates nothing and the watcher does not loop. The generated folder (MkDocs' docs_dir) is not watched at all: this hook
 refreshes it before every build, and watching it made each save build twice.
 
 Errors are printed but never fail the build: MkDocs' live server stops answering requests ("will
@@ -25,12 +26,12 @@ if str(ROOT) not in sys.path:  # mkdocs loads hooks by path, not as part of the 
 
 
 def on_pre_build(config: Any, **_: Any) -> None:
-    from generator.build import generate
+    from generator.build import session
     from generator.errors import DataErrors
 
     started = time.perf_counter()
     try:
-        report = generate(ROOT)
+        report = session(ROOT).generate()
     except DataErrors as exc:
         for error in exc.errors:
             log.error(str(error))
@@ -43,10 +44,11 @@ def on_pre_build(config: Any, **_: Any) -> None:
         log.error("%s%s: %s: still serving the last good pages", where, type(exc).__name__, exc)
         return
     log.info(
-        "generator: %d written, %d unchanged, %d removed in %.2f s",
+        "generator: %d written, %d unchanged, %d removed; %d page(s) rendered in %.2f s",
         report.stats.written,
         report.stats.unchanged,
         report.stats.removed,
+        report.rendered,
         time.perf_counter() - started,
     )
 

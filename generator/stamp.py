@@ -29,8 +29,9 @@ def stamp_file(out: Path) -> Path:
     return out.parent / f".{out.name}.stamp.json"
 
 
-def inputs_key(root: Path, *arguments: str) -> str:
-    """A hash of everything a generate reads: project files, Python version, variables, arguments."""
+def inputs_key(root: Path, *arguments: str, skip: tuple[str, ...] = ()) -> str:
+    """A hash of everything a generate reads: project files, Python version, variables, arguments;
+    `skip` leaves out top-level folders (data/, for what a data edit does not change)."""
     digest = hashlib.sha256()
     digest.update(sys.version.encode())
     digest.update("\0".join(arguments).encode())
@@ -38,6 +39,8 @@ def inputs_key(root: Path, *arguments: str) -> str:
         if name.startswith(ENV_PREFIXES):
             digest.update(f"\0env:{name}={os.environ[name]}".encode())
     for path in _input_files(root):
+        if path.relative_to(root).parts[0] in skip:
+            continue
         digest.update(f"\0{path.relative_to(root).as_posix()}\0".encode())
         _hash_entry(digest, path)
     return digest.hexdigest()
@@ -71,13 +74,22 @@ def _input_files(root: Path) -> list[Path]:
 
 
 def outputs(out: Path) -> dict[str, list[int]]:
-    """Every output file's size and modification time (ns)."""
-    found = {}
-    for folder, _, files in os.walk(out):
-        for name in files:
-            path = Path(folder) / name
-            info = path.stat()
-            found[path.relative_to(out).as_posix()] = [info.st_size, info.st_mtime_ns]
+    """Every output file's size and modification time (ns), by path relative to `out`. Read with
+    scandir and plain strings: `make serve` reads it on every save, and pathlib's parsing of a
+    thousand paths cost more than the stat calls."""
+    found: dict[str, list[int]] = {}
+
+    def walk(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, f"{prefix}{entry.name}/")
+                else:
+                    info = entry.stat()
+                    found[prefix + entry.name] = [info.st_size, info.st_mtime_ns]
+
+    if out.is_dir():
+        walk(str(out), "")
     return found
 
 
@@ -93,10 +105,12 @@ def load(out: Path, key: str) -> dict[str, Any] | None:
         return None
 
 
-def save(out: Path, key: str, summary: dict[str, Any]) -> None:
-    """Record what this generate read and wrote; only called once every file is written."""
+def save(out: Path, key: str, summary: dict[str, Any]) -> dict[str, list[int]]:
+    """Record what this generate read and wrote; only called once every file is written. Returns the
+    outputs as recorded."""
     record = {"key": key, "summary": summary, "outputs": outputs(out)}
     stamp_file(out).write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
+    return record["outputs"]
 
 
 def forget(out: Path) -> None:

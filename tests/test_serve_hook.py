@@ -41,7 +41,7 @@ def test_invalid_save_logs_file_line_and_keeps_the_pages(served: Path, caplog: p
 def test_a_broken_template_is_reported_not_raised(
     served: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def broken(root: Path) -> Any:
+    def broken(root: Path, **_: Any) -> Any:
         raise RuntimeError("template exploded")
 
     monkeypatch.setattr("generator.build.generate", broken)

@@ -55,9 +55,21 @@ class PageType:
     title: Callable[[Catalog, Page], str]
     guide: bool = False
     """A section guide: listed on the home page and among the guides' related links, in registry order."""
+    inputs: Callable[[Catalog, Page], frozenset[str] | None] = lambda catalog, page: None
+    """The families whose data one of its pages shows besides their names; None (the default): any
+    family's. `make serve` renders again only the pages that show an edited family (incremental.py)."""
 
     def page(self, path: str, *key: str) -> Page:
         return Page(path, self, key)
+
+
+def kin(catalog: Catalog, family_id: str) -> frozenset[str]:
+    """A family and its lineage: predecessor, successor, its dedicated variants, the families it is a
+    variant of. A family's page shows their data; a comparison shows its sides' variants' scores."""
+    family = catalog.families[family_id]
+    found = {family_id, family.predecessor, family.successor, *(v.id for v in catalog.variants_of(family_id))}
+    found |= {f.id for f in catalog.families.values() if f.variants and family_id in f.variants.value}
+    return frozenset(f for f in found if f)
 
 
 def fixed(title: str) -> Callable[[Catalog, Page], str]:

@@ -15,7 +15,7 @@ from generator.derive import charts as chart_specs
 from generator.derive.comparison import compare, pair_slug
 from generator.derive.site import Page, Redirect, other_orders
 from generator.model import Catalog
-from generator.pages.base import Content, PageType, Site, earlier_pairs
+from generator.pages.base import Content, PageType, Site, earlier_pairs, kin
 from generator.render.embed import embed_path, render_card
 from generator.render.mermaid import mermaid
 
@@ -67,4 +67,12 @@ def _title(catalog: Catalog, page: Page) -> str:
     return " vs ".join(catalog.families[f].name for f in page.key)
 
 
-TYPE = PageType("comparison", "comparison.md.j2", _plan, _content, _title)
+def _inputs(catalog: Catalog, page: Page) -> frozenset[str]:
+    """Both sides with their lineage (variants' scores, the successor's banner), and the families of the
+    pairs its related links choose among (by their release dates)."""
+    own = set(page.key)
+    related = {f for pair in neighbours.family_pairs(catalog) if own & set(pair) for f in pair}
+    return frozenset().union(*(kin(catalog, f) for f in page.key), related)
+
+
+TYPE = PageType("comparison", "comparison.md.j2", _plan, _content, _title, inputs=_inputs)

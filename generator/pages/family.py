@@ -6,7 +6,7 @@ from generator.derive import facts, market, pagemeta
 from generator.derive.facts import first_score
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
-from generator.pages.base import Content, PageType, Site, entries, matchups_of
+from generator.pages.base import Content, PageType, Site, entries, kin, matchups_of
 
 
 def _plan(catalog: Catalog) -> list[Page | Redirect]:
@@ -56,4 +56,8 @@ def _title(catalog: Catalog, page: Page) -> str:
     return catalog.families[page.key[0]].name
 
 
-TYPE = PageType("family", "family.md.j2", _plan, _content, _title)
+def _inputs(catalog: Catalog, page: Page) -> frozenset[str]:
+    return kin(catalog, page.key[0])
+
+
+TYPE = PageType("family", "family.md.j2", _plan, _content, _title, inputs=_inputs)

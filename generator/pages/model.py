@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.derive import market, pagemeta
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
-from generator.pages.base import Content, PageType, Site, entries, matchups_of
+from generator.pages.base import Content, PageType, Site, entries, kin, matchups_of
 
 
 def _plan(catalog: Catalog) -> list[Page | Redirect]:
@@ -41,4 +41,8 @@ def _title(catalog: Catalog, page: Page) -> str:
     return catalog.models[page.key[0]].name
 
 
-TYPE = PageType("model", "model.md.j2", _plan, _content, _title)
+def _inputs(catalog: Catalog, page: Page) -> frozenset[str]:
+    return kin(catalog, catalog.family_of[page.key[0]])
+
+
+TYPE = PageType("model", "model.md.j2", _plan, _content, _title, inputs=_inputs)

@@ -13,7 +13,7 @@ from generator.derive import matchup, neighbours, pagemeta
 from generator.derive.comparison import pair_slug
 from generator.derive.site import Page, Redirect, other_orders
 from generator.model import Catalog, pair_key
-from generator.pages.base import Content, PageType, Site, earlier_pairs, entries
+from generator.pages.base import Content, PageType, Site, earlier_pairs, entries, kin
 
 FOLDER = "matchups"
 
@@ -66,4 +66,8 @@ def curated(catalog: Catalog, page: Page) -> bool:
     return "curated" in neighbours.model_pairs(catalog)[pair_key(*page.key)].reasons
 
 
-TYPE = PageType("model-pair", "model-pair.md.j2", _plan, _content, _title)
+def _inputs(catalog: Catalog, page: Page) -> frozenset[str]:
+    return frozenset().union(*(kin(catalog, catalog.family_of[m]) for m in page.key))
+
+
+TYPE = PageType("model-pair", "model-pair.md.j2", _plan, _content, _title, inputs=_inputs)

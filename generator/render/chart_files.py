@@ -107,6 +107,11 @@ def _outputs_of(charts: Iterable[Chart], data: bytes) -> Iterator[tuple[str, byt
         yield chart.dark, variants["dark"]
 
 
+def chart_paths(chart: Chart) -> tuple[str, ...]:
+    """The files a chart is written to: a preview's PNG, or an SVG in each palette."""
+    return (chart.path,) if isinstance(chart, PreviewImage) else (chart.path, chart.dark)
+
+
 def _suffix(data: bytes) -> str:
     return ".png" if data.startswith(b"\x89PNG") else ".svg"
 

@@ -1,0 +1,86 @@
+"""What one generate leaves for the next in the same process, so that `make serve` renders only the
+pages a save touches.
+
+An editor's save is almost always an edit to one family file: a score, a measurement, a price. Every
+page type says which families' data a page shows (`PageType.inputs`); the pages of other families
+keep the files they wrote last time. Anything wider falls back to rendering every page: a change to
+any file outside data/families/ (the shared data, a template, the code), a family added, removed or
+renamed (titles are on every page that links it), a change to the site plan (sizes and dates choose
+the pairs), another reference day, or output files touched since. A test edits each family in turn
+and compares the result with a whole build, byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from types import MappingProxyType
+
+from generator import schema, stamp
+from generator.derive.site import Page, SitePlan
+from generator.model import Catalog
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The last generate of a project in this process."""
+
+    code_key: str
+    """Every input but the data files: the shared configuration, templates, code, hand-written pages."""
+    objects: tuple[schema.Strict, ...]
+    plan: SitePlan
+    today: date
+    outputs: Mapping[str, tuple[str, ...]]
+    """Per page path, every file the page wrote: its Markdown, the files it publishes, its charts."""
+    written: Mapping[str, list[int]]
+    """The output folder as the run left it (stamp.outputs): a file touched since means start over."""
+
+
+def touched(
+    previous: Previous | None, code_key: str, objects: Iterable[schema.Strict], plan: SitePlan, today: date, out: Path
+) -> frozenset[str] | None:
+    """The ids of the families whose data changed since `previous`, or None when every page must be
+    rendered again."""
+    objects = tuple(objects)
+    if previous is None or (previous.code_key, previous.plan, previous.today) != (code_key, plan, today):
+        return None
+    before, after = _families(previous.objects), _families(objects)
+    if _shared(previous.objects) != _shared(objects) or before.keys() != after.keys():
+        return None
+    changed = frozenset(i for i in after if after[i] != before[i])
+    if any(_names(before[i]) != _names(after[i]) for i in changed):
+        return None
+    if stamp.outputs(out) != previous.written:
+        return None
+    return changed
+
+
+def split(
+    catalog: Catalog, plan: SitePlan, changed: frozenset[str] | None, previous: Previous | None
+) -> tuple[list[Page], dict[str, tuple[str, ...]]]:
+    """The pages to render, and the files of the others, which the last run wrote and which are still
+    right: those pages show none of the changed families."""
+    todo, kept = [], {}
+    for page in plan.pages:
+        inputs = page.type.inputs(catalog, page)  # type: ignore[attr-defined]
+        if previous and changed is not None and inputs is not None and not inputs & changed:
+            kept[page.path] = previous.outputs[page.path]
+        else:
+            todo.append(page)
+    return todo, kept
+
+
+def _families(objects: Iterable[schema.Strict]) -> Mapping[str, schema.Family]:
+    return MappingProxyType({o.id: o for o in objects if isinstance(o, schema.Family)})
+
+
+def _shared(objects: Iterable[schema.Strict]) -> tuple[schema.Strict, ...]:
+    return tuple(o for o in objects if not isinstance(o, schema.Family))
+
+
+def _names(family: schema.Family) -> object:
+    """What other pages show of a family besides its figures: its and its models' names and addresses."""
+    models = [(m.id, m.name, m.short_name, tuple(m.aliases)) for m in family.models]
+    return family.name, tuple(family.aliases), family.maker, models
