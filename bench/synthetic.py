@@ -252,12 +252,23 @@ def edit_one_score(data: Path) -> tuple[str, str]:
 
     The file is re-dumped the way synthesize wrote it, so the diff is that one value.
     """
+    path, doc, model = _first_scored(data)
+    score = model["scores"][0]
+    score["value"] = round(score["value"] + 0.1, 2)
+    path.write_text(dump(doc), encoding="utf-8")
+    return model["id"], model["name"]
+
+
+def first_scored_model(data: Path) -> tuple[str, str]:
+    """(id, name) of the model edit_one_score edits."""
+    _, _, model = _first_scored(data)
+    return model["id"], model["name"]
+
+
+def _first_scored(data: Path) -> tuple[Path, dict[str, Any], dict[str, Any]]:
     for path in sorted((data / "families").glob("*.yaml")):
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         for model in doc["models"]:
             if model.get("scores"):
-                score = model["scores"][0]
-                score["value"] = round(score["value"] + 0.1, 2)
-                path.write_text(dump(doc), encoding="utf-8")
-                return model["id"], model["name"]
+                return path, doc, model
     raise ValueError(f"no model with a score under {data}")
