@@ -8,6 +8,7 @@ line and a column instead of a silent surprise.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import re
@@ -72,7 +73,15 @@ class LoadError(Exception):
 
 def load_file(path: Path, name: str) -> LoadedFile:
     """Read and parse one YAML file; raise LoadError with file:line:column on the first problem."""
-    return load_text(_decode(read_regular_file(path, name), name), name)
+    return _parsed(read_regular_file(path, name), name)
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(raw: bytes, name: str) -> LoadedFile:
+    """A file's values, remembered by its bytes: `make serve` reads every data file again on each save,
+    and parsing YAML in pure Python was a third of a regeneration. Nobody changes a LoadedFile once
+    made; a file with an error is not remembered (the LoadError propagates)."""
+    return load_text(_decode(raw, name), name)
 
 
 def read_regular_file(path: Path, name: str) -> bytes:
@@ -129,7 +138,7 @@ def _special_kind(mode: int) -> str:
     return "is a device, not a file"
 
 
-class _NoAliasLoader(yaml.SafeLoader):
+class _Guarded:
     """Refuses aliases where they are read, before anything can be expanded (alias bombs fail at once),
     and nesting deep enough to exhaust Python's stack, which would otherwise end in a RecursionError."""
 
@@ -147,16 +156,50 @@ class _NoAliasLoader(yaml.SafeLoader):
             )
         self._depth += 1
         try:
-            return super().compose_node(parent, index)  # type: ignore[arg-type]
+            return super().compose_node(parent, index)  # type: ignore[misc]
         finally:
             self._depth -= 1
+
+
+class _NoAliasLoader(_Guarded, yaml.SafeLoader):
+    """The pure-Python reader: its error messages are the ones yaml_errors.py explains."""
+
+
+def _fast_loader() -> type | None:
+    """libyaml's scanner and parser (five times as fast as PyYAML's Python ones, which were most of a
+    build's reading) under the same Python composer and guards, so the nodes, their places and the
+    refusals are the same; None where PyYAML was built without libyaml. Any error is read again by
+    _NoAliasLoader, for its usual words and place."""
+    if not yaml.__with_libyaml__:
+        return None
+    from yaml.cyaml import CParser
+
+    class FastNoAliasLoader(_Guarded, yaml.composer.Composer, CParser, yaml.resolver.Resolver):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+    return FastNoAliasLoader
+
+
+_FAST_LOADER = _fast_loader()
+
+
+def _compose(text: str) -> yaml.Node | None:
+    if _FAST_LOADER is not None:
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            pass  # read again below, for the message and place editors are used to
+    return yaml.compose(text, Loader=_NoAliasLoader)
 
 
 def load_text(text: str, name: str) -> LoadedFile:
     """Parse YAML text (already decoded) into values with places."""
     _refuse_invisible(text, name)
     try:
-        node = yaml.compose(text, Loader=_NoAliasLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         raise LoadError(syntax_error(exc, text, name)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks all parse errors
@@ -252,7 +295,7 @@ class _Builder:
         found = _FORBIDDEN.search(node.value)
         if found:  # written as an escape such as "\x01" or "\u202e" in a double-quoted value
             raise self._fail(node, invisible_problem(found.group()))
-        if node.style is not None:
+        if node.style:  # quoted or block; plain is None (PyYAML's parser) or "" (libyaml's)
             return node.value
         try:
             return resolve_plain(node.value)

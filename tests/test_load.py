@@ -161,3 +161,36 @@ def test_huge_file_is_refused_before_parsing(tmp_path: Path) -> None:
 def test_custom_tags_and_merge_keys_are_refused() -> None:
     assert "tag" in error_of("a: !!python/object:os.system x\n")
     assert "merge keys" in error_of("c:\n  <<: {x: 1}\n")
+
+
+def test_libyaml_reads_every_file_as_the_python_reader_does() -> None:
+    """Files are read with libyaml's parser for speed; every value and place must be what PyYAML's own
+    reader gives, and a file with an error is read again by it, for the usual message."""
+    import yaml
+
+    from generator import load
+    from tests.conftest import ROOT
+
+    if load._FAST_LOADER is None:
+        pytest.skip("PyYAML built without libyaml")
+    files = sorted((ROOT / "data").rglob("*.yaml")) + sorted((ROOT / "tests/bad").rglob("*.yaml"))
+    parsed = 0
+    for path in files:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        readings = []
+        for loader in (load._FAST_LOADER, load._NoAliasLoader):
+            try:
+                node = yaml.compose(text, Loader=loader)
+            except yaml.YAMLError:
+                readings.append("error")
+                continue
+            builder = load._Builder(path.name)
+            try:
+                value = builder.build(node, ()) if node is not None else None
+            except load.LoadError as exc:
+                readings.append(str(exc.error))
+                continue
+            readings.append((value, builder.value_places, builder.key_places))
+        assert readings[0] == readings[1], path.name
+        parsed += readings[0] != "error"
+    assert parsed > 40

@@ -100,6 +100,12 @@ def family_figures(catalog: Catalog, family_id: str) -> tuple[schema.Sourced, ..
     return tuple(sourced_in(catalog.families[family_id]))
 
 
+@per_catalog
+def model_figures(catalog: Catalog, model_id: str) -> tuple[schema.Sourced, ...]:
+    """Every sourced figure of a model, walked once per build: its page and each of its pairs cite them."""
+    return tuple(sourced_in(catalog.models[model_id]))
+
+
 def nominal_params(model: schema.Model) -> schema.Figure | None:
     """The size a model is known by: effective parameters for edge models, else the total."""
     return model.params.effective or model.params.total

@@ -43,6 +43,8 @@ def _figures(catalog: Catalog, obj: object) -> tuple[schema.Sourced, ...]:
     """The sourced figures of one data object; a family's are walked once per build."""
     if isinstance(obj, schema.Family):
         return facts.family_figures(catalog, obj.id)
+    if isinstance(obj, schema.Model) and catalog.models.get(obj.id) is obj:
+        return facts.model_figures(catalog, obj.id)
     return tuple(facts.sourced_in(obj))
 
 

@@ -6,6 +6,7 @@ string from data passes through `escape` on its way out (a pull request cannot i
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import urllib.parse
@@ -32,7 +33,7 @@ _MD_SPECIAL = {
     "}": "&#125;",
 }
 _WHITESPACE = re.compile(r"\s+")
-_MD_PATTERN = re.compile("[" + re.escape("".join(_MD_SPECIAL)) + "]")
+_MD_TABLE = str.maketrans(_MD_SPECIAL)
 
 
 # What opens a block when it starts a line: a list (`- `, `+ `, `1. `, `1) `), a rule or setext
@@ -55,7 +56,13 @@ def escape(value: object) -> Markup:
         return value
     if value is None:
         return Markup("")
-    text = _MD_PATTERN.sub(lambda m: _MD_SPECIAL[m.group()], _WHITESPACE.sub(" ", str(value)))
+    return _escaped(str(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _escaped(text: str) -> Markup:
+    """escape, remembered per text: a page escapes the same names and labels dozens of times."""
+    text = _WHITESPACE.sub(" ", text).translate(_MD_TABLE)
     return Markup(_BLOCK_START.sub(_inert_start, text, count=1))
 
 
@@ -71,9 +78,11 @@ def _inert_start(found: re.Match[str]) -> str:
 _URL_SAFE = "/:?#&=%~+!$,;@-._"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def url(value: str) -> str | None:
     """A link target from data or the site plan, inert in Markdown: http(s) or relative, never another
-    scheme (`javascript:`, `data:`); None when it cannot be a link."""
+    scheme (`javascript:`, `data:`); None when it cannot be a link. Remembered: pages link the same
+    few hundred addresses over and over."""
     scheme = urllib.parse.urlsplit(value).scheme.lower()
     if scheme and scheme not in ("http", "https"):
         return None
