@@ -120,7 +120,7 @@ def test_model_pair_page_says_why_it_exists_and_shows_shared_benchmarks(pages: d
     assert "most benchmarks in common, then nearest in size" in default
     assert "Reported for Gemma 4 26B MoE only:" in default
     sized = pages["matchups/llama-3-1-8b-vs-qwen-3-8b.md"]
-    assert "Among the closest in size from different families: Llama 3.1 8B has 8B parameters, Qwen3-8B 8B." in sized
+    assert "Llama 3.1 8B and Qwen3-8B are among the nearest in size from different families: 8B and 8B parameters." in sized
     assert "For the whole families, see the" not in sized  # Llama 3.1 and Qwen3 have no comparison page
     dated = pages["matchups/deepseek-r1-distill-llama-8b-vs-llama-3-1-8b.md"]
     assert "Released 181 days apart (DeepSeek-R1-Distill-Llama-8B on 2025-01-20, Llama 3.1 8B on 2024-07-23)" in dated
