@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from generator.derive import provenance
 from generator.derive.charts import site_charts
 from generator.derive.pagemeta import meta
 from generator.derive.site import plan
+from generator.errors import DataError, DataErrors, Location
 from generator.model import Catalog, build_catalog
 from generator.render.chart_files import ChartCounts, ChartFiles, chart_files
 from generator.render.guide import render_assets
@@ -48,17 +50,41 @@ class Report:
     published: int = 0  # API, feed and embed files
 
 
-def load_catalog(root: Path) -> Catalog:
-    return build_catalog(validate(root / "data", root))
+def reference_day(root: Path, given: date | None = None) -> date:
+    """The day figures' ages count to and no date in the data may pass: `given` (`--today`), else
+    $OMC_TODAY, else the day of the project's last git commit (in UTC), so that the same checkout
+    builds the same bytes on any day. Never the newest date in the data: one mistyped future date
+    would then move every age with it."""
+    if given:
+        return given
+    if os.environ.get("OMC_TODAY"):
+        try:
+            return date.fromisoformat(os.environ["OMC_TODAY"])
+        except ValueError:
+            raise DataErrors([DataError(Location("OMC_TODAY"), "the reference day is written YYYY-MM-DD")]) from None
+    for folder in (root, Path(__file__).parent):  # a scratch copy of data/ builds with the code's checkout
+        found = subprocess.run(
+            ["git", "-C", str(folder), "log", "-1", "--format=%ct"], capture_output=True, text=True, check=False
+        )
+        if found.returncode == 0 and found.stdout.strip():
+            return datetime.fromtimestamp(int(found.stdout), UTC).date()
+    message = "no reference day: pass --today YYYY-MM-DD or set OMC_TODAY (this folder is not a git checkout)"
+    raise DataErrors([DataError(Location(str(root)), message)])
+
+
+def load_catalog(root: Path, today: date | None = None) -> Catalog:
+    """The checked data of a project, against its reference day (`reference_day`)."""
+    day = reference_day(root, today)
+    return build_catalog(validate(root / "data", root, day), day)
 
 
 def site_files(
     catalog: Catalog, today: date | None = None, progress: Callable[[int, int], None] | None = None
 ) -> Iterator[tuple[str, bytes]]:
     """Every generated page, redirect and asset, by path relative to the docs folder, as rendered;
-    ages count to `today`."""
+    ages count to `today`, by default the catalog's reference day."""
     site_plan = plan(catalog)
-    prov = provenance.index(catalog, today or provenance.reference_date(catalog))
+    prov = provenance.index(catalog, today or catalog.today)
     texts = render_all(lambda page: render_page(catalog, site_plan, page, prov), site_plan.pages, progress)
     for page, text in zip(site_plan.pages, texts, strict=True):
         yield page.path, text.encode()
@@ -106,13 +132,13 @@ def generate(
     root: Path, out: Path | None = None, today: date | None = None, progress: Callable[[int, int], None] | None = None
 ) -> Report:
     out = out or root / OUTPUT
+    today = reference_day(root, today)
     key = stamp.inputs_key(root, str(today))
     last = stamp.load(out, key)
     if last is not None:  # nothing changed since the last generate: no page to render, no chart to draw
         return _unchanged(last)
     stamp.forget(out)  # if anything below fails, the next run must not trust the old stamp
-    catalog = load_catalog(root)
-    today = today or provenance.reference_date(catalog)
+    catalog = load_catalog(root, today)
     hand = hand_written(root)
     writer = TreeWriter(out)
 

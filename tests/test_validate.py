@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.validate import validate
+from tests.conftest import TODAY
 from tests.data_errors import errors, line_of
 
 Edit = Callable[[str, str, str], Path]
@@ -13,7 +14,7 @@ QWEN = "data/families/qwen-3-5.yaml"
 
 
 def test_the_default_data_is_valid(project: Path) -> None:
-    assert validate(project / "data", project)
+    assert validate(project / "data", project, TODAY)
 
 
 def test_unknown_field_suggests_the_right_one(project: Path, edit: Edit) -> None:
@@ -58,9 +59,9 @@ def test_enum_typo_gets_a_did_you_mean(project: Path, edit: Edit) -> None:
 
 
 def test_dangling_reference_suggests_the_nearest_id(project: Path, edit: Edit) -> None:
-    edit(QWEN, "{benchmark: mmlu,", "{benchmark: mmmlu,")
-    line = line_of(project, QWEN, "mmmlu")
-    assert errors(project) == [f"{QWEN}:{line}:21: benchmark: no benchmark has the id 'mmmlu'; did you mean 'mmlu'?"]
+    edit(QWEN, "{benchmark: mmlu,", "{benchmark: mmluu,")
+    line = line_of(project, QWEN, "mmluu")
+    assert errors(project) == [f"{QWEN}:{line}:21: benchmark: no benchmark has the id 'mmluu'; did you mean 'mmlu'?"]
 
 
 def test_unknown_source_is_rejected(project: Path, edit: Edit) -> None:

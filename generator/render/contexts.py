@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from generator import schema
-from generator.derive import charts, facts, market, matchup, pagemeta, rankings, timeline
+from generator.derive import charts, facts, market, matchup, pagemeta, quality, rankings, timeline
 from generator.derive.comparison import first_score
 from generator.derive.site import GUIDE_INDEXES, Page, SitePlan
 from generator.model import Catalog
@@ -87,6 +87,8 @@ def family_details(catalog: Catalog, plan: SitePlan, family: schema.Family) -> C
     related = [(f.name, plan.find("family", f.id).path) for f in [*kin, *same_maker]]  # type: ignore[union-attr]
     return {
         "range": facts.size_range(catalog, family.id),
+        "licenses": facts.licenses(catalog, family.id),
+        "disputes": quality.disputes(catalog, None, family),
         "architectures": facts.architectures(catalog, family.id),
         "max_context": facts.max_context(catalog, family.id),
         "family_modalities": facts.family_modalities(catalog, family.id),
@@ -112,6 +114,8 @@ def model_details(catalog: Catalog, plan: SitePlan, model: schema.Model) -> Cont
         "maker": catalog.makers[family.maker],
         "successor": catalog.families[family.successor] if family.successor else None,
         "offers": market.offers_for_model(catalog, model.id),
+        "license": catalog.model_license(model),
+        "disputes": quality.disputes(catalog, model, family),
         "matchups": _entries(catalog, _matchups_of(plan, [model])),
         "meta": pagemeta.meta(catalog, [model, family.license]),
         "related": (related + _entries(catalog, dict.fromkeys(boards)))[: pagemeta.RELATED_LIMIT],

@@ -127,6 +127,16 @@ def yaml_string(value: object) -> Markup:
     return Markup(json.dumps(text, ensure_ascii=False))
 
 
+@jinja2.pass_context
+def setting(context: jinja2.runtime.Context, score: schema.Score, metric: bool = False) -> str:
+    """The `setting` filter: a score's evaluation settings as a label ("instruct, 5-shot, CoT"), empty
+    when the source states none; with `metric=True` followed by the source's metric name."""
+    label = provenance.setting_of(context["catalog"], score).label(context["catalog"])
+    if metric and score.metric:
+        return f"{label} ({score.metric})" if label else score.metric
+    return label
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -162,6 +172,7 @@ def environment() -> jinja2.Environment:
         chart_alt=chart_drawing.alt_text,
         usd=fmt.usd,
         cite=cite,
+        setting=setting,
     )
     env.globals.update(link=link)
     return env
@@ -169,7 +180,7 @@ def environment() -> jinja2.Environment:
 
 def render_page(catalog: Catalog, plan: SitePlan, page: Page, prov: provenance.Provenance | None = None) -> str:
     """The Markdown of one page of the plan; `prov` (built once per site) dates and attributes its figures."""
-    prov = prov or provenance.index(catalog, provenance.reference_date(catalog))
+    prov = prov or provenance.index(catalog, catalog.today)
     context = CONTEXTS[page.kind](catalog, plan, page)
     context.update(catalog=catalog, page=page, links=Links(plan, page.path), site=catalog.site)
     context.update(provenance=prov, citations=Citations(catalog, prov))
