@@ -11,9 +11,10 @@ from __future__ import annotations
 import functools
 import os
 import re
+import subprocess
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -56,17 +57,42 @@ class Report:
     """What the next generate in this process needs to render only what an edit touches."""
 
 
-def load_objects(root: Path) -> tuple[schema.Strict, ...]:
-    return tuple(validate(root / "data", root))
+def load_objects(root: Path, day: date) -> tuple[schema.Strict, ...]:
+    return tuple(validate(root / "data", root, day))
 
 
-def load_catalog(root: Path) -> Catalog:
-    return build_catalog(load_objects(root))
+def reference_day(root: Path, given: date | None = None) -> date:
+    """The day figures' ages count to and no date in the data may pass: `given` (`--today`), else
+    $OMC_TODAY, else the day of the project's last git commit (in UTC), so that the same checkout
+    builds the same bytes on any day. Never the newest date in the data: one mistyped future date
+    would then move every age with it."""
+    if given:
+        return given
+    if os.environ.get("OMC_TODAY"):
+        try:
+            return date.fromisoformat(os.environ["OMC_TODAY"])
+        except ValueError:
+            raise DataErrors([DataError(Location("OMC_TODAY"), "the reference day is written YYYY-MM-DD")]) from None
+    for folder in (root, Path(__file__).parent):  # a scratch copy of data/ builds with the code's checkout
+        found = subprocess.run(
+            ["git", "-C", str(folder), "log", "-1", "--format=%ct"], capture_output=True, text=True, check=False
+        )
+        if found.returncode == 0 and found.stdout.strip():
+            return datetime.fromtimestamp(int(found.stdout), UTC).date()
+    message = "no reference day: pass --today YYYY-MM-DD or set OMC_TODAY (this folder is not a git checkout)"
+    raise DataErrors([DataError(Location(str(root)), message)])
+
+
+def load_catalog(root: Path, today: date | None = None) -> Catalog:
+    """The checked data of a project, against its reference day (`reference_day`)."""
+    day = reference_day(root, today)
+    return build_catalog(load_objects(root, day), day)
 
 
 def make_site(catalog: Catalog, today: date | None = None, url: str = "/") -> Site:
-    """The site's map, planned once, and what every page is built from; ages count to `today`."""
-    prov = provenance.index(catalog, today or provenance.reference_date(catalog))
+    """The site's map, planned once, and what every page is built from; ages count to `today`, by
+    default the catalog's reference day."""
+    prov = provenance.index(catalog, today or catalog.today)
     return Site(catalog, pages.plan(catalog), prov, url)
 
 
@@ -168,14 +194,14 @@ def _generate(
     previous: Previous | None,
     fresh: bool,
 ) -> Report:
+    today = reference_day(root, today)
     key = stamp.inputs_key(root, str(today))
     last = None if fresh else stamp.load(out, key)
     if last is not None:  # nothing changed since the last generate: no page to render, no chart to draw
         return _unchanged(last, previous)
     stamp.forget(out)  # if anything below fails, the next run must not trust the old stamp
-    objects = load_objects(root)
-    catalog = build_catalog(objects)
-    today = today or provenance.reference_date(catalog)
+    objects = load_objects(root, today)
+    catalog = build_catalog(objects, today)
     hand = hand_written(root)
     site = make_site(catalog, today, site_url(root))
     refuse_claimed_addresses(hand, site.plan)
