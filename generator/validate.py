@@ -24,6 +24,7 @@ from generator import schema, validate_figures
 from generator.consistency import check_consistency
 from generator.errors import DataError, ErrorCollector, Location, relative_name, shown_number
 from generator.load import LoadedFile, LoadError, Path_, load_file, not_a_file, shorten
+from generator.plausibility import check_plausibility
 from generator.wording import check_wording
 
 
@@ -352,8 +353,9 @@ def check_references(checked: list[Checked], collector: ErrorCollector, today: d
             _check_percentages(item.obj, item.file, units, collector)
         check_wording(item.obj, item.file, criteria, ids, collector)
         validate_figures.check(item.obj, item.file, ids, today, collector)
-    if not collector.errors:  # relations and addresses need every reference to resolve
+    if not collector.errors:  # relations, addresses and plausibility need every reference to resolve
         check_consistency(checked, collector)
+        check_plausibility(checked, collector)
 
 
 def _register(item: Checked, ids: dict[str, _Ids], slugs: _Ids) -> None:

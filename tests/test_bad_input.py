@@ -65,6 +65,26 @@ EXPECTED: dict[str, list[str]] = {
     "yaml11-leading-zero": [
         f"{F}:4:18: license.value: expected text, got number 10 (put it in quotes to keep it as text)"
     ],
+    # Plausibility: well-formed, yet probably not what the editor meant; each says what was meant.
+    "percent-as-fraction": [
+        f"{F}:8:34: value: 0.8841 on mmlu, a percent benchmark, reads as 0.8841 percent: did you mean 88.41? "
+        '(write the percentage; if the source gives a fraction, add as_written: "0.8841")'
+    ],
+    "quote-contradicts-value": [
+        f'{F}:8:34: value: 85 is not what its quote states ("MMLU 80.6"); did you mean 80.6? If the quote writes '
+        "it otherwise (`0.8841` for 88.41 percent, `eight billion`), copy those words into `as_written:`; if it "
+        "says something else, check the source: never change a value to fit"
+    ],
+    "quote-hedges-value": [
+        f"{F}:8:22: value: the quote hedges 30 ('~30B'): add `approx: true`, so that readers see it is approximate"
+    ],
+    "as-written-not-in-quote": [
+        f"{F}:8:94: as_written: '8 billion' is not in the quote; copy the quote's own words for the value"
+    ],
+    "measurement-without-figure": [
+        f"{F}:8:9: hardware: this measurement has no figure; give at least one of ram_gb, tokens_per_second "
+        "(the numbers its quote states), or delete it"
+    ],
     # Numbers and dates at the edges: each refused where it is written, long numbers echoed shortened.
     "number-inf": [
         f"{F}:7:29: models.0.context_tokens.value: .inf is not a number any figure can have; write a finite "

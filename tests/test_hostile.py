@@ -57,12 +57,12 @@ def inject(value: Any, payload: str, key: str | None = None, counter: list[int] 
         out = {}
         for k, v in value.items():
             if k in TEXT_LISTS and isinstance(v, dict):
-                out[k] = {**v, "value": [short(s, payload) for s in v["value"]]}
+                out[k] = with_quote_stating_its_value(v, {**v, "value": [short(s, payload) for s in v["value"]]})
             elif k in TEXT_VALUES and isinstance(v, dict) and isinstance(v.get("value"), str):
-                out[k] = {**v, "value": short(v["value"], payload)}
+                out[k] = with_quote_stating_its_value(v, {**v, "value": short(v["value"], payload)})
             else:
                 out[k] = inject(v, payload, k, counter)
-        return out
+        return with_quote_stating_its_value(value, out)
     if isinstance(value, list):
         return [inject(v, payload, key, counter) for v in value]
     if isinstance(value, str) and key in SHORT_TEXT:
@@ -76,6 +76,17 @@ def inject(value: Any, payload: str, key: str | None = None, counter: list[int] 
         counter[0] += 1
         return HOSTILE_URLS[counter[0] % len(HOSTILE_URLS)]
     return value
+
+
+def with_quote_stating_its_value(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """A quote must state its figure's value (or its `as_written` words): the hostile text injected
+    into a text value is appended to the quote as well, so the data stays valid and reaches the pages."""
+    if not isinstance(after.get("quote"), str):
+        return after
+    stated = [after[k] for k in ("value", "as_written") if isinstance(after.get(k), str) and after[k] != before.get(k)]
+    if isinstance(after.get("value"), list) and after["value"] != before.get("value"):
+        stated += [item for item in after["value"] if isinstance(item, str)]
+    return {**after, "quote": " ".join([after["quote"], *stated])} if stated else after
 
 
 def short(text: str, payload: str) -> str:
@@ -94,11 +105,28 @@ def opener(payload: str, text: str) -> str:
 @pytest.fixture(scope="module", params=sorted(PAYLOADS))
 def hostile_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     root = copy_project(tmp_path_factory.mktemp(f"hostile-{request.param}"))
-    for path in sorted((root / "data").rglob("*.yaml")):
-        data = load_file(path, path.name).data
-        hostile = inject(data, PAYLOADS[request.param])
-        path.write_text(yaml.safe_dump(hostile, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    paths = sorted((root / "data").rglob("*.yaml"))
+    hostile = {path: inject(load_file(path, path.name).data, PAYLOADS[request.param]) for path in paths}
+    names = {d["id"]: d["name"] for data in hostile.values() for d in dicts(data) if {"id", "name"} <= d.keys()}
+    for path, data in hostile.items():
+        naming_the_ids(data, names)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return request.param, build_site(root)
+
+
+def dicts(value: Any) -> list[dict[str, Any]]:
+    if isinstance(value, dict):
+        return [value, *(d for v in value.values() for d in dicts(v))]
+    return [d for v in value for d in dicts(v)] if isinstance(value, list) else []
+
+
+def naming_the_ids(data: Any, names: dict[str, str]) -> None:
+    """A figure listing ids (a family's variants) is stated by a quote naming them: the names now carry
+    the payload, so the quote names them again as they now read."""
+    for figure in dicts(data):
+        ids = figure.get("value")
+        if isinstance(figure.get("quote"), str) and isinstance(ids, list) and ids and all(i in names for i in ids):
+            figure["quote"] = " ".join([figure["quote"], *(names[i] for i in ids)])
 
 
 def own_script(src: str) -> bool:
