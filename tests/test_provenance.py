@@ -303,7 +303,7 @@ def test_recorded_conflicts_are_counted_and_shown_side_by_side(synthetic: Path) 
         8192,
         ["4096"],
     )
-    files = render_site(catalog, TODAY)
+    files = render_site(catalog)
     quality_page = files["data-quality.md"].decode()
     assert "2 figures on which sources disagree; for 1 the data chose one value and says why" in quality_page
     row = next(
@@ -329,7 +329,7 @@ _ANCHOR = re.compile(r"\{ #(source-[a-z0-9-]+) \}")
 
 
 def test_every_cited_source_resolves_to_an_entry_on_its_page(catalog: Catalog) -> None:
-    files = render_site(catalog, TODAY)
+    files = render_site(catalog)
     cited_pages = 0
     for path, content in files.items():
         if not path.endswith(".md"):
