@@ -254,7 +254,7 @@ def test_hostile_text_runs_no_script_in_the_browser(browser: object, tmp_path_fa
     alerts: list[str] = []
     page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
     for url in serve(site, "/"):
-        # The comparison draws a Mermaid flowchart from data text; the guide's picker builds its
+        # The comparison's flowchart is data text; the guide's picker builds its
         # questions and answers from picker.json.
         for path in (COMPARISON, "families/gemma-4/", "models/gemma-4-26b/", "guide/"):
             page.goto(url + path)
