@@ -128,7 +128,7 @@ EXPECTED: dict[str, list[str]] = {
         "and the tag as published, e.g. `qwen3:8b` or `mistral-small:24b-instruct-2501-q4_K_M`"
     ],
     # Files are read in name order, so the real family's id is the one reported as the second.
-    "duplicate-id": [f"data/families/gemma-4.yaml:20:9: duplicate model id 'gemma-4-e2b' (first defined at {F}:5:9)"],
+    "duplicate-id": [f"data/families/gemma-4.yaml:33:9: duplicate model id 'gemma-4-e2b' (first defined at {F}:5:9)"],
     "empty": [f"{F}:1:1: file is empty; expected a mapping of fields"],
     "only-comment": [f"{F}:1:1: file is empty; expected a mapping of fields"],
     "top-level-list": [f"{F}:1:1: (top level): expected a mapping of fields, got a list"],
@@ -163,11 +163,11 @@ EXPECTED: dict[str, list[str]] = {
         "before the offer's current `as_of`",
         f"{F}:13:9: history: a past price needs input_usd_per_mtok or output_usd_per_mtok",
     ],
-    # The tests build with OMC_TODAY=2026-11-29 (tests/conftest.py).
+    # The tests build with OMC_TODAY=2026-12-01 (tests/conftest.py).
     "future-date": [
-        f"{F}:4:19: released.value: 2035-04-02 is after the build's reference day 2026-11-29 (--today, else OMC_TODAY, else the last commit's date); a date in the future is a typo",
-        f"{F}:5:10: checked: 2099-01-01 is after the build's reference day 2026-11-29 (--today, else OMC_TODAY, else the last commit's date); a date in the future is a typo",
-        f"{F}:7:84: sources.0.date: 2035-04-01 is after the build's reference day 2026-11-29 (--today, else OMC_TODAY, else the last commit's date); a date in the future is a typo",
+        f"{F}:4:19: released.value: 2035-04-02 is after the build's reference day 2026-12-01 (--today, else OMC_TODAY, else the last commit's date); a date in the future is a typo",
+        f"{F}:5:10: checked: 2099-01-01 is after the build's reference day 2026-12-01 (--today, else OMC_TODAY, else the last commit's date); a date in the future is a typo",
+        f"{F}:7:84: sources.0.date: 2035-04-01 is after the build's reference day 2026-12-01 (--today, else OMC_TODAY, else the last commit's date); a date in the future is a typo",
     ],
     "borrowed-source": [
         f"{F}:4:38: source: 'qwen-3-readme' is defined in data/families/qwen-3.yaml; cite this file's own sources "
