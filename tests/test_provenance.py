@@ -236,7 +236,7 @@ def test_a_date_after_the_reference_day_is_an_error_at_its_line(synthetic: Path)
         load_catalog(synthetic, date(2026, 11, 29))
     (error,) = raised.value.errors
     assert str(error).startswith(f"data/families/beta.yaml:{line}:")
-    assert "released.checked: 2035-05-01 is after the build's reference day 2026-12-01" in str(error)
+    assert "released.checked: 2035-05-01 is after the build's reference day 2026-11-29" in str(error)
     assert load_catalog(synthetic, date(2035, 5, 1)).today == date(2035, 5, 1)
 
 
