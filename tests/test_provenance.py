@@ -36,7 +36,11 @@ def test_block_figure_without_a_source_is_rejected_at_its_line(project: Path, ed
 
 
 def test_dangling_source_id_is_rejected_at_its_line_with_a_suggestion(project: Path, edit: Edit) -> None:
-    edit(QWEN, 'ollama: {value: "qwen3.5:plus", source: seed-article,', 'ollama: {value: "qwen3.5:plus", source: seed-articel,')
+    edit(
+        QWEN,
+        'ollama: {value: "qwen3.5:plus", source: seed-article,',
+        'ollama: {value: "qwen3.5:plus", source: seed-articel,',
+    )
     line = line_of(project, QWEN, "seed-articel")
     column = (project / QWEN).read_text(encoding="utf-8").splitlines()[line - 1].index("seed-articel") + 1
     assert errors(project) == [
