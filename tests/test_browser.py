@@ -306,3 +306,23 @@ def test_a_bad_compare_address_says_what_is_wrong(page: object, base_url: str, q
 def test_a_family_pair_with_a_page_goes_to_it(page: object, base_url: str) -> None:
     page.goto(base_url + "compare/?f=qwen-3-5&f=gemma-4")
     page.wait_for_url("**/" + COMPARISON)
+
+
+def test_the_flagships_tables_fit_a_phone(browser: object, base_url: str) -> None:
+    """At 390 px every table of the flagship fits the screen, so who wins a row is in view without
+    sideways scrolling; a wider table would keep its first column (what the row is) in view."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(base_url + COMPARISON)
+    tables = page.locator("article table")
+    assert tables.count() >= 5
+    wide = page.evaluate(
+        "() => [...document.querySelectorAll('article table')]"
+        ".filter(t => t.scrollWidth > t.closest('.md-typeset__scrollwrap, article').clientWidth + 1)"
+        ".map(t => t.rows[0].innerText)"
+    )
+    assert not wide
+    sticky = tables.first.locator("tr > :first-child").first.evaluate("c => getComputedStyle(c).position")
+    assert sticky == "sticky"
+    screenshot(page, "comparison-390")
+    context.close()
