@@ -244,6 +244,16 @@ def test_a_date_after_the_reference_day_is_an_error_at_its_line(synthetic: Path)
     assert load_catalog(synthetic, date(2035, 5, 1)).today == date(2035, 5, 1)
 
 
+def test_the_editor_line_names_only_families_an_editor_checked(synthetic: Path) -> None:
+    path = synthetic / "data/families/alpha.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^checked: .*\n", "", text), encoding="utf-8")
+    files = render_site(load_catalog(synthetic), TODAY)
+    alpha = files["families/alpha.md"].decode()
+    assert "Bracketed numbers" in alpha and "by an editor" not in alpha  # "Alpha never" said nothing
+    assert "Last checked by an editor: Beta on 2025-05-01." in files["families/beta.md"].decode()
+
+
 def test_stale_and_maker_reported_figures_are_flagged_on_pages(dated: Catalog) -> None:
     files = render_site(dated, TODAY)
     family = files["families/beta.md"].decode()
