@@ -137,6 +137,14 @@ class Weight:
     blocking_scripts: dict[str, int]
 
 
+def _under_site(site: Path, absolute: str) -> Path:
+    """An absolute path as 404.html writes it (under site_url's path, e.g. /open-model-compare/...)."""
+    from mkdocs.config import load_config
+
+    prefix = urlsplit(load_config(str(site.parent / "mkdocs.yml"))["site_url"]).path or "/"
+    return site / absolute.removeprefix(prefix)
+
+
 def page_weight(site: Path, page: Path, cache: dict[Path, int] | None = None) -> Weight:
     """The weight of one built page; `cache` remembers the gzipped size of files pages share."""
     cache = {} if cache is None else cache
@@ -160,7 +168,9 @@ def page_weight(site: Path, page: Path, cache: dict[Path, int] | None = None) ->
             continue
         target = urlsplit(ref)
         assert not target.scheme and not target.netloc, f"{page} loads {ref} from another site"
-        path = (page.parent / target.path).resolve()
+        path = (
+            page.parent / target.path if not target.path.startswith("/") else _under_site(site, target.path)
+        ).resolve()
         assert path.is_file(), f"{page} names {ref}, which the site does not have"
         name = str(path.relative_to(site.resolve()))
         files[name] = gzipped(path)
