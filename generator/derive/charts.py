@@ -203,9 +203,7 @@ def _category_bars(
         title=result.category.name,
         unit=_unit(result.rows[0].benchmark),
         # A row whose scores were measured under different settings says so, as the table does.
-        groups=tuple(
-            _benchmark_label(r.benchmark) + ("" if r.comparable else " ⚠ not comparable") for r in result.rows
-        ),
+        groups=tuple(r.label + ("" if r.comparable else " ⚠ not comparable") for r in result.rows),
         series=tuple(s for s in series if any(v is not None for v in s.values)),
     )
 
@@ -308,7 +306,8 @@ def _headlines(catalog: Catalog, pair: PairFacts) -> tuple[Headline, ...]:
         speed = tuple(_speed(x, profile) for x in (m.a, m.b))
         if any(speed):
             found.append(Headline(f"Speed, {catalog.profiles[profile].name}", speed))  # type: ignore[arg-type]
-    wins = [sum(r.winner is s for c in pair.categories for r in c.rows) for s in pair.sides]
+    # Won by the families' own models, as the pages' category verdicts count them.
+    wins = [sum(c.own.wins[i] for c in pair.categories) for i in (0, 1)]
     if any(wins):
         found.append(Headline("Benchmarks won", (Quantity("count", wins[0]), Quantity("count", wins[1]))))
     context = tuple(facts.figure_quantity("tokens", facts.max_context(catalog, s.id)) for s in pair.sides)

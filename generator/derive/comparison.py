@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator import schema
-from generator.derive import facts, provenance
+from generator.derive import facts, provenance, verdicts
 from generator.derive.facts import Quantity
 from generator.model import Catalog, pair_key
 
@@ -84,13 +84,29 @@ class Matchup:
 
 @dataclass(frozen=True)
 class BenchRow:
+    """A row of a category's table: one benchmark in one pair of settings, a cell per column."""
+
     benchmark: schema.Benchmark
+    label: str
+    """The benchmark's name, with the setting when the benchmark has several rows."""
     cells: tuple[schema.Score | None, ...]
     best: tuple[int, ...]
     winner: Side | None
-    margin: float
     comparable: bool
     settings: tuple[str, ...] = ()  # the compared figures' settings, when they differ and decide nothing
+
+
+@dataclass(frozen=True)
+class VariantLead:
+    """Where a side's dedicated variant changes the category's answer: the side leads only with it."""
+
+    side: Side
+    family: schema.Family
+    """The dedicated variant family."""
+    model: schema.Model
+    """The variant model behind the lead (the one winning most of its rows)."""
+    verdict: verdicts.Verdict
+    """The sides with their variants."""
 
 
 @dataclass(frozen=True)
@@ -98,14 +114,30 @@ class CategoryResult:
     category: schema.Category
     columns: tuple[schema.Model, ...]
     rows: tuple[BenchRow, ...]
-    leader: Side | None
-    other: Side | None
-    wins: tuple[int, int]
-    sweep: bool
-    decisive: bool
-    needs_variant: tuple[schema.Family, ...]
+    own: verdicts.Verdict
+    """The families' own models: a family leads only through these."""
+    variant_lead: VariantLead | None
+    sides: tuple[Side, Side]
     uncompared: tuple[schema.Benchmark, ...]
     notes: tuple[str, ...]
+
+    @property
+    def leader(self) -> Side | None:
+        """The family that leads by its own models."""
+        return self.sides[self.own.leader] if self.own.kind == "lead" and self.own.leader is not None else None
+
+    @property
+    def other(self) -> Side | None:
+        return self.sides[1 - self.own.leader] if self.leader and self.own.leader is not None else None
+
+    @property
+    def higher(self) -> Side | None:
+        """The family higher on every row when nothing may be compared (`apart`)."""
+        return self.sides[self.own.leader] if self.own.kind == "apart" and self.own.leader is not None else None
+
+    @property
+    def wins(self) -> tuple[int, int]:
+        return self.own.wins
 
 
 @dataclass(frozen=True)
@@ -408,68 +440,78 @@ def _category(
     a_cols, b_cols = groups[0] + groups[1], groups[2] + groups[3]
     if not a_cols or not b_cols:
         return None
-    rows, uncompared = [], []
+    own_rows, all_rows, table = [], [], []
+    uncompared = []
     for bm in benchmarks:
-        row = _bench_row(catalog, bm, columns, a_cols, b_cols, a, b)
-        if row:
-            rows.append(row)
-        elif any(first_score(m, bm.id) for m in columns):
+        pairings = verdicts.pairings(catalog, bm, a_cols, b_cols)
+        if not pairings and any(first_score(m, bm.id) for m in columns):
             uncompared.append(bm)
-    if not rows and not uncompared:
+        for pairing in pairings:
+            together = verdicts.row(catalog, bm, pairing, a_cols, b_cols)
+            if together is None:
+                continue
+            all_rows.append(together)
+            if own := verdicts.row(catalog, bm, pairing, groups[0], groups[2]):
+                own_rows.append(own)
+            table.append(_table_row(catalog, together, len(pairings) > 1, columns, a_cols, (a, b)))
+    if not table and not uncompared:
         return None
-    wins = (sum(r.winner is a for r in rows), sum(r.winner is b for r in rows))
-    leader = a if wins[0] > wins[1] else b if wins[1] > wins[0] else None
-    other = (b if leader is a else a) if leader else None
-    sweep = bool(leader and rows and max(wins) == len(rows))
-    decisive = sweep and all(r.margin >= catalog.site.decisive_margin for r in rows)
-    needs_variant: tuple[schema.Family, ...] = ()
-    if leader:
-        own = list(leader.models)
-        base_rows = [
-            _bench_row(catalog, bm, columns, own if leader is a else a_cols, own if leader is b else b_cols, a, b)
-            for bm in (r.benchmark for r in rows)
-        ]
-        base_wins = sum(1 for r in base_rows if r and r.winner is leader)
-        base_losses = sum(1 for r in base_rows if r and r.winner is other)
-        if base_wins <= base_losses:
-            needs_variant = tuple(v for v in leader.variants if any(m in columns for m in v.models))
-    notes = _notes(comparison, category.id, leader)
-    return CategoryResult(
-        category, columns, tuple(rows), leader, other, wins, sweep, decisive, needs_variant, tuple(uncompared), notes
+    own_verdict = verdicts.verdict(catalog, own_rows)
+    lead = (
+        _variant_lead(catalog, (a, b), own_verdict, all_rows, groups[1] + groups[3]) if groups[1] + groups[3] else None
     )
+    notes = _notes(comparison, category.id, (a, b)[own_verdict.leader] if own_verdict.kind == "lead" else None)
+    return CategoryResult(category, columns, tuple(table), own_verdict, lead, (a, b), tuple(uncompared), notes)
 
 
-def _bench_row(
+def _table_row(
     catalog: Catalog,
-    bm: schema.Benchmark,
+    found: verdicts.Row,
+    several: bool,
     columns: tuple[schema.Model, ...],
     a_cols: list[schema.Model],
-    b_cols: list[schema.Model],
-    a: Side,
-    b: Side,
-) -> BenchRow | None:
+    sides: tuple[Side, Side],
+) -> BenchRow:
+    """The table's row of a benchmark pairing: each column's score in its side's setting."""
+    bm = found.benchmark
+
+    def cell(m: schema.Model) -> schema.Score | None:
+        key = found.keys[0 if any(m is x for x in a_cols) else 1]
+        return next((s for s in m.scores if s.benchmark == bm.id and verdicts.key_of(catalog, s) == key), None)
+
+    cells = tuple(cell(m) for m in columns)
     sign = 1 if bm.higher_is_better else -1
-    best_a = _best(a_cols, bm.id, sign)
-    best_b = _best(b_cols, bm.id, sign)
-    if not best_a or not best_b:
-        return None
-    cells = tuple(first_score(m, bm.id) for m in columns)
-    comparable = provenance.comparable(catalog, best_a, best_b)
-    margin = abs(best_a.value - best_b.value)
-    winner = None
-    if comparable and margin > 0:
-        winner = a if sign * (best_a.value - best_b.value) > 0 else b
     top = max(sign * c.value for c in cells if c)
-    best = tuple(i for i, c in enumerate(cells) if c and sign * c.value == top) if comparable else ()
-    settings = (
-        () if comparable else (provenance.setting_label(catalog, best_a), provenance.setting_label(catalog, best_b))
-    )
-    return BenchRow(bm, cells, best, winner, margin, comparable, settings)
+    best = tuple(i for i, c in enumerate(cells) if c and sign * c.value == top) if found.comparable else ()
+    name = bm.name + (f" ({bm.subtitle})" if bm.subtitle else "")
+    label = f"{name}, {found.settings[0]}" if several and found.comparable else name
+    winner = sides[found.winner] if found.winner is not None else None
+    return BenchRow(bm, label, cells, best, winner, found.comparable, () if found.comparable else found.settings)
 
 
-def _best(models: list[schema.Model], benchmark: str, sign: int) -> schema.Score | None:
-    scores = [s for m in models if (s := first_score(m, benchmark))]
-    return max(scores, key=lambda s: sign * s.value) if scores else None
+def _variant_lead(
+    catalog: Catalog,
+    sides: tuple[Side, Side],
+    own: verdicts.Verdict,
+    together: list[verdicts.Row],
+    variant_models: list[schema.Model],
+) -> VariantLead | None:
+    """A side that leads only with its dedicated variant (or only then strongly): the variant model
+    behind it, so that the page names it and says how the family's own models fare."""
+    found = verdicts.verdict(catalog, together)
+    if found.kind != "lead" or found.leader is None:
+        return None
+    won_by = [r.best[found.leader].model.id for r in together if r.winner == found.leader]
+    variant_ids = {m.id for m in variant_models}
+    from_variants = [m for m in won_by if m in variant_ids]
+    if len(from_variants) * 2 <= len(won_by):
+        return None  # the lead is the family's own
+    if own.kind == "lead" and own.leader == found.leader and own.strong >= found.strong:
+        return None  # the variant adds nothing the family's own models do not already say
+    model = catalog.models[max(dict.fromkeys(from_variants), key=from_variants.count)]
+    side = sides[found.leader]
+    family = next(f for f in side.variants if model in f.models)
+    return VariantLead(side, family, model, found)
 
 
 def _notes(comparison: schema.Comparison | None, section: str, leader: Side | None) -> tuple[str, ...]:

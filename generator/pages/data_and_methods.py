@@ -67,6 +67,7 @@ def _content(site: Site, page: Page) -> Content:
             for c in catalog.criteria
         ),
         "speed_profile": catalog.profiles[catalog.site.speed_profile],
+        "verdicts": catalog.verdicts,
         "settings_rule": {
             "must_match": [_SETTING_NAMES[f] for f in catalog.comparable.must_match],
             "match_if_stated": [_SETTING_NAMES[f] for f in catalog.comparable.match_if_stated],

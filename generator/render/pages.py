@@ -167,6 +167,11 @@ def environment() -> jinja2.Environment:
         usd=fmt.usd,
         cite=cite,
         setting=setting,
+        on_all=fmt.on_all,
+        wins_of=fmt.wins_of,
+        tie_text=fmt.tie_text,
+        margin_text=fmt.margin_text,
+        other_wins=fmt.other_wins,
     )
     env.globals.update(link=link)
     return env
