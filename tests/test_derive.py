@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.derive.comparison import PairFacts, compare
+from generator.derive.comparison import PairFacts, compare, fits
 from generator.derive.picks import decide
 from generator.model import Catalog
 from generator.render import format as fmt
@@ -71,9 +71,14 @@ def test_hardware_facts(seed: PairFacts) -> None:
     assert [r.model.id for r in hw.rows] == ["gemma-4-26b", "qwen-3-5-plus", "gemma-4-31b"]
     assert hw.common_quantisation == "Q4" and hw.leader.id == "gemma-4"
     assert fmt.fraction(hw.ram_ratio) == "half" and fmt.times(hw.speed_ratio) == "2-3x"
-    assert hw.only_within_limit.id == "gemma-4"
+    # Qwen 3.5 Flash has no memory figure: Gemma 4 is measured to fit in 8 GB, never "the only option".
+    assert hw.only_within_limit is None
+    side, model, measured, other = hw.measured_within_limit
+    assert (side.id, model.id, measured.ram_gb, other.id) == ("gemma-4", "gemma-4-e2b", 2, "qwen-3-5")
+    assert [m.id for m in hw.unknown_memory] == ["qwen-3-5-flash"]
     assert hw.smallest_ram[0].id == "gemma-4-e2b" and hw.smallest_ram[1].ram_gb == 2
-    assert hw.even_smaller[0].id == "qwen-3-5-flash"
+    tiny, tiny_size, their_size = hw.even_smaller  # parameters against parameters, never against GB
+    assert tiny.id == "qwen-3-5-flash" and (tiny_size.kind, their_size.kind) == ("params", "params")
 
 
 def test_ecosystem(seed: PairFacts) -> None:
@@ -83,6 +88,23 @@ def test_ecosystem(seed: PairFacts) -> None:
     assert [p.name for p in qwen.paid] == ["DashScope", "OpenRouter"] and not qwen.free
     assert [p.name for p in gemma.free] == ["Google AI Studio"]
     assert eco.variant_leader.id == "qwen-3-5" and [s.id for s in eco.no_variants] == ["gemma-4"]
+    assert qwen.open_weights and gemma.open_weights and qwen.free_somehow  # never "requires a paid API"
+
+
+def test_a_variant_family_never_counts_for_its_own_opponent(catalog: Catalog) -> None:
+    pair = compare(catalog, "qwen-2-5-coder", "qwen-3-5")
+    qwen = next(s for s in pair.sides if s.id == "qwen-3-5")
+    assert "qwen-2-5-coder" not in {v.id for v in qwen.variants}
+    # Qwen 2.5 Coder is itself the specialist: Qwen 3.5 has no "significant advantage" in variants here
+    assert pair.ecosystem.variant_leader is None
+
+
+def test_fits_from_measurements_else_from_parameters(catalog: Catalog) -> None:
+    models = catalog.models
+    assert fits(models["gemma-4-26b"], 8) is True  # measured at 8 GB
+    assert fits(models["qwen-3-5-plus"], 8) is False  # measured at 16 GB
+    assert fits(models["qwen-3-5-flash"], 8) is None  # 0.6B, never measured: unknown, not "fits"
+    assert fits(models["llama-4-maverick"], 8) is False  # 400B at 2 bits is far past 8 GB
 
 
 def test_seed_picks_carry_the_seed_lists(catalog: Catalog, seed: PairFacts) -> None:

@@ -94,6 +94,17 @@ class Verdict:
         rows = [r for r in self.rows if not r.comparable]
         return tuple(tuple(dict.fromkeys(r.settings[i] for r in rows)) for i in (0, 1))  # type: ignore[return-value]
 
+    @property
+    def apart_rows(self) -> tuple[Row, ...]:
+        return tuple(r for r in self.rows if not r.comparable)
+
+    @property
+    def apart_higher(self) -> int | None:
+        """The side higher on every row that could not be compared, when there are such rows and one
+        side is: a page that calls the comparable rows even still says who is higher on the rest."""
+        highers = {r.higher for r in self.apart_rows}
+        return highers.pop() if len(highers) == 1 and None not in highers else None
+
     def margins_of(self, side: int | None) -> tuple[float, ...]:
         """A side's margins on the rows it won, smallest first."""
         return tuple(sorted(r.margin for r in self.rows if r.winner is not None and r.winner == side))

@@ -116,7 +116,9 @@ def tps(value: float) -> str:
 
 
 def usd(value: float) -> str:
-    return f"${value:,.2f}"
+    """A price to the digits its source gives, at least cents: 0.075 -> "$0.075", 1.1 -> "$1.10"."""
+    whole, _, cents = f"{value:,.6f}".rstrip("0").partition(".")
+    return f"${whole}.{cents.ljust(2, '0')}"
 
 
 def quantity(q: Quantity | str | None) -> str:
@@ -151,6 +153,21 @@ def times(ratio: float) -> str:
     if abs(ratio - half) <= 0.05:
         return f"{number(half, 1)}x"
     return f"{math.floor(ratio)}-{math.ceil(ratio)}x"
+
+
+def size_range(span: tuple[Quantity, Quantity], dash: str = "—") -> str:
+    """A family's size range: "0.6B — 235B", or one value when its smallest is its largest ("24B")."""
+    low, high = span
+    return quantity(low) if low.value == high.value else f"{quantity(low)} {dash} {quantity(high)}"
+
+
+def more(ratio: float) -> str:
+    """How much more one figure is than another: "about 13% more" below 2x (a ratio of 1.13 is not
+    "1x more"), else "3x more"."""
+    if ratio >= 2:
+        return f"{times(ratio)} more"
+    percent = round((ratio - 1) * 100)
+    return f"about {percent}% more" if percent >= 1 else "slightly more"
 
 
 _FRACTIONS = ((1 / 2, "half"), (1 / 3, "a third of"), (1 / 4, "a quarter of"), (2 / 3, "two thirds of"))

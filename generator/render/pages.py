@@ -154,6 +154,8 @@ def environment() -> jinja2.Environment:
         tps=fmt.tps,
         score=lambda v: fmt.number(v, 2),
         times=fmt.times,
+        more=fmt.more,
+        size_range=fmt.size_range,
         fraction=fmt.fraction,
         join_and=fmt.join_and,
         param_summary=param_summary,
