@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator import schema
-from generator.derive import facts
+from generator.derive import facts, rankings
 from generator.derive.comparison import CategoryResult, PairFacts
 from generator.derive.facts import Quantity
 from generator.model import Catalog
@@ -335,16 +335,31 @@ LEADERBOARD_SIZE = 8  # per benchmark: a phone-sized chart (and under 30 KB) for
 
 def category_leaderboard(catalog: Catalog, category_id: str, size: int = LEADERBOARD_SIZE) -> BarChart | None:
     """The best `size` models on each benchmark of a category (higher-is-better benchmarks only: a
-    leaderboard ranks)."""
-    benchmarks = [b for b in catalog.benchmarks.values() if b.category == category_id and b.higher_is_better]
+    leaderboard ranks), from the scores the board beside it ranks: each benchmark's ranked setting,
+    so the chart and the table show the same number for a model."""
+    board = rankings.category_board(catalog, category_id)
+    if board is None:
+        return None
     colours = _colours(catalog)
-    tops: list[set[str]] = []
-    for b in benchmarks:
-        scored = sorted(
-            ((v, m.id) for m in catalog.models.values() if (v := _score(m, b.id)) is not None), reverse=True
-        )
-        tops.append({model_id for _, model_id in scored[:size]})
-    rows = [(b, top) for b, top in zip(benchmarks, tops, strict=True) if top]
+    ranked: dict[str, dict[str, float]] = {}
+    for b in board.benchmarks:
+        reference = board.ranking.references.get(b.id)
+        ranked[b.id] = {
+            m.id: s.value
+            for m in catalog.models.values()
+            if (
+                s := next(
+                    (x for x in m.scores if x.benchmark == b.id and rankings.setting_key(catalog, x) == reference), None
+                )
+            )
+        }
+    tops: list[tuple[schema.Benchmark, set[str]]] = []
+    for b in board.benchmarks:
+        if not b.higher_is_better:
+            continue
+        scored = sorted(((v, model_id) for model_id, v in ranked[b.id].items()), reverse=True)
+        tops.append((b, {model_id for _, model_id in scored[:size]}))
+    rows = [(b, top) for b, top in tops if top]
     if not rows:
         return None
     models = [m for m in catalog.models.values() if any(m.id in top for _, top in rows)]
@@ -354,7 +369,7 @@ def category_leaderboard(catalog: Catalog, category_id: str, size: int = LEADERB
         unit=_unit(rows[0][0]),
         groups=tuple(_benchmark_label(b) for b, _ in rows),
         series=tuple(
-            Series(m.name, colours[m.id], tuple(_score(m, b.id) if m.id in top else None for b, top in rows))
+            Series(m.name, colours[m.id], tuple(ranked[b.id].get(m.id) if m.id in top else None for b, top in rows))
             for m in models
         ),
         ranked=True,
