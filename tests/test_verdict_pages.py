@@ -236,3 +236,35 @@ def test_pick_lists_agree_with_the_benchmark_verdicts(catalog: Catalog, pages: d
                     wrong.append(f"{path}: 'Pick {name} if: {wording}' but § {title} says: {said[:200]}")
     assert checked > 50
     assert not wrong, "\n".join(wrong[:20])
+
+
+def test_every_flowchart_is_whole(pages: dict[str, str]) -> None:
+    """Every node reachable from the first question, at least two questions, and no "Use both" after a
+    "no" to the means one side needs."""
+    checked = 0
+    for path, page in pages.items():
+        if "```mermaid" not in page:
+            continue
+        source = page.split("```mermaid", 1)[1].split("```", 1)[0]
+        nodes = set(re.findall(r"^\s+(\w+)[\[(]", source, re.M))
+        edges = re.findall(r"^\s+(\w+) -->\|(yes|no)\| (\w+)", source, re.M)
+        questions = {n for n in nodes if n.startswith("q")}
+        reached, queue = {"q0"}, ["q0"]
+        while queue:
+            here = queue.pop()
+            for start, _, end in edges:
+                if start == here and end not in reached:
+                    reached.add(end)
+                    queue.append(end)
+        checked += 1
+        assert len(questions) >= 2, path
+        assert nodes <= reached, (path, nodes - reached)
+        counters = re.findall(r'^\s+(q\d+)\["You have [^"]*GB RAM\?"\]', source, re.M)
+        if counters and "Use both" in source:
+            last_no = next(
+                end
+                for start, answer, end in edges
+                if start == max(questions, key=lambda q: int(q[1:])) and answer == "no"
+            )
+            assert last_no != "last", f"{path}: 'Use both' after a no to {counters}"
+    assert checked > 50
