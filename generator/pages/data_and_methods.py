@@ -29,6 +29,16 @@ _RULES = {
     "languages": "one family claims at least {t}x as many languages as the other",
 }
 
+# How the methods page names each evaluation setting the comparability rule can weigh.
+_SETTING_NAMES = {
+    "variant": "checkpoint",
+    "effort": "reasoning effort",
+    "shots": "number of examples",
+    "cot": "use of chain of thought",
+    "tools": "use of tools",
+    "run_by": "evaluator",
+}
+
 _KIND_NAMES = {
     "official": "the model maker's own publication",
     "official-partner": "a maker's partner publishing on its behalf",
@@ -57,6 +67,10 @@ def _content(site: Site, page: Page) -> Content:
             for c in catalog.criteria
         ),
         "speed_profile": catalog.profiles[catalog.site.speed_profile],
+        "settings_rule": {
+            "must_match": [_SETTING_NAMES[f] for f in catalog.comparable.must_match],
+            "match_if_stated": [_SETTING_NAMES[f] for f in catalog.comparable.match_if_stated],
+        },
     }
     return Content(context)
 

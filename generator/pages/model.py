@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.derive import market, pagemeta
+from generator.derive import market, pagemeta, quality
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
 from generator.pages.base import Content, PageType, Site, entries, matchups_of
@@ -30,6 +30,8 @@ def _content(site: Site, page: Page) -> Content:
         "maker": catalog.makers[family.maker],
         "successor": catalog.families[family.successor] if family.successor else None,
         "offers": market.offers_for_model(catalog, model.id),
+        "license": catalog.model_license(model),
+        "disputes": quality.disputes(catalog, model, family),
         "matchups": entries(catalog, matchups_of(plan, [model])),
         "meta": pagemeta.meta(catalog, [model, family.license]),
         "related": (related + entries(catalog, dict.fromkeys(boards)))[: pagemeta.RELATED_LIMIT],
