@@ -1,8 +1,8 @@
 """The decision flowchart as HTML drawn at build time: derived steps in, one `<ol>` block out.
 
-The chart is a chain: each question's "yes" picks a side and its "no" leads to the next question, so
-an ordered list says all of it, and a stylesheet (docs/stylesheets/site.css) draws the boxes and
-arrows. It replaced Mermaid, 953 KB of script run in the browser for one diagram per page; this costs
+The chart is a chain: each question's "yes" picks a side and its "no" leads to the next question (the
+last "no" to the other side, to both or to either), so every pick shown is reachable and an ordered
+list says all of it; a stylesheet (docs/stylesheets/site.css) draws the boxes and arrows. It replaced Mermaid, 953 KB of script run in the browser for one diagram per page; this costs
 no script, reads in order without one, and is the same bytes on every build.
 
 Text from data goes through `fmt.escape` (entities for every character that could start HTML or
@@ -40,7 +40,9 @@ def flowchart_html(chart: Flowchart) -> Markup:
             f'<li class="omc-flow__step"><span class="omc-flow__q">{fmt.escape(question_text(q.item))}</span>'
             f' <span class="omc-flow__yes omc-flow__yes--{side}">Yes: pick {fmt.escape(q.side.name)}</span></li>'
         )
-    if chart.use_both:
+    if chart.end:  # "no" to the means the last side needs: the other side
+        end = f"pick {chart.end.name}"
+    elif chart.use_both:
         end = "Use both: " + ", and ".join(_use(r) for r in chart.use_both)
     else:
         end = "Either works: no remaining difference passes its threshold"
