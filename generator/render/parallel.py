@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
@@ -40,7 +41,7 @@ def render_all(
     global _work
     _work = (render, items)  # type: ignore[assignment]
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_die_on_signals) as pool:
             chunk = max(1, min(64, len(items) // (workers * 8)))
             yield from _counted(pool.imap(_render_index, range(len(items)), chunksize=chunk), len(items), progress)
     finally:
@@ -52,6 +53,14 @@ def _counted(results: Iterator[str], total: int, progress: Callable[[int, int], 
         yield text
         if progress:
             progress(done, total)
+
+
+def _die_on_signals() -> None:
+    """A worker ends at once on SIGTERM: the pool's teardown terminates its workers and then waits for
+    them, and a worker that inherited the command's unwinding handler (cli._unwinding_on_signals) could
+    outlive it, blocked on the task queue, and hang the build. The parent does all the cleaning up."""
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
 
 
 def _render_index(index: int) -> str:
