@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from generator.derive import quality
+from generator.derive import comparison, quality
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
 from generator.pages.base import Content, PageType, Site, fixed
@@ -67,6 +67,8 @@ def _content(site: Site, page: Page) -> Content:
             for c in catalog.criteria
         ),
         "speed_profile": catalog.profiles[catalog.site.speed_profile],
+        "verdicts": catalog.verdicts,
+        "min_bytes_per_param": comparison.MIN_BYTES_PER_PARAM,
         "settings_rule": {
             "must_match": [_SETTING_NAMES[f] for f in catalog.comparable.must_match],
             "match_if_stated": [_SETTING_NAMES[f] for f in catalog.comparable.match_if_stated],
