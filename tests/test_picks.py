@@ -231,19 +231,21 @@ def test_seed_lists_carry_the_seed_evidence(catalog: Any) -> None:
     assert qwen == [
         "Coding is your primary use case",
         "You work in non-English languages (especially CJK)",
+        "You need strong math",
+        "You build agents that call tools",
         "You want dedicated model variants (Qwen 2.5 Coder and Qwen 2.5 Math)",
     ]
     assert [fmt.fill(c.criterion.counter, dict(c.values)) for c in picks.counters] == ["You have 16+ GB RAM"]
     assert "(8 GB RAM or less)" in gemma["ram"] and "needs 8 GB vs 16 GB" in gemma["ram"]
     assert gemma["modalities"].startswith("You need multimodal (text + image + audio)")
-    assert gemma["context"].startswith("You want longer context (256K vs 128K)")
+    assert "context" not in gemma  # Alibaba's card: Qwen 3.5 reads 256K natively, as Gemma 4 does
     assert "8 tok/s vs 3 tok/s" in gemma["speed"]
     assert "license" not in gemma and "languages" not in gemma  # Apache 2.0 both; 140+ vs 100+ under 1.5x
 
 
 def test_flowchart_asks_exactly_the_list_items(catalog: Any) -> None:
     from generator.derive.flowchart import flowchart
-    from generator.render.mermaid import mermaid, question_text
+    from generator.render.flowchart import flowchart_html, question_text
 
     picks = decide(catalog, compare(catalog, "gemma-4", "qwen-3-5"))
     pair = compare(catalog, "gemma-4", "qwen-3-5")
@@ -253,10 +255,16 @@ def test_flowchart_asks_exactly_the_list_items(catalog: Any) -> None:
     listed += [(question_text(c), c.side.id) for c in picks.counters]
     assert sorted(asked) == sorted(listed)
     assert asked[-1] == ("You have 16+ GB RAM?", "qwen-3-5")  # means after needs
-    source = str(mermaid(chart))
-    for i, (_, side) in enumerate(asked):
-        assert f"q{i} -->|yes| {'pick_a' if side == pair.a.id else 'pick_b'}" in source
-    assert "Use both: Gemma 4 26B MoE for quick daily tasks (fast, efficient), and Qwen 2.5 Coder 32B" in source
+    html = str(flowchart_html(chart))
+    steps = html.splitlines()[1:-2]  # between <ol> and the end item
+    assert len(steps) == len(asked)
+    for step, (_, side) in zip(steps, asked, strict=True):
+        name = pair.a.name if side == pair.a.id else pair.b.name
+        assert f'omc-flow__yes--{"a" if side == pair.a.id else "b"}">Yes: pick {name}</span>' in step
+    # A reader who lacks 16 GB is not sent on to "use both" with Qwen's big model: the chain ends on Gemma.
+    assert chart.end.id == "gemma-4"
+    assert html.splitlines()[-2].endswith("No to every question:</span> pick Gemma 4</li>")
+    assert "Use both" not in html
 
 
 def test_no_reasons_no_flowchart() -> None:
@@ -267,15 +275,19 @@ def test_no_reasons_no_flowchart() -> None:
     assert flowchart(decide(catalog, pair), pair.a, pair.b, ("context",)) is None
 
 
-def test_mermaid_labels_cannot_break_out() -> None:
-    from generator.render.mermaid import label
+def test_flowchart_text_from_data_cannot_break_out(catalog: Any) -> None:
+    import dataclasses
 
-    hostile = 'x"] --> evil[<img src=x onerror=alert(1)>] %% `'
-    escaped = label(hostile)
-    assert escaped.startswith('"') and escaped.endswith('"') and '"' not in escaped[1:-1]
-    for char in "<>[]`{}|\n":
-        assert char not in escaped[1:-1]
-    assert "#60;img" in escaped and "%" not in escaped
+    from generator.derive.flowchart import Flowchart, Question
+    from generator.render.flowchart import flowchart_html
+
+    pair = compare(catalog, "gemma-4", "qwen-3-5")
+    hostile = "</span></li></ol><img src=x onerror=alert(1)> `*x*` [l](javascript:x)"
+    side = dataclasses.replace(pair.a, family=pair.a.family.model_copy(update={"name": hostile}))
+    item = decide(catalog, pair).a[0]
+    html = str(flowchart_html(Flowchart((Question(item, side),), (side, pair.b), ())))
+    assert "<img" not in html and "</ol><" not in html and "`" not in html and "*x*" not in html
+    assert html.count("<ol") == 1 and html.endswith("</ol>")
 
 
 def test_pick_notes_follow_the_lists() -> None:

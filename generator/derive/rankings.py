@@ -47,6 +47,15 @@ class Ranking:
     def all_rows(self) -> tuple[Ranked, ...]:
         return self.rows + self.apart
 
+    @property
+    def groups(self) -> tuple[tuple[schema.Benchmark, tuple[Ranked, ...]], ...]:
+        """The ranked rows by the benchmark that ranks them, in order: each group is one table sorted
+        by its own column, its positions from 1 (scores of different benchmarks are never interleaved)."""
+        found: dict[str, tuple[schema.Benchmark, list[Ranked]]] = {}
+        for r in self.rows:
+            found.setdefault(r.benchmark.id, (r.benchmark, []))[1].append(r)
+        return tuple((b, tuple(rows)) for b, rows in found.values())
+
 
 @dataclass(frozen=True)
 class SettingBoard:
@@ -66,6 +75,11 @@ class CategoryBoard:
     ranking: Ranking
     cells: tuple[tuple[schema.Score | None, ...], ...]
     """Per ranked row, the model's score on each of `benchmarks`."""
+
+    def cells_of(self, rows: Iterable[Ranked]) -> list[tuple[Ranked, tuple[schema.Score | None, ...]]]:
+        """Rows of one of the board's tables, each with its cells."""
+        by_model = {r.model.id: c for r, c in zip(self.ranking.all_rows, self.cells, strict=True)}
+        return [(r, by_model[r.model.id]) for r in rows]
 
 
 @dataclass(frozen=True)
@@ -131,7 +145,7 @@ def rank(
         for m in pending:
             if (found := scores_on(m, bench.id)) and m.id not in elsewhere:
                 elsewhere[m.id] = (bench, found[0])
-        rows.extend(_positions(catalog, bench, same, start=len(rows)))
+        rows.extend(_positions(catalog, bench, same))
         placed = {m.id for m, _ in same}
         pending = [m for m in pending if m.id not in placed]
     apart = tuple(
@@ -144,7 +158,7 @@ def rank(
 
 
 def _positions(
-    catalog: Catalog, bench: schema.Benchmark, scored: list[tuple[schema.Model, schema.Score]], start: int
+    catalog: Catalog, bench: schema.Benchmark, scored: list[tuple[schema.Model, schema.Score]], start: int = 0
 ) -> list[Ranked]:
     scored = sorted(scored, key=lambda p: (-oriented(bench, p[1].value), p[0].name))
     rows: list[Ranked] = []

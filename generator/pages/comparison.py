@@ -17,7 +17,7 @@ from generator.derive.site import Page, Redirect, other_orders
 from generator.model import Catalog
 from generator.pages.base import Content, PageType, Site, earlier_pairs, kin
 from generator.render.embed import embed_path, render_card
-from generator.render.mermaid import mermaid
+from generator.render.flowchart import flowchart_html
 
 
 def _plan(catalog: Catalog) -> list[Page | Redirect]:
@@ -56,7 +56,7 @@ def _content(site: Site, page: Page) -> Content:
         "related": related,
         "matchup_page": matchup_page,
         "meta": meta,
-        "flowchart": chart and mermaid(chart),
+        "flowchart": chart and flowchart_html(chart),
         "charts": charts,
     }
     embed = render_card(card.card(pair), catalog.site.title, site.url)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from generator.derive import neighbours, quality
+from generator.derive import comparison, neighbours, quality
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
 from generator.pages.base import Content, PageType, Site, fixed
@@ -68,6 +68,8 @@ def _content(site: Site, page: Page) -> Content:
         ),
         "speed_profile": catalog.profiles[catalog.site.speed_profile],
         "neighbours": neighbours.COUNTS,
+        "verdicts": catalog.verdicts,
+        "min_bytes_per_param": comparison.MIN_BYTES_PER_PARAM,
         "settings_rule": {
             "must_match": [_SETTING_NAMES[f] for f in catalog.comparable.must_match],
             "match_if_stated": [_SETTING_NAMES[f] for f in catalog.comparable.match_if_stated],

@@ -14,7 +14,13 @@ def _plan(catalog: Catalog) -> list[Page | Redirect]:
 
 def _content(site: Site, page: Page) -> Content:
     prov = site.provenance
-    return Content({"coverage": quality.coverage(site.catalog, prov), "conflicts": quality.conflicts(prov)})
+    return Content(
+        {
+            "coverage": quality.coverage(site.catalog, prov),
+            "conflicts": quality.conflicts(prov),
+            "settings": quality.settings_in_use(site.catalog),
+        }
+    )
 
 
 TYPE = PageType("data-quality", "data-quality.md.j2", _plan, _content, fixed("Data quality"))

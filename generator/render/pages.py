@@ -92,12 +92,6 @@ def param_summary(model: schema.Model) -> str:
     return fmt.params(figure.value, figure.approx) if figure else "—"
 
 
-def size_range(found: tuple[facts.Quantity, facts.Quantity]) -> str:
-    """A family's smallest to largest size, "0.6B — 110B"; one size when both ends are the same."""
-    low, high = (fmt.quantity(q) for q in found)
-    return low if low == high else f"{low} — {high}"
-
-
 def modality_text(figure: schema.Figure | None) -> str:
     if figure is None:
         return "—"
@@ -155,12 +149,13 @@ def environment() -> jinja2.Environment:
     env.filters.update(
         qty=fmt.quantity,
         params=lambda f: fmt.params(f.value, f.approx) if f else "—",
-        size_range=size_range,
         tokens=fmt.tokens,
         gb=fmt.gb,
         tps=fmt.tps,
         score=lambda v: fmt.number(v, 2),
         times=fmt.times,
+        more=fmt.more,
+        size_range=fmt.size_range,
         fraction=fmt.fraction,
         join_and=fmt.join_and,
         param_summary=param_summary,
@@ -174,6 +169,11 @@ def environment() -> jinja2.Environment:
         usd=fmt.usd,
         cite=cite,
         setting=setting,
+        on_all=fmt.on_all,
+        wins_of=fmt.wins_of,
+        tie_text=fmt.tie_text,
+        margin_text=fmt.margin_text,
+        other_wins=fmt.other_wins,
     )
     env.globals.update(link=link)
     return env
