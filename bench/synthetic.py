@@ -172,7 +172,7 @@ def _model(rng: random.Random, shared: Shared, family_id: str, family_name: str,
         tag = f"{family_id.replace('-', '')}:{label.lower()}"
         model["ollama"] = fig(tag, f"ollama run {tag}")
     if size <= 4 and rng.random() < 0.5:
-        model["edge"] = fig(True, f"{label} is built for on-device use")
+        model["edge"] = fig(True, f"{label} is built for on-device use", as_written="built for on-device use")
     if rng.random() < 0.7:
         benchmarks = rng.sample(shared.benchmarks, rng.randint(min(3, len(shared.benchmarks)), len(shared.benchmarks)))
         model["scores"] = [_score(rng, b, unit, label, fig) for b, unit in benchmarks]
@@ -205,12 +205,15 @@ def _offers(rng: random.Random, shared: Shared, name: str, fig: Any) -> list[dic
     offers = []
     for provider in rng.sample(shared.providers, rng.randint(1, min(3, len(shared.providers)))):
         kind = rng.choice(("local", "free_api", "paid_api"))
-        offer = {"provider": provider, "kind": kind, **_cited(fig(None, f"{name} | {provider} | {kind}"))}
+        quote = f"{name} | {provider} | {kind}"
+        prices: dict[str, Any] = {}
         if kind == "paid_api":
-            offer["input_usd_per_mtok"] = round(rng.uniform(0.05, 3), 2)
-            offer["output_usd_per_mtok"] = round(offer["input_usd_per_mtok"] * rng.uniform(2, 5), 2)
-            offer["as_of"] = "2025-12-01"
-        offers.append(offer)
+            prices["input_usd_per_mtok"] = round(rng.uniform(0.05, 3), 2)
+            prices["output_usd_per_mtok"] = round(prices["input_usd_per_mtok"] * rng.uniform(2, 5), 2)
+            prices["as_of"] = "2025-12-01"
+            # A price quote states its prices, as the validator asks of real data.
+            quote += f" | ${prices['input_usd_per_mtok']:g} input, ${prices['output_usd_per_mtok']:g} output per 1M tokens"
+        offers.append({"provider": provider, "kind": kind, **_cited(fig(None, quote)), **prices})
     return offers
 
 

@@ -64,14 +64,15 @@ def _title(ident: str) -> str:
     return " ".join(part.capitalize() if part.isalpha() else part.upper() for part in ident.split("-"))
 
 
-def _figure(indent: str, key: str, example: str, source: str, hint: str = "") -> str:
-    """A sourced figure as a block: value, source and quote."""
+def _figure(indent: str, key: str, example: str, source: str, quote: str, hint: str = "") -> str:
+    """A sourced figure as a block: value, source and quote. The quote's example states the value's,
+    as the validator asks of every quote."""
     why = f"; {hint}" if hint else ""
     return (
         f"{indent}{key}:\n"
         f"{indent}  value:  # e.g. {example}{why}\n"
         f"{indent}  source: {source}\n"
-        f'{indent}  quote:  # e.g. "the sentence of the source that states it, copied verbatim"\n'
+        f'{indent}  quote:  # e.g. "{quote}"; the source\'s own words, copied verbatim\n'
     )
 
 
@@ -88,16 +89,16 @@ def model_block(model_id: str, source: str | None, ids: Ids) -> str:
     name:  # e.g. {_title(model_id)}; the full display name
     short_name:  # e.g. 8B; the name within its family, as tables show it
     # aliases: [old-id]  # old ids of this model; their URLs redirect here
-{_figure("    ", "released", "2026-04-02", source, "YYYY-MM-DD")}\
-{_figure("    ", "architecture", "dense", source, "dense or moe")}\
+{_figure("    ", "released", "2026-04-02", source, "Released on April 2, 2026.", "YYYY-MM-DD")}\
+{_figure("    ", "architecture", "dense", source, "A dense decoder-only transformer.", "dense or moe")}\
     params:  # delete the sizes the source does not give
-{_figure("      ", "total", "8", source, "billions of parameters; add `approx: true` for ~8B")}\
-{_figure("      ", "active", "8", source, "billions active per token; for MoE models")}\
-{_figure("      ", "effective", "8", source, "billions, for makers that state effective size (E2B)")}\
-{_figure("    ", "context_tokens", "131072", source, "the maximum context in tokens (128K = 131072)")}\
-{_figure("    ", "modalities", "[text, image]", source, "inputs, from text, image, audio, video")}\
-{_figure("    ", "ollama", "model:8b", source, "the tag after `ollama run`")}\
-{_figure("    ", "edge", "false", source, "true if built for phones and other on-device use")}\
+{_figure("      ", "total", "8", source, "8B parameters in total", "billions of parameters; add `approx: true` for ~8B")}\
+{_figure("      ", "active", "8", source, "8B active parameters", "billions active per token; for MoE models")}\
+{_figure("      ", "effective", "8", source, "8B effective parameters", "billions, for makers that state effective size (E2B)")}\
+{_figure("    ", "context_tokens", "131072", source, "Context length: 128K tokens", "the maximum context in tokens (128K = 131072)")}\
+{_figure("    ", "modalities", "[text, image]", source, "Input: text and image", "inputs, from text, image, audio, video")}\
+{_figure("    ", "ollama", "model:8b", source, "ollama run model:8b", "the tag after `ollama run`")}\
+{_figure("    ", "edge", "false", source, "on_device: false", "true if built for phones and other on-device use; a quote that says it in words gets `as_written:` with those words")}\
     scores:  # one entry per benchmark the source reports
       - benchmark:  # e.g. {_one_of(ids.benchmarks)}
         value:  # e.g. 71.5; percent benchmarks go from 0 to 100
@@ -109,14 +110,14 @@ def model_block(model_id: str, source: str | None, ids: Ids) -> str:
         # run_by: maker  # who ran it, when not the source's publisher: maker, a maker id or an evaluator id
         # metric: pass@1  # the source's name for its metric, shown beside the score
         source: {source}
-        quote:  # e.g. "the table row or sentence with the score, copied verbatim"
+        quote:  # e.g. "MMLU-Pro | 71.5"; the table row or sentence with the score, copied verbatim
     hardware:  # measured memory and speed; delete if the source gives none
       - profile:  # e.g. {_one_of(ids.profiles)}
         quantisation:  # e.g. Q4_K_M
         ram_gb:  # e.g. 6; memory needed, in GB
         tokens_per_second:  # e.g. 25
         source: {source}
-        quote:  # e.g. "the sentence with the measurement, copied verbatim"
+        quote:  # e.g. "Q4_K_M uses 6 GB of RAM at 25 tokens per second"; the sentence with the measurement, copied verbatim
 """
 
 
@@ -137,8 +138,8 @@ maker:  # e.g. {_one_of(ids.makers)}
 # successor: family-id  # the family that replaced this one
 # specialty: coding  # only for a dedicated variant family: coding or math
 # variants: {{value: [family-id], source: {source}, quote: "…"}}  # ids of dedicated variant families
-{_figure("", "license", "Apache 2.0", source)}\
-{_figure("", "released", "2026-04-02", source, "YYYY-MM-DD, the family's first release")}\
+{_figure("", "license", "Apache 2.0", source, "Released under the Apache 2.0 license.")}\
+{_figure("", "released", "2026-04-02", source, "Released on April 2, 2026.", "YYYY-MM-DD, the family's first release")}\
 checked:  # e.g. 2026-04-02; the day you last checked every figure against its source
 languages:
   value:
@@ -147,10 +148,10 @@ languages:
     # emphasis: CJK  # languages it is strongest in
     # emphasis_languages: [Chinese, Japanese, Korean]
   source: {source}
-  quote:  # e.g. "the sentence with the language claim, copied verbatim"
-{_figure("", "modalities", "[text, image]", source, "family-wide inputs, from text, image, audio, video")}\
-{_figure("", "context_tokens", "131072", source, "family-wide maximum context in tokens")}\
-{_figure("", "strengths", "[coding, reasoning]", source, "what the source says it is strongest at")}\
+  quote:  # e.g. "It supports 100 languages."; the sentence with the language claim, copied verbatim
+{_figure("", "modalities", "[text, image]", source, "Input: text and image", "family-wide inputs, from text, image, audio, video")}\
+{_figure("", "context_tokens", "131072", source, "Context length: 128K tokens", "family-wide maximum context in tokens")}\
+{_figure("", "strengths", "[coding, reasoning]", source, "Strongest at coding and reasoning", "what the source says it is strongest at")}\
 summary:  # e.g. An open model family for coding and reasoning.; one editorial sentence
 links:
   - title:  # e.g. Model card
@@ -166,7 +167,7 @@ offers:  # where to run it: local runtimes, free and paid APIs
     output_usd_per_mtok:  # e.g. 0.4; USD per million output tokens (paid APIs only)
     as_of:  # e.g. 2026-04-02; the day you read the price, or the day the source states it
     source: {source}
-    quote:  # e.g. "the price as the provider's page states it"
+    quote:  # e.g. "$0.10 input, $0.40 output per 1M tokens"; the price as the provider's page states it
 
 sources:
   - id: {source}

@@ -23,25 +23,32 @@ def test_curated_order_and_canonical_slug(seed: PairFacts) -> None:
 def test_size_rows_pin_the_matchup_and_pair_close_sizes(seed: PairFacts) -> None:
     rows = [(left and left.id, right and right.id) for left, right in seed.sizes]
     assert rows == [
-        ("qwen-3-5-flash", "gemma-4-e2b"),
-        (None, "gemma-4-e4b"),
-        ("qwen-3-5-plus", "gemma-4-26b"),
-        (None, "gemma-4-31b"),
+        ("qwen-3-5-0-8b", None),
+        ("qwen-3-5-2b", "gemma-4-e2b"),
+        ("qwen-3-5-4b", "gemma-4-e4b"),
+        ("qwen-3-5-9b", "gemma-4-12b"),
+        ("qwen-3-5-27b", None),
+        ("qwen-3-5-flash", None),
+        ("qwen-3-5-35b-a3b", None),
+        ("qwen-3-5-122b-a10b", None),
+        ("qwen-3-5-plus", "gemma-4-26b"),  # the curated matchup, pinned to one row
+        ("qwen-3-5-397b-a17b", "gemma-4-31b"),
     ]
 
 
 def test_size_summary(seed: PairFacts) -> None:
     s = seed.size_summary
+    # Alibaba's 397B-A17B (Plus is its hosted version) is the largest, its 0.8B the smallest.
     assert s.bigger is s.smaller and s.bigger.id == "qwen-3-5"
-    assert (s.bigger_total.value, s.smaller_size.value) == (110, 0.6)
-    assert s.more_options.id == "gemma-4" and s.option_counts == (2, 4) and s.more_options_edge
-    assert s.close_pairs == 0
+    assert (s.bigger_total.value, s.smaller_size.value) == (397, 0.8)
+    assert s.more_options.id == "qwen-3-5" and s.option_counts == (10, 5) and not s.more_options_edge
+    assert s.close_pairs == 6
 
 
-def test_matchup_ratio_is_eight_times(seed: PairFacts) -> None:
+def test_matchup_ratio_is_from_the_makers_active_sizes(seed: PairFacts) -> None:
     m = seed.matchup
     assert m.curated and m.more_active.id == "qwen-3-5"
-    assert fmt.times(m.active_ratio) == "8x"
+    assert fmt.times(m.active_ratio) == "4.5x"  # 17B active (Alibaba) against 3.8B (Google)
     assert (m.ram_more.ram_gb, m.ram_less.ram_gb) == (16, 8)
 
 

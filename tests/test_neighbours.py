@@ -71,7 +71,8 @@ def test_family_neighbours_follow_lineage_maker_size_and_release(catalog: Catalo
     assert "lineage" in pairs[("qwen-3-5", "qwen-3-6")]  # successor
     assert "lineage" in pairs[("qwen-2-5-coder", "qwen-3-5")]  # a dedicated variant
     assert "maker" in pairs[("gemma-3", "gemma-4")]
-    assert "size" in pairs[("llama-3-1", "llama-4")]
+    assert "size" in pairs[("gemma-3", "qwen-2-5-coder")]  # 1B–27B against 0.5B–32B
+    assert "release" in pairs[("gemma-3", "llama-4")]
     # Every family has a comparison, and none is compared with all the others.
     for family in catalog.families:
         count = sum(1 for pair in pairs if family in pair)

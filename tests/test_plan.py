@@ -84,8 +84,10 @@ def test_curated_matchup_is_the_seed_one_and_others_default(catalog: Catalog) ->
     seed = pick_for(catalog, "gemma-4", "qwen-3-5")
     assert seed and seed.models == ("qwen-3-5-plus", "gemma-4-26b") and seed.curated
     assert not pick_for(catalog, "gemma-4", "qwen-2-5-coder").curated  # type: ignore[union-attr]
-    # Qwen 2.5 Math has no models: no matchup for its pairs.
-    assert pick_for(catalog, "qwen-2-5-math", "qwen-3-5") is None
+    # A pair no editor wrote up gets the default matchup: models of its own two families.
+    math = pick_for(catalog, "qwen-2-5-math", "qwen-3-5")
+    assert math and not math.curated
+    assert [catalog.family_of[m] for m in math.models] == list(math.families)
     pairs = neighbours.model_pairs(catalog)
     assert pairs[("gemma-4-26b", "qwen-3-5-plus")].reasons == ("curated",)
     assert pairs[("gemma-4-26b", "qwen-3-5-plus")].models == ("qwen-3-5-plus", "gemma-4-26b")  # as curated
@@ -117,8 +119,12 @@ def test_a_new_family_adds_its_pages_everywhere(project: Path) -> None:
     expected = {"families/zeta-1.md", "models/zeta-1-small.md", "models/zeta-1-big.md"}
     assert expected <= added
     pairs = [p for p in after.of("comparison") if "zeta-1" in p.key]
-    # Its nearest neighbours by size range, by release date and of its maker (Google), as they exist.
-    assert 2 <= len(pairs) <= neighbours.SIZE_NEIGHBOURS + neighbours.RELEASE_NEIGHBOURS + neighbours.MAKER_NEIGHBOURS
+    # Its nearest neighbours by size range, by release date and of its maker (Google), and the families
+    # that have it among theirs: never a pair for a reason the rule does not give.
+    reasons = neighbours.family_pairs(catalog)
+    assert 2 <= len(pairs) and all(set(reasons[p.key]) <= {"maker", "size", "release"} for p in pairs)
+    chosen = [p for p in pairs if "maker" in reasons[p.key]]
+    assert len(chosen) <= 2 * neighbours.MAKER_NEIGHBOURS
     assert {p.path for p in pairs} <= added
     assert {"gemma-3", "gemma-4"} <= {f for p in pairs for f in p.key}  # its maker's, both undated or older
     model_pairs = [p for p in after.of("model-pair") if any(m.startswith("zeta-1-") for m in p.key)]
@@ -131,7 +137,7 @@ def test_pair_pages_grow_linearly_with_the_catalog(project: Path) -> None:
     """Each family names its lineage and a fixed number of neighbours, each model a fixed number of
     neighbours: pages stay linear however many families there are, never one per pair."""
     for i in range(12):
-        add_family(project / "data", f"zeta-{i}", f"Zeta {i}", released=f"2030-{i + 1:02d}-01")
+        add_family(project / "data", f"zeta-{i}", f"Zeta {i}", released=f"2025-{i + 1:02d}-01")
     catalog = load_catalog(project)
     site = plan(catalog)
     named = neighbours.MAKER_NEIGHBOURS + neighbours.SIZE_NEIGHBOURS + neighbours.RELEASE_NEIGHBOURS
@@ -175,12 +181,19 @@ def test_related_pairs_follow_the_stated_rule(catalog: Catalog) -> None:
     candidates = list(itertools.combinations(sorted(catalog.families), 2))
     found = related_pairs(catalog, pair, candidates)
     assert len(found) == min(RELATED_LIMIT, sum(1 for p in candidates if p != pair and set(p) & set(pair)))
-    kin = {"qwen-3-6", "qwen-2-5-coder", "qwen-2-5-math"}  # Qwen 3.5's successor and variants
-    flags = [bool(kin & set(p)) for p in found]
-    assert flags == sorted(flags, reverse=True), "kin pairs come first"
+    # Each family's successor, predecessor and dedicated variants, as the data names them.
+    kin = {
+        k
+        for f in map(catalog.families.__getitem__, pair)
+        for k in (f.successor, f.predecessor, *(f.variants.value if f.variants else []))
+        if k
+    }
+    assert {"qwen-3-6", "qwen-2-5-coder", "qwen-2-5-math"} <= kin  # Qwen 3.5's successor and variants
+    ranks = [(catalog.comparison(*p) is None, not kin & set(p)) for p in found]
+    assert ranks == sorted(ranks), "curated pairs first, then kin pairs"
     rest = [
         max(latest_release(catalog.families[f]) or date.min for f in set(p) - set(pair))
         for p in found
-        if not kin & set(p)
+        if not kin & set(p) and catalog.comparison(*p) is None
     ]
     assert rest == sorted(rest, reverse=True), "then the newest other family first"
