@@ -26,6 +26,6 @@ def test_every_source_has_a_url(catalog: Catalog) -> None:
 
 def test_a_missing_ollama_tag_is_not_read_as_no_ollama_support(catalog: Catalog) -> None:
     # Our sources give no Ollama tag for Qwen 2.5 Math; that is not evidence that Ollama cannot run it.
-    page = render_site(catalog)["compare/gemma-3-vs-qwen-2-5-math.md"].decode()
-    assert "Only Gemma 3 has an Ollama command in our sources:" in page
+    page = render_site(catalog)["compare/gemma-4-vs-qwen-2-5-math.md"].decode()
+    assert "Only Gemma 4 has an Ollama command in our sources:" in page
     assert "works with Ollama" not in page

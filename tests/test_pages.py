@@ -43,41 +43,76 @@ def has_section(page: str, anchor: str) -> bool:
     return re.search(r"\{#" + re.escape(anchor) + r"[ }]", page) is not None
 
 
-def test_family_without_models_or_offers_leaves_those_sections_out(pages: dict[str, str]) -> None:
-    page = pages["families/qwen-2-5-math.md"]
-    for anchor in ("models", "scores", "hardware", "api", "run-locally", "matchups", "sources"):
+# Every real family now has models and scores: the thin cases are made up, beside the real data.
+THIN = """id: thin-family
+name: Thin Family
+maker: google
+license: {value: Apache 2.0, source: thin-card, quote: "Licensed under Apache 2.0"}
+sources:
+  - {id: thin-card, title: Thin card, url: "https://example.org/thin", kind: official}
+"""
+
+SPARSE = """id: sparse-family
+name: Sparse Family
+maker: google
+models:
+  - {id: sparse-1, name: Sparse 1}
+sources:
+  - {id: sparse-card, title: Sparse card, url: "https://example.org/sparse", kind: official}
+"""
+
+
+@pytest.fixture(scope="module")
+def thin(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The pages of the real data with a family that has no models and one whose model has no figures."""
+    from tests.sitecheck import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("thin"))
+    (project / "data/families/thin-family.yaml").write_text(THIN, encoding="utf-8")
+    (project / "data/families/sparse-family.yaml").write_text(SPARSE, encoding="utf-8")
+    files = render_site(load_catalog(project))
+    return {path: content.decode() for path, content in files.items() if path.endswith(".md")}
+
+
+def test_family_without_models_or_offers_leaves_those_sections_out(thin: dict[str, str]) -> None:
+    page = thin["families/thin-family.md"]
+    for anchor in ("models", "scores", "hardware", "api", "run-locally", "matchups"):
         assert not has_section(page, anchor), anchor
     assert has_section(page, "specs") and has_section(page, "comparisons")
-    assert has_section(pages["families/gemma-4.md"], "scores")  # the check finds a section that is there
+    assert has_section(thin["families/gemma-4.md"], "scores")  # the check finds a section that is there
 
 
-def test_model_without_figures_leaves_their_sections_out(pages: dict[str, str]) -> None:
-    page = pages["models/qwen-3-6-27b.md"]
+def test_model_without_figures_leaves_their_sections_out(thin: dict[str, str]) -> None:
+    page = thin["models/sparse-1.md"]
     for anchor in ("scores", "hardware", "api", "run-locally", "matchups", "sources"):
         assert not has_section(page, anchor), anchor
     assert "| Parameters | — |" in page  # the one spec row every model has says so, not "0B"
 
 
-def test_pair_with_little_data_is_honest_and_has_no_empty_tables(pages: dict[str, str]) -> None:
-    page = pages["compare/qwen-2-5-math-vs-qwen-3-6.md"]
-    for anchor in ("model-sizes", "hardware", "api", "ecosystem", "sources"):
-        assert "{#" + anchor + "}" not in page
-    assert "no benchmark that both families report" in page
-    assert not re.search(r"\|---\|[-|:]*\n\n", page), "a table with a header and no rows"
+def test_pair_with_little_data_is_honest_and_has_no_empty_tables(thin: dict[str, str]) -> None:
+    paths = [p for p in thin if p.startswith("compare/") and "thin-family" in p]
+    assert paths, "a family without models still has its comparisons"
+    for path in paths:
+        page = thin[path]
+        for anchor in ("model-sizes", "hardware", "api"):
+            assert "{#" + anchor + "}" not in page, path
+        assert "no benchmark that both families report" in page, path
+        assert not re.search(r"\|---\|[-|:]*\n\n", page), "a table with a header and no rows"
 
 
 def test_complete_model_page_has_every_section_with_sources(pages: dict[str, str]) -> None:
     page = pages["models/gemma-4-26b.md"]
-    assert [h.split(" {#")[0] for h in headings(page)][:6] == [
+    assert [h.split(" {#")[0] for h in headings(page)][:7] == [
         "## Specifications",
         "## Run it locally",
         "## Benchmark scores",
+        "## Where sources disagree",
         "## Hardware needs and speed",
         "## API availability and prices",
         "## Matchups",
     ]
     assert "ollama run gemma4:26b" in page
-    assert "| [HumanEval](../benchmarks/humaneval.md) | [Coding](../leaderboards/coding.md) | 78.5 |" in page
+    assert "| [HumanEval](../benchmarks/humaneval.md) | [Coding](../leaderboards/coding.md) | 78.5<sup>" in page
     assert "[Gemma 4 vs Qwen 3.5](../compare/gemma-4-vs-qwen-3-5.md)" in page
 
 
@@ -117,7 +152,7 @@ def test_model_pair_page_says_why_it_exists_and_shows_shared_benchmarks(pages: d
         r"\| \[MGSM\]\(\.\./benchmarks/mgsm\.md\) \| \*\*88\.9\*\*(<sup>.*?</sup>)? \| 82\.4(<sup>.*?</sup>)? \|",
         curated,
     )
-    default = pages["matchups/gemma-4-26b-vs-qwen-2-5-coder-32b.md"]
+    default = pages["matchups/gemma-4-26b-vs-qwen-2-5-coder-7b.md"]
     assert "most benchmarks in common, then nearest in size" in default
     assert "Reported for Gemma 4 26B MoE only:" in default
     sized = pages["matchups/llama-3-1-8b-vs-qwen-3-8b.md"]
@@ -126,9 +161,11 @@ def test_model_pair_page_says_why_it_exists_and_shows_shared_benchmarks(pages: d
         in sized
     )
     assert "For the whole families, see the" not in sized  # Llama 3.1 and Qwen3 have no comparison page
-    dated = pages["matchups/deepseek-r1-distill-llama-8b-vs-llama-3-1-8b.md"]
-    assert "Released 181 days apart (DeepSeek-R1-Distill-Llama-8B on 2025-01-20, Llama 3.1 8B on 2024-07-23)" in dated
-    assert "For the whole families, see the [DeepSeek-R1 vs Llama 3.1 comparison]" in dated
+    dated = pages["matchups/command-a-03-2025-vs-llama-3-2-90b-vision.md"]
+    assert "Released 167 days apart (Command A (03-2025) on 2025-03-11, Llama 3.2 90B Vision on 2024-09-25)" in dated
+    assert "For the whole families, see the" not in dated  # Command A and Llama 3.2 have no comparison page
+    linked = pages["matchups/deepseek-r1-distill-llama-8b-vs-qwen-3-8b.md"]
+    assert "For the whole families, see the [DeepSeek-R1 vs Qwen3 comparison](../compare/deepseek-r1-vs-qwen-3.md)." in linked
 
 
 def test_benchmark_board_ranks_each_setting_on_its_own(catalog: Catalog, pages: dict[str, str]) -> None:
@@ -178,10 +215,10 @@ RANK_FAMILY = """id: rank-test
 name: Rank Test
 maker: google
 models:
-  - {id: rank-a, name: Rank A, scores: [{benchmark: mmlu, value: 70, shots: 5, source: s, quote: q}]}
-  - {id: rank-b, name: Rank B, scores: [{benchmark: mmlu, value: 70, shots: 5, source: s, quote: q}]}
-  - {id: rank-c, name: Rank C, scores: [{benchmark: mmlu, value: 90, shots: 0, source: s, quote: q}]}
-  - {id: rank-d, name: Rank D, scores: [{benchmark: humaneval, value: 50, shots: 0, source: s, quote: q}]}
+  - {id: rank-a, name: Rank A, scores: [{benchmark: mmlu, value: 70, shots: 5, source: s, quote: "mmlu 70"}]}
+  - {id: rank-b, name: Rank B, scores: [{benchmark: mmlu, value: 70, shots: 5, source: s, quote: "mmlu 70"}]}
+  - {id: rank-c, name: Rank C, scores: [{benchmark: mmlu, value: 90, shots: 0, source: s, quote: "mmlu 90"}]}
+  - {id: rank-d, name: Rank D, scores: [{benchmark: humaneval, value: 50, shots: 0, source: s, quote: "humaneval 50"}]}
   - {id: rank-e, name: Rank E}
 sources:
   - {id: s, title: Synthetic ranking test, kind: article}
@@ -287,8 +324,8 @@ models:
   - id: {fid}-m
     name: {name} M
     scores:
-      - {{benchmark: mmlu, value: {first}, variant: instruct, shots: 0, source: {fid}-s, quote: q}}
-      - {{benchmark: mmlu, value: {second}, variant: base, shots: 5, source: {fid}-s, quote: q}}
+      - {{benchmark: mmlu, value: {first}, variant: instruct, shots: 0, source: {fid}-s, quote: "MMLU {first}"}}
+      - {{benchmark: mmlu, value: {second}, variant: base, shots: 5, source: {fid}-s, quote: "MMLU {second}"}}
 sources:
   - {{id: {fid}-s, title: Synthetic pairing test, kind: article}}
 """

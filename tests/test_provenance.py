@@ -72,10 +72,10 @@ models:
     params:
       total: {{value: 8, source: {id}-card, quote: "8B"}}
     scores:
-      - {{benchmark: mmlu, value: {score}, shots: {shots}, source: {id}-card, quote: "MMLU"}}
-      - {{benchmark: arc-c, value: {score}, shots: {shots}, source: {id}-card, quote: "ARC-C"}}
+      - {{benchmark: mmlu, value: {score}, shots: {shots}, source: {id}-card, quote: "MMLU {score}"}}
+      - {{benchmark: arc-c, value: {score}, shots: {shots}, source: {id}-card, quote: "ARC-C {score}"}}
     hardware:
-      - {{profile: laptop-cpu, quantisation: {quant}, ram_gb: 8, tokens_per_second: {speed}, source: {id}-card, quote: "speed"}}
+      - {{profile: laptop-cpu, quantisation: {quant}, ram_gb: 8, tokens_per_second: {speed}, source: {id}-card, quote: "8 GB, {speed} tok/s"}}
 sources:
   - {{id: {id}-card, title: {name} card, url: "https://example.org/{id}", kind: official}}
 """
@@ -146,7 +146,7 @@ BETA = """id: beta
 name: Beta
 maker: google
 license: {value: MIT, source: beta-card, quote: "MIT"}
-released: {value: 2024-09-19, source: beta-card, quote: "released", checked: 2025-05-01}
+released: {value: 2024-09-19, source: beta-card, quote: "released 2024-09-19", checked: 2025-05-01}
 models:
   - id: beta-7b
     name: Beta 7B
