@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator import schema
+from generator import schema, validate_memory
 from generator.errors import DataError, DataErrors, ErrorCollector, Location, relative_name
 from generator.load import LoadedFile, LoadError, Path_, load_file
 from generator.wording import check_wording
@@ -43,7 +43,7 @@ def _kind_of(relative: Path) -> str:
     parts = relative.parts
     if relative.suffix not in (".yaml", ".yml"):
         return "unknown"
-    if len(parts) == 1 and relative.stem in ("site", "catalog", "criteria", "guide", "rankings"):
+    if len(parts) == 1 and relative.stem in ("site", "catalog", "criteria", "guide", "rankings", "memory"):
         return relative.stem
     if len(parts) == 2 and parts[0] == "families":
         return "family"
@@ -61,7 +61,7 @@ def check_files(data_dir: Path, root: Path, collector: ErrorCollector) -> list[C
             collector.add(
                 Location(name),
                 "not a known data file; expected data/site.yaml, data/catalog.yaml, data/criteria.yaml, "
-                "data/guide.yaml, data/rankings.yaml, "
+                "data/guide.yaml, data/rankings.yaml, data/memory.yaml, "
                 "data/families/<id>.yaml or data/comparisons/<a>-vs-<b>.yaml",
             )
             continue
@@ -266,15 +266,19 @@ def check_references(checked: list[Checked], collector: ErrorCollector) -> None:
     ids = {k: _Ids(k, collector) for k in ("maker", "category", "benchmark", "profile", "provider", "source")}
     ids["family"] = _Ids("family", collector)
     ids["model"] = _Ids("model", collector)
+    ids["quantisation"] = _Ids("quantisation format", collector)
+    ids["kv type"] = _Ids("key-value cache type", collector)
     slugs = _Slugs(collector)
     for item in checked:
         _register(item, ids, slugs)
+        validate_memory.register(item.obj, item.file, ids)
     units = {b.id: b.unit for c in checked if isinstance(c.obj, schema.Shared) for b in c.obj.benchmarks}
     criteria = {c.id: c for item in checked if isinstance(item.obj, schema.Criteria) for c in item.obj.criteria}
     for item in checked:
         _check_item(item, ids, collector)
         if isinstance(item.obj, schema.Family):
             _check_percentages(item.obj, item.file, units, collector)
+        validate_memory.check(item.obj, item.file, ids, collector)
         check_wording(item.obj, item.file, criteria, ids, collector)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator import schema
-from generator.derive import facts, provenance
+from generator.derive import facts, memory, provenance
 from generator.derive.facts import Quantity
 from generator.model import Catalog, pair_key
 
@@ -110,9 +110,17 @@ class CategoryResult:
 
 @dataclass(frozen=True)
 class HardwareRow:
+    """One model of the pair: its memory and speed as estimated, beside what was measured on the speed
+    profile (a doubted measurement stays, with its doubts, and decides nothing)."""
+
     model: schema.Model
     active: Quantity | None
-    measurement: schema.Measurement
+    estimate: memory.Estimate | None
+    speed: memory.Speed | None
+    measurement: schema.Measurement | None
+    doubts: tuple[memory.Doubt, ...] = ()
+    basis: tuple[schema.Figure, ...] = ()
+    """The figures the estimate rests on, for citing it."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +139,8 @@ class Hardware:
     even_smaller: tuple[schema.Model, Quantity] | None
     notes: tuple[str, ...]
     incomparable: tuple[str, ...] = ()  # settings of the table's rows when they differ: no leader is named
+    defaults: schema.MemoryDefaults | None = None
+    """What the estimated columns assume (format, context, cache type)."""
 
 
 @dataclass(frozen=True)
@@ -354,7 +364,7 @@ def _matchup(catalog: Catalog, a: Side, b: Side, comparison: schema.Comparison |
     if qa and qb and qa.value != qb.value:
         more_active = a if float(qa.value) > float(qb.value) else b
         ratio = max(float(qa.value), float(qb.value)) / min(float(qa.value), float(qb.value))
-    ram_a, ram_b = facts.smallest_ram(ma), facts.smallest_ram(mb)
+    ram_a, ram_b = memory.plausible_measured(catalog, ma), memory.plausible_measured(catalog, mb)
     ram_more = ram_less = None
     if ram_a and ram_b and ram_a.ram_gb != ram_b.ram_gb and provenance.comparable(ram_a, ram_b):
         ram_more, ram_less = sorted((ram_a, ram_b), key=lambda h: -(h.ram_gb or 0))
@@ -498,25 +508,25 @@ def _hardware(
     catalog: Catalog, a: Side, b: Side, matchup: Matchup | None, comparison: schema.Comparison | None
 ) -> Hardware | None:
     profile_id = catalog.site.speed_profile
-    order = {m.id: i for i, m in enumerate((*a.models, *b.models))}
-    rows = [
-        HardwareRow(m, facts.figure_quantity("params", facts.active_params(m)), h)
-        for m in (*a.models, *b.models)
-        for h in m.hardware
-        if h.profile == profile_id
-    ]
-    measured_anywhere = [(m, h) for m in (*a.models, *b.models) if (h := facts.smallest_ram(m))]
-    if not rows and not measured_anywhere:
+    profile = catalog.profiles[profile_id]
+    models = (*a.models, *b.models)
+    order = {m.id: i for i, m in enumerate(models)}
+    rows = [row for m in models if (row := _hardware_row(catalog, profile, m))]
+    measured = [r for r in rows if r.measurement]
+    plausible = [(m, h) for m in models if (h := memory.plausible_measured(catalog, m))]
+    if not rows and not plausible:
         return None
-    rows.sort(
-        key=lambda r: (r.measurement.ram_gb or math.inf, -(r.measurement.tokens_per_second or 0), order[r.model.id])
-    )
-    quants = {r.measurement.quantisation for r in rows}
-    fastest = max((r.measurement.tokens_per_second or 0 for r in rows), default=0)
-    fastest_sides = {catalog.family_of[r.model.id] for r in rows if (r.measurement.tokens_per_second or 0) == fastest}
+    rows.sort(key=lambda r: (_row_gb(catalog, r), order[r.model.id]))
+    quants = {r.measurement.quantisation for r in measured if r.measurement}
+    fastest = max((r.measurement.tokens_per_second or 0 for r in measured if r.measurement), default=0)
+    fastest_sides = {
+        catalog.family_of[r.model.id]
+        for r in measured
+        if r.measurement and (r.measurement.tokens_per_second or 0) == fastest
+    }
     leader = (a if a.id in fastest_sides else b) if fastest and len(fastest_sides) == 1 else None
     # Rows measured under different settings (Q4 vs Q8) cannot name the fastest family.
-    incomparable = provenance.incomparable_settings(r.measurement for r in rows)
+    incomparable = provenance.incomparable_settings(r.measurement for r in measured if r.measurement)
     if incomparable:
         leader = None
     fast = slow = None
@@ -528,22 +538,22 @@ def _hardware(
                 ((matchup.a, sa), (matchup.b, sb)), key=lambda p: -(p[1].tokens_per_second or 0)
             )
             speed_ratio = (f.tokens_per_second or 0) / (s.tokens_per_second or 1)
-            rf, rs = facts.smallest_ram(fast), facts.smallest_ram(slow)
+            rf, rs = memory.plausible_measured(catalog, fast), memory.plausible_measured(catalog, slow)
             if rf and rs and rf.ram_gb and rs.ram_gb and provenance.comparable(rf, rs):
                 ram_ratio = rf.ram_gb / rs.ram_gb
     limit = catalog.site.limited_ram_gb
-    within = {catalog.family_of[m.id] for m, h in measured_anywhere if (h.ram_gb or math.inf) <= limit}
+    within = {catalog.family_of[m.id] for m, h in plausible if (h.ram_gb or math.inf) <= limit}
     only = (a if a.id in within else b) if len(within) == 1 else None
-    smallest = min(measured_anywhere, key=lambda p: (p[1].ram_gb or math.inf, order[p[0].id]), default=None)
+    smallest = min(plausible, key=lambda p: (p[1].ram_gb or math.inf, order[p[0].id]), default=None)
     even_smaller = None
     if smallest:
         size = facts.size_of(smallest[0]) or math.inf
-        tiny = [m for m in (*a.models, *b.models) if (facts.size_of(m) or math.inf) < size]
+        tiny = [m for m in models if (facts.size_of(m) or math.inf) < size]
         if tiny:
             m = min(tiny, key=lambda m: facts.size_of(m) or math.inf)
             even_smaller = (m, facts.figure_quantity("params", facts.nominal_params(m)))  # type: ignore[assignment]
     return Hardware(
-        profile=catalog.profiles[profile_id],
+        profile=profile,
         rows=tuple(rows),
         common_quantisation=next(iter(quants)) if len(quants) == 1 else None,
         leader=leader,
@@ -557,7 +567,32 @@ def _hardware(
         even_smaller=even_smaller,
         notes=_notes(comparison, "hardware", None),
         incomparable=incomparable,
+        defaults=memory.formats(catalog).defaults if memory.formats(catalog) else None,
     )
+
+
+def _hardware_row(catalog: Catalog, profile: schema.Profile, model: schema.Model) -> HardwareRow | None:
+    """A model's row: estimated at the defaults and, if measured on the speed profile, the measurement."""
+    estimate = memory.estimate(catalog, model.id)
+    measured = next((h for h in model.hardware if h.profile == profile.id), None)
+    if estimate is None and measured is None:
+        return None
+    return HardwareRow(
+        model,
+        facts.figure_quantity("params", facts.active_params(model)),
+        estimate,
+        memory.speed(catalog, profile, estimate) if estimate and profile.capacity_gb else None,
+        measured,
+        memory.doubts(catalog, model, measured) if measured else (),
+        memory.basis(catalog, estimate) if estimate else (),
+    )
+
+
+def _row_gb(catalog: Catalog, row: HardwareRow) -> float:
+    """Rows go from the least memory up: the estimate, else the measured RAM."""
+    if row.estimate:
+        return row.estimate.total_gb
+    return (row.measurement.ram_gb if row.measurement else None) or math.inf
 
 
 # --- ecosystem -----------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 
 from generator import schema
-from generator.derive import facts
+from generator.derive import memory
 from generator.derive.facts import Quantity
 from generator.model import Catalog
 
@@ -27,7 +27,7 @@ class Recommendation:
     family: schema.Family
     benchmark: schema.Benchmark | None
     score: Quantity | None
-    ram: Quantity | None
+    ram: memory.Need | None
     setting: str | None = None
 
 
@@ -74,7 +74,7 @@ def signature(node: Node | Leaf) -> tuple:
     """What a subtree says, as a hashable value: two answers with equal signatures share a branch."""
     if isinstance(node, Leaf):
         return tuple(
-            tuple((r.model.id, r.benchmark and r.benchmark.id, r.setting, r.score, r.ram) for r in group)
+            tuple((r.model.id, r.benchmark and r.benchmark.id, r.setting, r.score, r.ram and r.ram.gb) for r in group)
             for group in (node.models, node.unranked)
         )
     return (node.question.id, tuple((tuple(o.id for o in b.options), signature(b.child)) for b in node.branches))
@@ -87,10 +87,8 @@ def candidates(catalog: Catalog, answers: tuple[schema.GuideOption, ...]) -> lis
 
 def _fits(catalog: Catalog, model: schema.Model, option: schema.GuideOption) -> bool:
     family = catalog.model_family(model.id)
-    if option.max_ram_gb is not None:
-        ram = facts.smallest_ram(model)
-        if not ram or ram.ram_gb is None or ram.ram_gb > option.max_ram_gb:
-            return False
+    if option.max_ram_gb is not None and not memory.fits(catalog, model.id, option.max_ram_gb, "ram"):
+        return False
     if option.modalities:
         stated = model.modalities or family.modalities
         if not stated or not set(option.modalities) <= set(stated.value):
@@ -159,13 +157,13 @@ def _ranking(catalog: Catalog, category: str, models: list[schema.Model]) -> Ran
 
 def _recommendation(catalog: Catalog, model: schema.Model, rankings: list[Ranking], ram_asked: bool) -> Recommendation:
     scored = next(((r, s) for r in rankings if (s := r.score_of(model))), None)
-    ram = facts.smallest_ram(model) if ram_asked else None
+    ram = memory.need(catalog, model.id, "ram") if ram_asked else None
     return Recommendation(
         model=model,
         family=catalog.model_family(model.id),
         benchmark=scored[0].benchmark if scored else None,
         score=Quantity("score", scored[1].value, source=scored[1].source) if scored else None,
-        ram=Quantity("gb", ram.ram_gb, source=ram.source) if ram and ram.ram_gb else None,
+        ram=ram,
         setting=scored[1].setting if scored else None,
     )
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from generator import schema
-from generator.derive import facts, market
+from generator.derive import facts, market, memory
 from generator.derive.comparison import QuickRow, comparable_settings, default_matchup, first_score
 from generator.derive.facts import Quantity
 from generator.model import Catalog, pair_key
@@ -42,6 +42,7 @@ class MeasureRow:
     model: schema.Model
     profile: schema.Profile | None
     measurement: schema.Measurement
+    doubts: tuple[memory.Doubt, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def _specs(
         QuickRow("modalities", "Input", tuple(m.modalities for m in models)),  # type: ignore[arg-type]
         QuickRow("license", "License", tuple(f.license for f in families)),  # type: ignore[arg-type]
         QuickRow("released", "Released", tuple(m.released for m in models)),  # type: ignore[arg-type]
-        QuickRow("ram", "Smallest RAM measured", tuple(facts.smallest_ram(m) for m in models)),  # type: ignore[arg-type]
+        QuickRow("ram", "RAM needed", tuple(memory.need(catalog, m.id, "ram") for m in models)),  # type: ignore[arg-type]
     ]
     return tuple(r for r in rows if any(v is not None for v in r.values))
 
@@ -174,7 +175,11 @@ def _paired_scores(
 
 def _hardware(catalog: Catalog, ma: schema.Model, mb: schema.Model) -> tuple[MeasureRow, ...]:
     order = list(catalog.profiles)
-    rows = [MeasureRow(m, catalog.profiles[h.profile] if h.profile else None, h) for m in (ma, mb) for h in m.hardware]
+    rows = [
+        MeasureRow(m, catalog.profiles[h.profile] if h.profile else None, h, memory.doubts(catalog, m, h))
+        for m in (ma, mb)
+        for h in m.hardware
+    ]
     return tuple(
         sorted(
             rows,

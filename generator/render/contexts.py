@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from generator import schema
-from generator.derive import charts, facts, market, matchup, pagemeta, rankings, timeline
+from generator.derive import charts, facts, market, matchup, memory, pagemeta, rankings, timeline
 from generator.derive.comparison import first_score
 from generator.derive.site import GUIDE_INDEXES, Page, SitePlan
 from generator.model import Catalog
@@ -112,8 +112,9 @@ def model_details(catalog: Catalog, plan: SitePlan, model: schema.Model) -> Cont
         "maker": catalog.makers[family.maker],
         "successor": catalog.families[family.successor] if family.successor else None,
         "offers": market.offers_for_model(catalog, model.id),
+        "memory": memory.model_memory(catalog, model.id),
         "matchups": _entries(catalog, _matchups_of(plan, [model])),
-        "meta": pagemeta.meta(catalog, [model, family.license]),
+        "meta": pagemeta.meta(catalog, [model, family.license, memory.model_memory(catalog, model.id).basis]),
         "related": (related + _entries(catalog, dict.fromkeys(boards)))[: pagemeta.RELATED_LIMIT],
     }
 
@@ -196,15 +197,32 @@ def _benchmark(catalog: Catalog, plan: SitePlan, page: Page) -> Context:
 
 def _hardware(catalog: Catalog, plan: SitePlan, page: Page) -> Context:
     tiers = rankings.ram_tiers(catalog)
+    gpu_tiers = rankings.vram_tiers(catalog)
     speeds = rankings.fastest(catalog)
     measured = [h for s in speeds for _, h in s.rows]
+    rows = [r for t in (*tiers, *gpu_tiers) for r in t.ranking.all_rows]
     return {
         "tiers": tiers,
-        "speeds": speeds,
+        "gpu_tiers": gpu_tiers,
+        "defaults": memory.formats(catalog).defaults if memory.formats(catalog) else None,
+        "placed": memory.placed(catalog),
+        "calculator_model": _calculator_model(catalog, tiers),
+        "speeds": [(s.profile, [(m, h, memory.doubts(catalog, m, h)) for m, h in s.rows]) for s in speeds],
         "charts": [c for b in catalog.benchmarks if (c := charts.quality_vs_ram(catalog, b))],
-        "meta": pagemeta.meta(catalog, [*([r.score, r.ram] for t in tiers for r in t.ranking.all_rows), measured]),
+        "meta": pagemeta.meta(catalog, [*([r.score, r.ram.cites if r.ram else None] for r in rows), measured]),
         "related": guides(catalog, plan, page),
     }
+
+
+def _calculator_model(catalog: Catalog, tiers: Iterable[rankings.Tier]) -> schema.Model | None:
+    """The calculator's first model: the best-ranked estimated model of the limited-hardware RAM tier
+    (what a reader with a small machine would run), else of the smallest tier."""
+    found = [t for t in tiers if t.ram_gb == catalog.site.limited_ram_gb] or list(tiers)
+    for tier in found:
+        for row in tier.ranking.all_rows:
+            if memory.estimate(catalog, row.model.id):
+                return row.model
+    return next((m for m in catalog.models.values() if memory.estimate(catalog, m.id)), None)
 
 
 def _rankings_index(catalog: Catalog, plan: SitePlan, page: Page) -> Context:

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from generator.derive import provenance, quality
+from generator.derive import memory, provenance, quality
 from generator.derive.site import Page, SitePlan
 from generator.model import Catalog
 from generator.render import format as fmt
@@ -57,12 +57,22 @@ def methods(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
             for c in catalog.criteria
         ),
         "speed_profile": catalog.profiles[catalog.site.speed_profile],
+        "formats": memory.formats(catalog),
+        "overhead": catalog.memory.overhead_gb if catalog.memory else None,
+        "file_checks": memory.file_checks(catalog),
+        "accuracy": memory.accuracy(catalog),
+        "memory_profiles": tuple(p for p in catalog.profiles.values() if p.capacity_gb),
     }
 
 
 def quality_page(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
     prov = _structure(catalog)
-    return {"coverage": quality.coverage(catalog, prov), "conflicts": quality.conflicts(prov)}
+    return {
+        "coverage": quality.coverage(catalog, prov),
+        "conflicts": quality.conflicts(prov),
+        "doubted": memory.doubted_figures(catalog),
+        "not_derived": memory.not_derived(catalog),
+    }
 
 
 def _rule(measure: str, threshold: float) -> str:
