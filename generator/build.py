@@ -1,4 +1,4 @@
-"""The whole pipeline, top to bottom: load and validate, model, plan, render, write.
+"""The whole pipeline, top to bottom: load and validate, model, plan, derive and render each page, write.
 
 The data is checked whole before anything is rendered, so a data error leaves the previous output as
 it was. Pages and charts are then written as they are rendered, so memory stays flat with the site's
@@ -8,6 +8,7 @@ size; if rendering fails half-way, the stamp is already gone and the next run re
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -16,15 +17,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator import stamp
+from generator import pages, stamp
 from generator.derive import provenance
-from generator.derive.charts import site_charts
+from generator.derive.charts import Chart
 from generator.derive.pagemeta import meta
-from generator.derive.site import plan
 from generator.model import Catalog, build_catalog
-from generator.render.chart_files import ChartCounts, ChartFiles, chart_files
-from generator.render.guide import render_assets
-from generator.render.pages import render_page, render_redirect
+from generator.pages.base import Site
+from generator.render import embed
+from generator.render.chart_files import ChartCounts, chart_files
+from generator.render.pages import render_redirect
 from generator.render.parallel import render_all
 from generator.render.published import published_files
 from generator.validate import validate
@@ -52,29 +53,29 @@ def load_catalog(root: Path) -> Catalog:
     return build_catalog(validate(root / "data", root))
 
 
-def site_files(
-    catalog: Catalog, today: date | None = None, progress: Callable[[int, int], None] | None = None
-) -> Iterator[tuple[str, bytes]]:
-    """Every generated page, redirect and asset, by path relative to the docs folder, as rendered;
-    ages count to `today`."""
-    site_plan = plan(catalog)
+def make_site(catalog: Catalog, today: date | None = None, url: str = "/") -> Site:
+    """The site's map, planned once, and what every page is built from; ages count to `today`."""
     prov = provenance.index(catalog, today or provenance.reference_date(catalog))
-    texts = render_all(lambda page: render_page(catalog, site_plan, page, prov), site_plan.pages, progress)
-    for page, text in zip(site_plan.pages, texts, strict=True):
-        yield page.path, text.encode()
-    for redirect in site_plan.redirects:
+    return Site(catalog, pages.plan(catalog), prov, url)
+
+
+def site_files(
+    site: Site, charts: list[Chart], progress: Callable[[int, int], None] | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """Every page, redirect and file the pages publish, by path relative to the docs folder, as
+    rendered; the charts the pages embed are added to `charts`, to be drawn once the pages are written."""
+    rendered = render_all(functools.partial(pages.render, site), site.plan.pages, progress)
+    for page, out in zip(site.plan.pages, rendered, strict=True):
+        yield page.path, out.markdown.encode()
+        yield from out.files.items()
+        charts.extend(out.charts)
+    for redirect in site.plan.redirects:
         yield redirect.path, render_redirect(redirect).encode()
-    yield from render_assets(catalog, site_plan).items()
 
 
 def render_site(catalog: Catalog, today: date | None = None) -> dict[str, bytes]:
-    """Every generated file of the site at once (for tests and small data)."""
-    return dict(site_files(catalog, today))
-
-
-def render_charts(catalog: Catalog, cache_dir: Path | None) -> ChartFiles:
-    """Every chart the pages embed, drawn or taken from the cache."""
-    return chart_files(site_charts(catalog, plan(catalog)), cache_dir)
+    """Every generated page, redirect and page file at once, charts left out (for tests and small data)."""
+    return dict(site_files(make_site(catalog, today), []))
 
 
 def chart_cache(root: Path) -> Path:
@@ -122,22 +123,25 @@ def generate(
                 raise ValueError(f"docs/{path} would overwrite a generated page; rename it")
             writer.write(path, content)
 
-    put(site_files(catalog, today, progress))
-    charts = render_charts(catalog, chart_cache(root))
+    site = make_site(catalog, today, site_url(root))
+    embedded: list[Chart] = []
+    put(site_files(site, embedded, progress))
+    charts = chart_files(sorted(embedded, key=lambda c: c.path), chart_cache(root))
     put(charts)
-    published = published_files(catalog, plan(catalog), site_url(root))
+    published = published_files(catalog, site.plan, site.url)
     put(published.items())
+    published_count = len(published) + sum(1 for p in writer.paths if p.startswith(f"{embed.FOLDER}/"))
     for path, content in hand.items():
         writer.write(path, content)
     stats = writer.finish()
-    pages = sum(1 for p in writer.paths if p.endswith(".md"))
+    page_count = sum(1 for p in writer.paths if p.endswith(".md"))
     redirects = sum(1 for p in writer.paths if p.endswith("index.html"))
-    stale = len(provenance.index(catalog, today).stale())
+    stale = len(site.provenance.stale())
     updated = meta(catalog, [*catalog.families.values(), *catalog.comparisons.values()]).updated
-    summary = {"pages": pages, "redirects": redirects, "stale": stale, "charts": len(charts.charts_by_key)}
-    summary.update(published=len(published), today=_iso(today), updated=_iso(updated))
+    summary = {"pages": page_count, "redirects": redirects, "stale": stale, "charts": len(charts.charts_by_key)}
+    summary.update(published=published_count, today=_iso(today), updated=_iso(updated))
     stamp.save(out, key, summary)
-    return Report(pages, redirects, stats, stale, today, updated, charts.counts, published=len(published))
+    return Report(page_count, redirects, stats, stale, today, updated, charts.counts, published=published_count)
 
 
 def _unchanged(last: dict[str, Any]) -> Report:

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import OUTPUT, generate, load_catalog
+from generator.build import OUTPUT, generate, load_catalog, make_site
 from generator.derive import charts as specs
 from generator.derive.comparison import compare
-from generator.derive.site import plan
 from generator.model import Catalog
+from generator.pages import plan
 from generator.render import chart_files
 from generator.render import charts as drawing
 from generator.render.pages import Links, environment
@@ -178,14 +178,14 @@ from pathlib import Path
 from generator.build import load_catalog
 from generator.derive import charts as specs
 from generator.derive.comparison import compare
-from generator.derive.site import plan
+from generator.pages import plan
 from generator.render import charts as drawing
 
 def rss_mb():
     return next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmRSS")) // 1024
 
 catalog = load_catalog(Path("."))
-pairs = [compare(catalog, *page.key) for page in plan(catalog).pages if page.kind == "comparison"]
+pairs = [compare(catalog, *page.key) for page in plan(catalog).of("comparison")]
 previews = [specs.preview_image(catalog, pair) for pair in pairs]
 for chart in previews[:10]:
     drawing.draw(chart)
@@ -235,15 +235,18 @@ def test_second_build_draws_nothing_and_an_edited_score_redraws_only_its_charts(
     assert generate(project).charts.drawn == 0
 
 
+def _charts(project: Path) -> dict[str, specs.Chart]:
+    """Every chart of the site by path, as the pages declare them."""
+    site = make_site(load_catalog(project))
+    return {c.path: c for page in site.plan.pages for c in page.type.content(site, page).charts}
+
+
 def _keys(project: Path) -> dict[str, str]:
-    catalog = load_catalog(project)
-    return {c.path: chart_files.cache_key(c) for c in specs.site_charts(catalog, plan(catalog))}
+    return {path: chart_files.cache_key(c) for path, c in _charts(project).items()}
 
 
 def _alt(project: Path, path: str) -> str:
-    catalog = load_catalog(project)
-    chart = next(c for c in specs.site_charts(catalog, plan(catalog)) if c.path == path)
-    return drawing.alt_text(chart).replace("8 GB, 83.4", "Gemma 4 26B MoE 83.4")
+    return drawing.alt_text(_charts(project)[path]).replace("8 GB, 83.4", "Gemma 4 26B MoE 83.4")
 
 
 def test_a_cold_cache_draws_every_chart(tmp_path: Path, seed_charts: specs.PairCharts) -> None:

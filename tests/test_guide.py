@@ -6,11 +6,11 @@ import json
 import re
 from typing import Any
 
+from generator import pages
+from generator.build import make_site
 from generator.derive import guide as tree
-from generator.derive.site import plan
 from generator.model import Catalog
-from generator.render.guide import PICKER_JSON, picker_data, render_assets
-from generator.render.pages import render_page
+from generator.render.guide import PICKER_JSON
 from tests.picks_data import fig, hardware, make_catalog, model, score
 
 GUIDE = {
@@ -126,20 +126,18 @@ def _page_leaves(markdown: str) -> list[list[str]]:
 
 
 def test_picker_json_matches_the_static_tree(catalog: Catalog) -> None:
-    site_plan = plan(catalog)
-    page = site_plan.find("guide")
-    markdown = render_page(catalog, site_plan, page)
-    data = json.loads(render_assets(catalog, site_plan)[PICKER_JSON])
+    site = make_site(catalog)
+    rendered = pages.render(site, site.plan.find("guide"))
+    markdown, data = rendered.markdown, json.loads(rendered.files[PICKER_JSON])
     assert _json_leaves(data["tree"]) == _page_leaves(markdown)
     assert len(_page_leaves(markdown)) == len(tree.leaves(tree.tree(catalog, catalog.guide))) > 10
     assert {k: q["ask"] for k, q in data["questions"].items()} == {q.id: q.ask for q in catalog.guide.questions}
 
 
 def test_picker_json_is_deterministic_and_links_resolve_from_assets(catalog: Catalog) -> None:
-    site_plan = plan(catalog)
-    first, second = render_assets(catalog, site_plan), render_assets(catalog, site_plan)
+    first, second = (pages.render(make_site(catalog), make_site(catalog).plan.find("guide")).files for _ in "12")
     assert first == second
-    urls = {m["url"] for leaf in _json_models(picker_data(catalog, site_plan)["tree"]) for m in leaf}
+    urls = {m["url"] for leaf in _json_models(json.loads(first[PICKER_JSON])["tree"]) for m in leaf}
     assert urls and all(re.fullmatch(r"\.\./models/[a-z0-9-]+/", u) for u in urls)
 
 

@@ -10,9 +10,10 @@ import pytest
 
 from generator.build import load_catalog
 from generator.derive.matchup import matchups
-from generator.derive.site import GUIDE_INDEXES, INDEX_PAGES, output_path, plan
+from generator.derive.site import output_path
 from generator.errors import DataErrors
 from generator.model import Catalog
+from generator.pages import PAGE_TYPES, plan
 from tests.synthetic import add_family
 
 Edit = Callable[[str, str, str], Path]
@@ -22,7 +23,7 @@ def test_every_family_pair_has_exactly_one_canonical_page(catalog: Catalog) -> N
     site = plan(catalog)
     pairs = [p.key for p in site.pages if p.kind == "comparison"]
     assert sorted(pairs) == list(itertools.combinations(sorted(catalog.families), 2))
-    assert all(p.path == f"compare/{p.key[0]}-vs-{p.key[1]}.md" for p in site.pairs())
+    assert all(p.path == f"compare/{p.key[0]}-vs-{p.key[1]}.md" for p in site.of("comparison"))
 
 
 def test_every_pair_and_matchup_redirects_from_the_reverse_order(catalog: Catalog) -> None:
@@ -49,7 +50,30 @@ def test_one_page_per_family_model_and_matchup(catalog: Catalog) -> None:
     assert kinds["family"] == [(f,) for f in sorted(catalog.families)]
     assert kinds["model"] == [(m,) for m in sorted(catalog.models)]
     assert kinds["matchup"] == sorted(tuple(sorted(p.models)) for p in matchups(catalog).values())
-    assert all(site.find(p.kind) for p in (*INDEX_PAGES, *GUIDE_INDEXES))
+
+
+def test_every_section_index_exists_and_every_page_type_has_pages(catalog: Catalog) -> None:
+    site = plan(catalog)
+    assert [p.path for p in site.guides] == [
+        "guide.md",
+        "matchups/index.md",
+        "leaderboards/index.md",
+        "hardware/index.md",
+        "best/index.md",
+        "pricing/index.md",
+        "releases/index.md",
+    ]
+    assert site.kinds == tuple(t.name for t in PAGE_TYPES)
+    assert len(set(site.kinds)) == len(site.kinds), "two page types share a name"
+    assert all(site.of(kind) for kind in site.kinds), "the real data gives every page type a page"
+
+
+def test_a_lookup_by_a_name_no_page_type_has_fails_loudly(catalog: Catalog) -> None:
+    site = plan(catalog)
+    assert site.find("family", "gemma-4") is not None
+    assert site.find("family", "no-such-family") is None
+    with pytest.raises(KeyError, match="no page type is named 'famliy'"):
+        site.find("famliy", "gemma-4")
 
 
 def test_curated_matchup_is_the_seed_one_and_others_default(catalog: Catalog) -> None:
@@ -106,7 +130,7 @@ def test_plan_is_linear_in_pages_with_no_pair_listing_every_other(project: Path)
     catalog = load_catalog(project)
     site = plan(catalog)
     n = len(catalog.families)
-    assert len(site.pairs()) == n * (n - 1) // 2
+    assert len(site.of("comparison")) == n * (n - 1) // 2
     assert all(len(site.involving("comparison", f)) == n - 1 for f in catalog.families)
 
 

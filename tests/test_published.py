@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import load_catalog, site_url
-from generator.derive.site import plan
+from generator import pages
+from generator.build import load_catalog, make_site, site_url
 from generator.model import Catalog
 from generator.render.api import COLLECTIONS
 from generator.render.published import published_files
@@ -22,7 +22,14 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def publish(catalog: Catalog, url: str = SITE) -> dict[str, bytes]:
-    return published_files(catalog, plan(catalog), url)
+    return published_files(catalog, pages.plan(catalog), url)
+
+
+def card(catalog: Catalog, slug: str, url: str = SITE) -> str:
+    """The embed card a comparison page publishes beside itself."""
+    site = make_site(catalog, url=url)
+    page = site.plan.find("comparison", *slug.split("-vs-"))
+    return pages.render(site, page).files[f"embed/{slug}.html"].decode()
 
 
 def api(files: dict[str, bytes], name: str) -> dict:
@@ -77,7 +84,7 @@ def test_api_lists_every_comparison_with_its_page_and_card(catalog: Catalog) -> 
     assert seed["curated"] and seed["families"] == ["qwen-3-5", "gemma-4"]
     assert seed["url"] == f"{SITE}compare/gemma-4-vs-qwen-3-5/"
     assert seed["embed_url"] == f"{SITE}embed/gemma-4-vs-qwen-3-5.html"
-    assert all(f"embed/{c['slug']}.html" in files for c in comparisons)
+    assert all(c["embed_url"] == f"{SITE}embed/{c['slug']}.html" for c in comparisons)
 
 
 def test_published_files_are_deterministic_and_use_the_injected_site_url(catalog: Catalog) -> None:
@@ -127,7 +134,7 @@ def test_feed_dates_a_comparison_by_its_families_releases(project: Path, edit: E
 
 
 def test_embed_card_shows_the_pair_key_numbers_and_a_link(catalog: Catalog) -> None:
-    html = publish(catalog)["embed/gemma-4-vs-qwen-3-5.html"].decode()
+    html = card(catalog, "gemma-4-vs-qwen-3-5")
     assert "<h1>Qwen 3.5 vs Gemma 4</h1>" in html
     assert "<td>128K tokens</td><td>256K tokens</td>" in html  # max context, as the page's quick table
     assert "Coding: benchmarks won</th><td><strong>2</strong></td><td>0</td>" in html
@@ -142,8 +149,8 @@ def test_data_text_is_escaped_in_cards_feed_and_api(project: Path, edit: Edit) -
         "maker: google\n",
         'maker: google\nreleased: {value: 2026-04-02, source: seed-article, quote: "x"}\n',
     )
-    files = publish(load_catalog(project))
-    html = files["embed/gemma-4-vs-qwen-3-5.html"].decode()
+    catalog = load_catalog(project)
+    files, html = publish(catalog), card(catalog, "gemma-4-vs-qwen-3-5")
     assert "<script>" not in html and "Gemma &lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;4&#34;" in html
     titles = [e.findtext(f"{ATOM}title") for e in feed_of(files).findall(f"{ATOM}entry")]
     assert 'Released: Gemma <script>alert(1)</script> & "4"' in titles  # parsed back: escaped in the XML
@@ -157,4 +164,9 @@ def test_every_page_links_the_feed_in_its_head(built: Path) -> None:  # noqa: F8
         head = html.split("</head>", 1)[0]
         assert '<link rel="alternate" type="application/atom+xml"' in head and f'href="{href}"' in head
     assert (built / "site/feed.xml").exists() and (built / "site/api/v1/index.json").exists()
-    assert (built / "site/embed/gemma-4-vs-qwen-3-5.html").exists() and (built / "site/api/index.html").exists()
+    assert (built / "site/api/index.html").exists()
+    cards = {p.name for p in (built / "site/embed").iterdir()}
+    assert cards == {
+        f"{p.path.removeprefix('compare/').removesuffix('.md')}.html"
+        for p in pages.plan(load_catalog(built)).of("comparison")
+    }

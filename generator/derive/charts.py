@@ -13,9 +13,8 @@ from datetime import date
 
 from generator import schema
 from generator.derive import facts, memory
-from generator.derive.comparison import CategoryResult, PairFacts, compare
+from generator.derive.comparison import CategoryResult, PairFacts
 from generator.derive.facts import Quantity
-from generator.derive.site import SitePlan
 from generator.model import Catalog
 
 CHART_DIR = "charts"
@@ -412,21 +411,3 @@ def releases_timeline(catalog: Catalog) -> TimelineChart | None:
     events.sort(key=lambda e: (e.day, e.lane, e.names))
     lanes = tuple(dict.fromkeys(e.lane for e in events))
     return TimelineChart(f"{CHART_DIR}/releases/timeline.svg", "Releases", lanes, tuple(events))
-
-
-# --- all charts of the site ----------------------------------------------------------------------
-
-
-def site_charts(catalog: Catalog, plan: SitePlan) -> tuple[Chart, ...]:
-    """Every chart of the site, in path order: those the comparison pages embed, and the site-wide ones,
-    drawn whether or not a page embeds them yet, so that their URLs are stable for articles."""
-    charts = [c for page in plan.pairs() for c in pair_charts(catalog, compare(catalog, *page.key)).all()]
-    charts += guide_charts(catalog)
-    return tuple(sorted(charts, key=lambda c: c.path))
-
-
-def guide_charts(catalog: Catalog) -> list[Chart]:
-    """A leaderboard per category, quality vs RAM per benchmark, the releases timeline."""
-    leaderboards = [category_leaderboard(catalog, c) for c in catalog.categories]
-    quality = [quality_vs_ram(catalog, b) for b in catalog.benchmarks]
-    return [c for c in (*leaderboards, *quality, releases_timeline(catalog)) if c]

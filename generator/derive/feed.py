@@ -52,7 +52,7 @@ def latest_release(catalog: Catalog, family_id: str) -> datetime.date | None:
 
 def comparison_pages(catalog: Catalog, plan: SitePlan) -> tuple[Entry, ...]:
     entries = []
-    for page in plan.pairs():
+    for page in plan.of("comparison"):
         dates = [latest_release(catalog, family_id) for family_id in page.key]
         if all(dates):
             curated = catalog.comparison(*page.key)

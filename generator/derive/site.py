@@ -1,30 +1,38 @@
-"""Which pages the data implies, at which paths: the site's map, decided once for every link.
+"""The site's map: every page and redirect the data implies, at its path, decided once for every link.
 
-Paths are relative to the generated docs folder. A comparison's canonical path puts the families in
-alphabetical order; the other order and every old alias get a redirect, so an article's link keeps
-working whichever way round it was written or however the model was renamed since.
+Which pages exist is decided by the page types (`generator/pages/`, one module each); this module
+holds the map they make and the lookups every stage uses. A page is addressed by its type's name and
+its key (`plan.find("family", "gemma-4")`): a name no page type has is an error, never a missing link.
+Paths are relative to the generated docs folder.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
+from typing import Protocol
 
-from generator.derive import rankings
-from generator.derive.comparison import pair_slug
-from generator.derive.matchup import matchup_slug, matchups
 from generator.errors import DataError, DataErrors, Location
-from generator.model import Catalog, pair_key
+
+
+class PageKind(Protocol):
+    """What the map needs of a page type (generator/pages/base.py has the whole of it)."""
+
+    @property
+    def name(self) -> str: ...
 
 
 @dataclass(frozen=True)
 class Page:
     path: str
-    kind: str
+    type: PageKind
     key: tuple[str, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        return self.type.name
 
 
 @dataclass(frozen=True)
@@ -38,107 +46,48 @@ class Redirect:
 @dataclass(frozen=True)
 class SitePlan:
     pages: tuple[Page, ...]
+    """In path order."""
     redirects: tuple[Redirect, ...]
-    by_key: Mapping[tuple[str, tuple[str, ...]], Page]
+    kinds: tuple[str, ...]
+    """The names of the page types, in the registry's order."""
+    guides: tuple[Page, ...] = ()
+    """The section guides (the picker, the section indexes), in the registry's order."""
 
     def find(self, kind: str, *key: str) -> Page | None:
-        return self.by_key.get((kind, key))
+        return self._by_key.get((self._known(kind), key))
 
-    def pairs(self) -> tuple[Page, ...]:
-        return tuple(p for p in self.pages if p.kind == "comparison")
+    def of(self, kind: str) -> tuple[Page, ...]:
+        """Every page of a type, in path order."""
+        return self._by_kind.get(self._known(kind), ())
 
     def involving(self, kind: str, ident: str) -> tuple[Page, ...]:
         """Pages of a kind whose key names this id (a family's pairs, a model's matchups), in path order."""
-        return self._by_member.get((kind, ident), ())
+        return self._by_member.get((self._known(kind), ident), ())
+
+    def _known(self, kind: str) -> str:
+        if kind not in self.kinds:
+            raise KeyError(f"no page type is named {kind!r}")
+        return kind
+
+    # Built once per plan: looking pages up by scanning every page from every page is quadratic.
+    @cached_property
+    def _by_key(self) -> Mapping[tuple[str, tuple[str, ...]], Page]:
+        return MappingProxyType({(p.kind, p.key): p for p in self.pages})
+
+    @cached_property
+    def _by_kind(self) -> Mapping[str, tuple[Page, ...]]:
+        return _grouped((p.kind, p) for p in self.pages)
 
     @cached_property
     def _by_member(self) -> Mapping[tuple[str, str], tuple[Page, ...]]:
-        # Built once per plan: looking pairs up by scanning every page from every page is quadratic.
-        index: dict[tuple[str, str], list[Page]] = {}
-        for page in self.pages:
-            for ident in page.key:
-                index.setdefault((page.kind, ident), []).append(page)
-        return MappingProxyType({k: tuple(v) for k, v in index.items()})
+        return _grouped(((p.kind, ident), p) for p in self.pages for ident in p.key)
 
 
-INDEX_PAGES = (
-    Page("index.md", "home"),
-    Page("compare/index.md", "compare-index"),
-    Page("families/index.md", "families-index"),
-    Page("data-and-methods.md", "data-and-methods"),
-    Page("data-quality.md", "data-quality"),
-)
-
-
-def plan(catalog: Catalog) -> SitePlan:
-    pages: list[Page] = list(INDEX_PAGES)
-    if catalog.guide:
-        pages.append(Page("guide.md", "guide"))
-    redirects: list[Redirect] = []
-    for family in catalog.families.values():
-        pages.append(Page(f"families/{family.id}.md", "family", (family.id,)))
-        redirects.extend(Redirect(f"families/{alias}/index.html", f"families/{family.id}/") for alias in family.aliases)
-    for model in catalog.models.values():
-        pages.append(Page(f"models/{model.id}.md", "model", (model.id,)))
-        redirects.extend(Redirect(f"models/{alias}/index.html", f"models/{model.id}/") for alias in model.aliases)
-    for first, second in itertools.combinations(sorted(catalog.families), 2):
-        slug = pair_slug(first, second)
-        pages.append(Page(f"compare/{slug}.md", "comparison", pair_key(first, second)))
-        names_a = [first, *catalog.families[first].aliases]
-        names_b = [second, *catalog.families[second].aliases]
-        for x, y in itertools.product(names_a, names_b):
-            for left, right in ((x, y), (y, x)):
-                if f"{left}-vs-{right}" != slug:
-                    redirects.append(Redirect(f"compare/{left}-vs-{right}/index.html", f"compare/{slug}/"))
-    guide_pages, guide_redirects = _guide_pages(catalog)
-    pages.extend(guide_pages)
-    redirects.extend(guide_redirects)
-    pages.sort(key=lambda p: p.path)
-    redirects.sort(key=lambda r: r.path)
-    _check_unique_outputs(pages, redirects)
-    by_key = MappingProxyType({(p.kind, p.key): p for p in pages})
-    return SitePlan(tuple(pages), tuple(redirects), by_key)
-
-
-GUIDE_INDEXES = (
-    Page("matchups/index.md", "matchups-index"),
-    Page("leaderboards/index.md", "leaderboards-index"),
-    Page("hardware/index.md", "hardware"),
-    Page("best/index.md", "rankings-index"),
-    Page("pricing/index.md", "pricing"),
-    Page("releases/index.md", "releases"),
-)
-"""Section indexes in the nav: they always exist (saying so when the data has nothing for them yet),
-so the nav never points at a missing page."""
-
-
-def _guide_pages(catalog: Catalog) -> tuple[list[Page], list[Redirect]]:
-    """Matchups, leaderboards and rankings: a page only where the data has something to show."""
-    pages = list(GUIDE_INDEXES)
-    redirects = [Redirect("benchmarks/index.html", "leaderboards/")]
-    for pick in matchups(catalog).values():
-        first, second = sorted(pick.models)
-        slug = matchup_slug(first, second)
-        pages.append(Page(f"matchups/{slug}.md", "matchup", (first, second)))
-        names = [[m, *catalog.models[m].aliases] for m in (first, second)]
-        redirects.extend(
-            Redirect(f"matchups/{old}/index.html", f"matchups/{slug}/") for old in _other_orders(*names, slug)
-        )
-    for category in catalog.categories:
-        if rankings.category_board(catalog, category):
-            pages.append(Page(f"leaderboards/{category}.md", "leaderboard", (category,)))
-    for benchmark in catalog.benchmarks:
-        if rankings.benchmark_board(catalog, benchmark):
-            pages.append(Page(f"benchmarks/{benchmark}.md", "benchmark", (benchmark,)))
-    for found in rankings.use_cases(catalog):
-        pages.append(Page(f"best/{found.rule.id}.md", "ranking", (found.rule.id,)))
-    return pages, redirects
-
-
-def _other_orders(names_a: list[str], names_b: list[str], canonical: str) -> list[str]:
-    """Every `x-vs-y` slug, either way round and with old aliases, except the canonical one."""
-    slugs = {f"{left}-vs-{right}" for x in names_a for y in names_b for left, right in ((x, y), (y, x))}
-    return sorted(slugs - {canonical})
+def _grouped(pairs: Iterable[tuple[object, Page]]) -> Mapping:  # type: ignore[type-arg]
+    index: dict[object, list[Page]] = {}
+    for key, page in pairs:
+        index.setdefault(key, []).append(page)
+    return MappingProxyType({k: tuple(v) for k, v in index.items()})
 
 
 def output_path(page: Page) -> str:
@@ -147,7 +96,7 @@ def output_path(page: Page) -> str:
     return f"{stem}.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
 
 
-def _check_unique_outputs(pages: list[Page], redirects: list[Redirect]) -> None:
+def check_unique_outputs(pages: Iterable[Page], redirects: Iterable[Redirect]) -> None:
     """Ids such as `index`, or a model pair whose slug reads like another, could make two pages claim
     one address; refuse to build rather than let one silently overwrite the other."""
     seen: dict[str, str] = {}
@@ -160,3 +109,9 @@ def _check_unique_outputs(pages: list[Page], redirects: list[Redirect]) -> None:
         seen.setdefault(path, what)
     if clashes:
         raise DataErrors(clashes)
+
+
+def other_orders(names_a: list[str], names_b: list[str], canonical: str) -> list[str]:
+    """Every `x-vs-y` slug, either way round and with old aliases, except the canonical one."""
+    slugs = {f"{left}-vs-{right}" for x in names_a for y in names_b for left, right in ((x, y), (y, x))}
+    return sorted(slugs - {canonical})

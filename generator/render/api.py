@@ -21,6 +21,7 @@ from generator import schema
 from generator.derive.site import SitePlan
 from generator.model import Catalog
 from generator.render import api_memory
+from generator.render.embed import embed_path
 from generator.render.urls import page_url
 
 API_VERSION = 1
@@ -181,9 +182,9 @@ class _Api:
             for o in f.offers
         ]
 
-    def comparisons(self, embeds: dict[str, str]) -> list[dict[str, Any]]:
+    def comparisons(self) -> list[dict[str, Any]]:
         rows = []
-        for page in self.plan.pairs():
+        for page in self.plan.of("comparison"):
             curated = self.catalog.comparison(*page.key)
             slug = page.path.removeprefix("compare/").removesuffix(".md")
             rows.append(
@@ -193,7 +194,7 @@ class _Api:
                     "curated": curated is not None,
                     "title": curated.title if curated else None,
                     "url": page_url(self.site_url, page.path),
-                    "embed_url": embeds.get(slug),
+                    "embed_url": page_url(self.site_url, embed_path(slug)),
                 }
             )
         return rows
@@ -202,8 +203,8 @@ class _Api:
         return [_plain(s) for s in self.catalog.sources.values()]
 
 
-def api_files(catalog: Catalog, plan: SitePlan, site_url: str, embeds: dict[str, str]) -> dict[str, bytes]:
-    """Every file of /api/v1/ by path in the docs folder; `embeds` maps a pair slug to its card's URL."""
+def api_files(catalog: Catalog, plan: SitePlan, site_url: str) -> dict[str, bytes]:
+    """Every file of /api/v1/ by path in the docs folder."""
     api = _Api(catalog, plan, site_url)
     collections: dict[str, dict[str, Any]] = {
         "families": {"families": api.families()},
@@ -213,7 +214,7 @@ def api_files(catalog: Catalog, plan: SitePlan, site_url: str, embeds: dict[str,
         "hardware": {"profiles": api.profiles(), "hardware": api.hardware()},
         "memory": api_memory.memory_collection(catalog, lambda model_id: api.url("model", model_id)),
         "offers": {"offers": api.offers()},
-        "comparisons": {"comparisons": api.comparisons(embeds)},
+        "comparisons": {"comparisons": api.comparisons()},
         "sources": {"sources": api.sources()},
     }
     files = {f"{ROOT}/{name}.json": dumps({"api_version": API_VERSION, **body}) for name, body in collections.items()}

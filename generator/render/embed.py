@@ -41,11 +41,6 @@ def embed_path(slug: str) -> str:
     return f"{FOLDER}/{slug}.html"
 
 
-def snippet(card_url: str, title: str) -> str:
-    """The HTML an article pastes to show a card (escaped: it is shown as text, then copied)."""
-    return html_environment().get_template("embed-snippet.html.j2").render(url=card_url, title=title).strip()
-
-
 def render_card(card: Card, site_title: str, site_url: str) -> str:
     page = page_url(site_url, f"compare/{card.slug}.md")
     return (
@@ -53,7 +48,3 @@ def render_card(card: Card, site_title: str, site_url: str) -> str:
         .get_template("embed.html.j2")
         .render(card=card, page_url=page, site_title=site_title, site_url=page_url(site_url, "index.md"))
     )
-
-
-def embed_files(cards: list[Card], site_title: str, site_url: str) -> dict[str, bytes]:
-    return {embed_path(c.slug): render_card(c, site_title, site_url).encode() for c in cards}

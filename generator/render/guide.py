@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import schema
-from generator.derive import guide as guide_tree
 from generator.derive.guide import Leaf, Node, Recommendation
-from generator.derive.site import Page, SitePlan
-from generator.model import Catalog
+from generator.derive.site import SitePlan
 from generator.render import format as fmt
 
 PICKER_JSON = "assets/picker.json"
@@ -70,20 +68,6 @@ def lines(node: Node | Leaf, depth: int = 0) -> list[Line]:
     return found
 
 
-def context(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
-    guide = catalog.guide
-    assert guide is not None, "the plan has a guide page only when data/guide.yaml exists"
-    root = guide_tree.tree(catalog, guide)
-    return {
-        "guide": guide,
-        "root": root,
-        "lines": lines(root),
-        "reason": reason,
-        "leaf_note": lambda leaf: leaf_note(guide, leaf),
-        "leaf_models": leaf_models,
-    }
-
-
 def _url_from_json(plan: SitePlan, model_id: str) -> str | None:
     """A model page's directory URL relative to the JSON file, as the picker resolves it."""
     found = plan.find("model", model_id)
@@ -108,21 +92,15 @@ def _json_node(guide: schema.Guide, plan: SitePlan, node: Node | Leaf) -> dict[s
     }
 
 
-def picker_data(catalog: Catalog, plan: SitePlan) -> dict[str, Any] | None:
+def picker_data(guide: schema.Guide, plan: SitePlan, root: Node) -> dict[str, Any]:
     """What the picker reads: the questions with their options, and the same tree as the page."""
-    guide = catalog.guide
-    if guide is None:
-        return None
     questions = {
         q.id: {"ask": q.ask, "options": [{"id": o.id, "label": o.label} for o in q.options]} for q in guide.questions
     }
-    return {"questions": questions, "tree": _json_node(guide, plan, guide_tree.tree(catalog, guide))}
+    return {"questions": questions, "tree": _json_node(guide, plan, root)}
 
 
-def render_assets(catalog: Catalog, plan: SitePlan) -> dict[str, bytes]:
+def picker_files(guide: schema.Guide, plan: SitePlan, root: Node) -> dict[str, bytes]:
     """The picker's JSON file, byte-identical for the same data (sorted keys, fixed separators)."""
-    data = picker_data(catalog, plan)
-    if data is None:
-        return {}
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = json.dumps(picker_data(guide, plan, root), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return {PICKER_JSON: (text + "\n").encode()}

@@ -1,6 +1,6 @@
 """Render: derived facts in, Markdown text out, through Jinja2 templates that only format.
 
-Each page kind has a context builder that calls derive and a template that lays the facts out.
+Each page type (generator/pages/) derives its facts and names its template; this module lays them out.
 Every expression's output passes through `format.escape` unless a filter deliberately built markup
 (a link, a bold winner) from escaped parts.
 """
@@ -11,7 +11,6 @@ import html
 import json
 import posixpath
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,17 +20,12 @@ import jinja2
 from markupsafe import Markup
 
 from generator import schema
-from generator.derive import charts as chart_specs
-from generator.derive import comparison as comparison_facts
-from generator.derive import facts, flowchart, matchup, pagemeta, picks, provenance
-from generator.derive.site import Page, Redirect, SitePlan
-from generator.model import Catalog
+from generator.derive import facts
+from generator.derive.site import Redirect, SitePlan
 from generator.render import charts as chart_drawing
-from generator.render import contexts, guide, provenance_pages
 from generator.render import format as fmt
-from generator.render.cite import Citations, cite
+from generator.render.cite import cite
 from generator.render.compiled import bytecode_cache
-from generator.render.mermaid import mermaid
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -189,13 +183,9 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_page(catalog: Catalog, plan: SitePlan, page: Page, prov: provenance.Provenance | None = None) -> str:
-    """The Markdown of one page of the plan; `prov` (built once per site) dates and attributes its figures."""
-    prov = prov or provenance.index(catalog, provenance.reference_date(catalog))
-    context = CONTEXTS[page.kind](catalog, plan, page)
-    context.update(catalog=catalog, page=page, links=Links(plan, page.path), site=catalog.site)
-    context.update(provenance=prov, citations=Citations(catalog, prov))
-    return _tidy(environment().get_template(f"{page.kind}.md.j2").render(context))
+def render_markdown(template: str, context: dict[str, Any]) -> str:
+    """A page's Markdown from its template and context (generator/pages/ builds both)."""
+    return _tidy(environment().get_template(template).render(context))
 
 
 def _tidy(markdown: str) -> str:
@@ -206,60 +196,3 @@ def _tidy(markdown: str) -> str:
 def render_redirect(redirect: Redirect) -> str:
     target = posixpath.relpath(redirect.target, posixpath.dirname(redirect.path)) + "/"
     return environment().get_template("redirect.html.j2").render(target=Markup(target.replace('"', "")))
-
-
-def _comparison(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
-    pair = comparison_facts.compare(catalog, *page.key)
-    candidates = [p.key for f in page.key for p in plan.involving("comparison", f)]
-    related = [plan.find("comparison", *k) for k in pagemeta.related_pairs(catalog, page.key, candidates)]  # type: ignore[arg-type]
-    pick = matchup.pick_for(catalog, *page.key)
-    matchup_page = plan.find("matchup", *sorted(pick.models)) if pick else None
-    meta = pagemeta.meta(catalog, [pair.a.family, pair.b.family, *pair.a.variants, *pair.b.variants, pair.comparison])
-    decided = picks.decide(catalog, pair)
-    chart = flowchart.flowchart(decided, pair.a, pair.b, tuple(c.id for c in catalog.criteria))
-    charts = chart_specs.pair_charts(catalog, pair)
-    return {
-        "pair": pair,
-        "picks": decided,
-        "related": related,
-        "matchup_page": matchup_page,
-        "meta": meta,
-        "flowchart": chart and mermaid(chart),
-        "charts": charts,
-    }
-
-
-def _family(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
-    family = catalog.families[page.key[0]]
-    pairs = list(plan.involving("comparison", family.id))
-    return {
-        "family": family,
-        "maker": catalog.makers[family.maker],
-        "pairs": pairs,
-        **contexts.family_details(catalog, plan, family),
-    }
-
-
-def _model(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
-    model = catalog.models[page.key[0]]
-    family = catalog.model_family(model.id)
-    pairs = list(plan.involving("comparison", family.id))
-    return {"model": model, "family": family, "pairs": pairs, **contexts.model_details(catalog, plan, model)}
-
-
-def _plain(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
-    return {"plan": plan}
-
-
-CONTEXTS: dict[str, Callable[[Catalog, SitePlan, Page], dict[str, Any]]] = {
-    "comparison": _comparison,
-    "family": _family,
-    "model": _model,
-    "home": _plain,
-    "compare-index": _plain,
-    "families-index": _plain,
-    "data-and-methods": provenance_pages.methods,
-    "data-quality": provenance_pages.quality_page,
-    "guide": guide.context,
-}
-CONTEXTS.update(contexts.CONTEXTS, home=contexts.home)

@@ -1,17 +1,17 @@
-"""Context builders of the two provenance pages: "Data and methods" (for readers) and "Data quality"
-(for editors). Ages on these pages come from the page's `provenance` (dated to the injected "today");
-what is computed here does not depend on the date.
+""" "Data and methods", for readers: where the figures come from, and the rules behind every verdict.
+
+Ages on this page are dated to the build's reference day; the counts and rules do not depend on it.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
 
-from generator.derive import memory, provenance, quality
-from generator.derive.site import Page, SitePlan
+from generator.derive import memory, quality
+from generator.derive.site import Page, Redirect
 from generator.model import Catalog
+from generator.pages.base import Content, PageType, Site, fixed
 from generator.render import format as fmt
 
 # How each kind of criterion reads its threshold; the number itself always comes from data/criteria.yaml.
@@ -39,15 +39,15 @@ _KIND_NAMES = {
 }
 
 
-def _structure(catalog: Catalog) -> provenance.Provenance:
-    """Records for facts that do not depend on the date (who supports what, what is missing)."""
-    return provenance.index(catalog, provenance.reference_date(catalog))
+def _plan(catalog: Catalog) -> list[Page | Redirect]:
+    return [TYPE.page("data-and-methods.md")]
 
 
-def methods(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
-    prov = _structure(catalog)
+def _content(site: Site, page: Page) -> Content:
+    catalog = site.catalog
+    prov = site.provenance
     kinds = Counter(r.source.kind for r in prov.records)
-    return {
+    context = {
         "support": quality.source_support(catalog, prov),
         "kind_counts": tuple((_KIND_NAMES.get(k, k), n) for k, n in sorted(kinds.items())),
         "figure_count": len(prov.records),
@@ -63,16 +63,7 @@ def methods(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
         "accuracy": memory.accuracy(catalog),
         "memory_profiles": tuple(p for p in catalog.profiles.values() if p.capacity_gb),
     }
-
-
-def quality_page(catalog: Catalog, plan: SitePlan, page: Page) -> dict[str, Any]:
-    prov = _structure(catalog)
-    return {
-        "coverage": quality.coverage(catalog, prov),
-        "conflicts": quality.conflicts(prov),
-        "doubted": memory.doubted_figures(catalog),
-        "not_derived": memory.not_derived(catalog),
-    }
+    return Content(context)
 
 
 def _rule(measure: str, threshold: float) -> str:
@@ -85,3 +76,6 @@ def _wording(pick: str, catalog: Catalog) -> str:
     """A criterion's wording without a pair: placeholders a pair fills become "…", the site's limit is filled."""
     known = {"limit": fmt.number(catalog.site.limited_ram_gb)}
     return re.sub(r"\{([a-z_]+)\}", lambda m: known.get(m.group(1), "…"), pick)
+
+
+TYPE = PageType("data-and-methods", "data-and-methods.md.j2", _plan, _content, fixed("Data and methods"))

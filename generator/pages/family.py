@@ -1,0 +1,59 @@
+"""A family's page: its models, specs, scores, measurements, offers, comparisons and matchups."""
+
+from __future__ import annotations
+
+from generator.derive import facts, market, pagemeta
+from generator.derive.comparison import first_score
+from generator.derive.site import Page, Redirect
+from generator.model import Catalog
+from generator.pages.base import Content, PageType, Site, entries, matchups_of
+
+
+def _plan(catalog: Catalog) -> list[Page | Redirect]:
+    found: list[Page | Redirect] = []
+    for family in catalog.families.values():
+        found.append(TYPE.page(f"families/{family.id}.md", family.id))
+        found.extend(Redirect(f"families/{alias}/index.html", f"families/{family.id}/") for alias in family.aliases)
+    return found
+
+
+def _content(site: Site, page: Page) -> Content:
+    catalog, plan = site.catalog, site.plan
+    family = catalog.families[page.key[0]]
+    scored = [m for m in family.models if m.scores]
+    benchmarks = [b for b in catalog.benchmarks.values() if any(s.benchmark == b.id for m in scored for s in m.scores)]
+    variant_of = [f for f in catalog.families.values() if f.variants and family.id in f.variants.value]
+    kin_ids = [family.predecessor, family.successor, *(v.id for v in catalog.variants_of(family.id))]
+    kin_ids += [f.id for f in variant_of]
+    kin = [catalog.families[k] for k in dict.fromkeys(k for k in kin_ids if k)]
+    same_maker = [
+        f for f in catalog.families.values() if f.maker == family.maker and f.id != family.id and f not in kin
+    ]
+    related = [(f.name, plan.find("family", f.id).path) for f in [*kin, *same_maker]]  # type: ignore[union-attr]
+    context = {
+        "family": family,
+        "maker": catalog.makers[family.maker],
+        "pairs": list(plan.involving("comparison", family.id)),
+        "range": facts.size_range(catalog, family.id),
+        "architectures": facts.architectures(catalog, family.id),
+        "max_context": facts.max_context(catalog, family.id),
+        "family_modalities": facts.family_modalities(catalog, family.id),
+        "variants": catalog.variants_of(family.id),
+        "variant_of": variant_of,
+        "score_models": scored,
+        "score_rows": [(b, [first_score(m, b.id) for m in scored]) for b in benchmarks],
+        "measured": [(m, h) for m in family.models for h in m.hardware],
+        "ollama_models": facts.ollama_models(catalog, family.id),
+        "offers": market.family_offers(catalog, family.id),
+        "matchups": entries(catalog, matchups_of(plan, family.models)),
+        "meta": pagemeta.meta(catalog, [family]),
+        "related": related[: pagemeta.RELATED_LIMIT],
+    }
+    return Content(context)
+
+
+def _title(catalog: Catalog, page: Page) -> str:
+    return catalog.families[page.key[0]].name
+
+
+TYPE = PageType("family", "family.md.j2", _plan, _content, _title)
