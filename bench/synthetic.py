@@ -192,7 +192,7 @@ def _measurement(rng: random.Random, profile: str, size: float, label: str, fig:
     ram = max(1.0, round(size * rng.uniform(0.55, 0.7)))
     tps = max(1.0, round(40 / max(size, 1) * rng.uniform(2, 6)))
     cited = _cited(fig(None, f"{label} | Q4 | {ram:g} GB | {tps:g} tok/s"))
-    return {"profile": profile, "quantisation": "Q4", "ram_gb": ram, "tokens_per_second": tps, **cited}
+    return {"profile": profile, "quantisation": "q4", "ram_gb": ram, "tokens_per_second": tps, **cited}
 
 
 def _cited(figure: dict[str, Any]) -> dict[str, Any]:

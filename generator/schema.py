@@ -106,6 +106,13 @@ class Score(Sourced):
     value: float = Field(ge=0, le=100_000)
 
 
+QuantId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$", max_length=40),
+    Field(description="Id of a quantisation format in data/memory.yaml, e.g. `q4_k_m`, `q8_0`, `f16`."),
+]
+
+
 class Measurement(Sourced):
     """A model measured (or quoted) running: the memory it took and how fast it was, on what."""
 
@@ -113,7 +120,10 @@ class Measurement(Sourced):
     device: ShortText | None = Field(
         default=None, description="The hardware in the source's words, when no profile fits (shown, never compared)."
     )
-    quantisation: ShortText | None = Field(default=None, description="e.g. `Q4`, `Q4_K_M`, `FP16`.")
+    quantisation: QuantId | None = Field(
+        default=None,
+        description="Id of a format in data/memory.yaml: `q4_k_m`, `f16`; `q4` for 4-bit, format not stated.",
+    )
     context_tokens: int | None = Field(default=None, gt=0, le=100_000_000, description="The context it ran with.")
     ram_gb: float | None = Field(default=None, gt=0, le=4096, description="System RAM it took, in GB.")
     vram_gb: float | None = Field(
@@ -126,11 +136,6 @@ class Measurement(Sourced):
 # What the memory and speed estimates are computed from (generator/derive/memory.py). Quantisation
 # and KV-cache ids are written as llama.cpp writes them, lower-case: `q4_k_m`, `q8_0`, `f16`.
 
-QuantId = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$", max_length=40),
-    Field(description="Id of a quantisation format in data/memory.yaml, e.g. `q4_k_m`, `q8_0`, `f16`."),
-]
 Count = Annotated[int, Field(gt=0, le=10_000_000_000)]
 AttentionKind = Literal["full", "sliding", "local-global", "mla", "linear-hybrid"]
 MemoryKind = Literal["system", "unified", "gpu"]
@@ -514,7 +519,9 @@ class GuideOption(Strict):
 
     id: Slug
     label: ShortText
-    max_ram_gb: float | None = Field(default=None, gt=0, description="Only models measured to fit in this RAM.")
+    max_ram_gb: float | None = Field(
+        default=None, gt=0, description="Only models that fit in this much RAM (measured, else estimated)."
+    )
     modalities: list[Modality] = Field(default_factory=list, description="Only families that take all of these.")
     min_context: int | None = Field(default=None, gt=0, description="Only families with at least this context.")
     prefer_languages: list[ShortText] = Field(
@@ -559,7 +566,9 @@ class Ranking(Strict):
         default=False,
         description="Only models that run locally (an Ollama tag, a hardware measurement or a local offer).",
     )
-    max_ram_gb: float | None = Field(default=None, gt=0, description="Only models measured to fit in this much RAM.")
+    max_ram_gb: float | None = Field(
+        default=None, gt=0, description="Only models that fit in this much RAM (measured, else estimated)."
+    )
     rank_by: Annotated[list[Slug], Field(min_length=1)] = Field(
         description="Benchmark ids: ranked by the first; models without it follow, ranked by the next, and so on."
     )

@@ -122,12 +122,20 @@ def _message(err: Any, path: Path_, cls: type[BaseModel]) -> str:
         return f"{field}: {given!r} is not one of {', '.join(options)}{maybe}"
     if kind in _TYPE_WORDS:
         return f"{field}: expected {_TYPE_WORDS[kind]}, got {_describe(given)}{_quote_hint(kind, given)}"
+    if kind == "string_pattern_mismatch" and _is_format_id(path):
+        return validate_memory.format_id_message(field, given)
     if kind == "string_pattern_mismatch" and path and path[-1] in ("id", "aliases", "source") or "Slug" in str(err):
         return f"{field}: {given!r} is not a valid id (lower-case letters, digits and single hyphens)"
     if kind == "value_error":
         # Our own validators' messages are written for editors; pydantic prefixes them with "Value error, ".
         return f"{field}: {err.get('ctx', {}).get('error', err['msg'])} (got {_describe(given)})"
     return f"{field}: {err['msg'][0].lower()}{err['msg'][1:]} (got {_describe(given)})"
+
+
+def _is_format_id(path: Path_) -> bool:
+    """A quantisation or cache-type id (data/memory.yaml), wherever it is written."""
+    names = [p for p in path if isinstance(p, str)]
+    return bool(names) and (names[-1] in ("quantisation", "kv_type") or names[-2:] == ["native_quantisation", "value"])
 
 
 _TYPE_WORDS = {

@@ -32,6 +32,15 @@ class Registry(Protocol):
     def require(self, ident: str | None, place: Location, field: str) -> None: ...
 
 
+def format_id_message(field: str, given: object) -> str:
+    """For an id of data/memory.yaml written another way (`Q4_K_M`, `q4-k-m`)."""
+    suggestion = str(given).strip().lower().replace("-", "_").replace(" ", "_")
+    return (
+        f"{field}: {given!r} is not written as a format id; ids are lower-case with underscores, as "
+        f"data/memory.yaml writes them (did you mean {suggestion!r}?)"
+    )
+
+
 def register(obj: schema.Strict, f: LoadedFile, ids: Mapping[str, Registry]) -> None:
     """The ids data/memory.yaml defines."""
     if isinstance(obj, schema.MemoryCatalog):
@@ -57,6 +66,8 @@ def check(obj: schema.Strict, f: LoadedFile, ids: Mapping[str, Registry], collec
             if model.arch:
                 _check_arch(model.arch, f, (*at, "arch"), ids, collector)
             for j, h in enumerate(model.hardware):
+                place = f.place((*at, "hardware", j, "quantisation"))
+                ids["quantisation"].require(h.quantisation, place, "quantisation")
                 if h.ram_gb is None and h.vram_gb is None and h.tokens_per_second is None:
                     collector.add(
                         f.place((*at, "hardware", j)),

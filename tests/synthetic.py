@@ -32,7 +32,7 @@ models:
       - {{benchmark: mmlu, value: {min(99.0, round(60 + 10 * scale, 2))}, {src}, {q}}}
       - {{benchmark: humaneval, value: 55.5, {src}, {q}}}
     hardware:
-      - {{profile: laptop-cpu, quantisation: Q4, ram_gb: 3, tokens_per_second: 21, {src}, {q}}}
+      - {{profile: laptop-cpu, quantisation: q4, ram_gb: {round(0.6 * 3 * scale + 0.5, 1)}, tokens_per_second: 21, {src}, {q}}}
   - id: {big}
     name: {name} Big
     params:

@@ -249,3 +249,18 @@ def test_file_checks_compare_weights_with_real_sizes() -> None:
     assert first.real_gb == pytest.approx(4.58 * 2**30 / 1e9)
     assert first.error == pytest.approx(8.03 * 4.8944 / 8 / (4.58 * 2**30 / 1e9) - 1)
     assert memory.accuracy(catalog).count == 2
+
+
+def test_gpu_memory_measured_places_nothing_in_system_ram() -> None:
+    measured = {"device": "RTX 4090", "quantisation": "q4_k_m", "vram_gb": 5, "source": SRC, "quote": "q"}
+    catalog = make(model(arch=arch(), hardware=[measured]))
+    assert memory.need(catalog, "m", "vram").gb == 5
+    assert memory.need(catalog, "m", "ram").estimated
+
+
+def test_a_figure_within_the_margin_is_not_doubted() -> None:
+    # "8B" at 16 bits is 16 GB by the data's rounded count; 15.9 GB measured is within 10% of it.
+    measured = {"device": "H20", "quantisation": "f16", "vram_gb": 15.9, "source": SRC, "quote": "q"}
+    catalog = make(model(total=8, arch=arch(), hardware=[measured]))
+    m = catalog.models["m"]
+    assert memory.doubts(catalog, m, m.hardware[0]) == ()

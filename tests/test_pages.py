@@ -72,8 +72,8 @@ def test_complete_model_page_has_every_section_with_sources(pages: dict[str, str
         "## Run it locally",
         "## Benchmark scores",
         "## Hardware needs and speed",
-        "## API availability and prices",
-        "## Matchups",
+        "### Memory by format and context",
+        "### Speed by hardware",
     ]
     assert "ollama run gemma4:26b" in page
     assert "| [HumanEval](../benchmarks/humaneval.md) | [Coding](../leaderboards/coding.md) | 78.5 |" in page
@@ -168,7 +168,12 @@ def test_hardware_guide_tiers_and_fastest(pages: dict[str, str]) -> None:
     assert "### Best models under 2 GB RAM {#ram-2-gb}" in page
     assert "### Best models under 4 GB RAM {#ram-4-gb}" in page
     tier8 = section(page, "ram-8-gb")
-    assert "Gemma 4 26B MoE" in tier8 and "Qwen 3.5 Plus" not in tier8  # measured at 16 GB
+    # The seed's "8 GB" for Gemma 4 26B MoE is below what 26B weights need at 4 bits: it places
+    # nothing, and the model's estimate (16.8 GB) puts it in the 32 GB tier.
+    assert "Gemma 4 26B MoE" not in tier8 and "Llama 3.1 8B" in tier8
+    assert "Gemma 4 26B MoE" in section(page, "ram-32-gb")
+    assert "Qwen 3.5 Plus" not in section(page, "ram")  # only its impossible 16 GB: not placed
+    assert "### Best models under 8 GB of GPU memory {#vram-8-gb}" in page
     speed = section(page, "speed-laptop-cpu")
     assert speed.index("Gemma 4 26B MoE") < speed.index("Qwen 3.5 Plus")
 
@@ -179,7 +184,10 @@ def test_use_case_ranking_pages_state_their_rule(pages: dict[str, str]) -> None:
     assert "Ranked by HumanEval (higher is better); models without HumanEval follow, ranked by MBPP." in page
     # Qwen 2.5 Coder 32B has no Ollama tag, measurement or local offer in the data: not local, not listed
     assert "Qwen 2.5 Coder 32B" not in page
-    assert "Only models measured to run in 8 GB of RAM or less." in pages["best/under-8-gb.md"]
+    assert (
+        "Only models that fit in 8 GB of RAM: measured, or estimated where nothing was measured"
+        in pages["best/under-8-gb.md"]
+    )
 
 
 def test_a_new_family_shows_up_everywhere(project: Path) -> None:
@@ -187,7 +195,7 @@ def test_a_new_family_shows_up_everywhere(project: Path) -> None:
     files = {p: c.decode() for p, c in render_site(load_catalog(project)).items() if p.endswith(".md")}
     assert "Zeta 1 Big" in files["leaderboards/general.md"]
     assert "Zeta 1 Big" in files["benchmarks/mmlu.md"]
-    assert "Zeta 1 Small" in section(files["hardware/index.md"], "ram-4-gb")
+    assert "Zeta 1 Small" in section(files["hardware/index.md"], "ram-8-gb")  # 9B, measured at 5.9 GB
     assert "Zeta 1 Small" in files["best/coding-locally.md"]
     assert "Zeta 1 Small" in files["best/under-8-gb.md"]
     assert "**2031-01-02** — [Zeta 1](../families/zeta-1.md) family" in section(files["releases/index.md"], "y2031")

@@ -233,8 +233,8 @@ def test_seed_lists_carry_the_seed_evidence(catalog: Any) -> None:
         "You work in non-English languages (especially CJK)",
         "You want dedicated model variants (Qwen 2.5 Coder and Qwen 2.5 Math)",
     ]
-    assert [fmt.fill(c.criterion.counter, dict(c.values)) for c in picks.counters] == ["You have 16+ GB RAM"]
-    assert "(8 GB RAM or less)" in gemma["ram"] and "needs 8 GB vs 16 GB" in gemma["ram"]
+    # The seed's "needs 8 GB vs 16 GB" rests on figures below what the weights need: no RAM reason.
+    assert picks.counters == () and "ram" not in gemma
     assert gemma["modalities"].startswith("You need multimodal (text + image + audio)")
     assert gemma["context"].startswith("You want longer context (256K vs 128K)")
     assert "8 tok/s vs 3 tok/s" in gemma["speed"]
@@ -252,7 +252,6 @@ def test_flowchart_asks_exactly_the_list_items(catalog: Any) -> None:
     listed = [(question_text(r), r.winner.id) for r in (*picks.a, *picks.b)]
     listed += [(question_text(c), c.side.id) for c in picks.counters]
     assert sorted(asked) == sorted(listed)
-    assert asked[-1] == ("You have 16+ GB RAM?", "qwen-3-5")  # means after needs
     source = str(mermaid(chart))
     for i, (_, side) in enumerate(asked):
         assert f"q{i} -->|yes| {'pick_a' if side == pair.a.id else 'pick_b'}" in source

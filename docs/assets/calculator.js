@@ -53,7 +53,7 @@
   }
 
   function gb(value) {
-    return number(value, 1) + " GB";
+    return number(value, value < 1 ? 2 : 1) + " GB";
   }
 
   function tps(value) {

@@ -229,11 +229,11 @@ def _speed_vs_ram(catalog: Catalog, pair: PairFacts, colours: dict[str, str]) ->
             r.model.name,
             colours[r.model.id],
             catalog.model_family(r.model.id).name,
-            r.estimate.total_gb,
-            r.speed.tokens_per_second,
+            r.row.estimate.total_gb,
+            r.row.speed.tokens_per_second,
         )
         for r in hw.rows
-        if r.estimate and r.speed and r.speed.tokens_per_second
+        if r.row.estimate and r.row.speed and r.row.speed.tokens_per_second
     )
     if len(points) < 2:  # one point shows no trade-off; the table says it all
         return None

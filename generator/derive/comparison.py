@@ -110,17 +110,19 @@ class CategoryResult:
 
 @dataclass(frozen=True)
 class HardwareRow:
-    """One model of the pair: its memory and speed as estimated, beside what was measured on the speed
-    profile (a doubted measurement stays, with its doubts, and decides nothing)."""
+    """One model of the pair: estimated beside measured on the speed profile (derive.memory.ModelRow),
+    with its active parameters."""
 
-    model: schema.Model
+    row: memory.ModelRow
     active: Quantity | None
-    estimate: memory.Estimate | None
-    speed: memory.Speed | None
-    measurement: schema.Measurement | None
-    doubts: tuple[memory.Doubt, ...] = ()
-    basis: tuple[schema.Figure, ...] = ()
-    """The figures the estimate rests on, for citing it."""
+
+    @property
+    def model(self) -> schema.Model:
+        return self.row.model
+
+    @property
+    def measurement(self) -> schema.Measurement | None:
+        return self.row.measured.measurement if self.row.measured else None
 
 
 @dataclass(frozen=True)
@@ -516,7 +518,7 @@ def _hardware(
     plausible = [(m, h) for m in models if (h := memory.plausible_measured(catalog, m))]
     if not rows and not plausible:
         return None
-    rows.sort(key=lambda r: (_row_gb(catalog, r), order[r.model.id]))
+    rows.sort(key=lambda r: (r.row.gb, order[r.model.id]))
     quants = {r.measurement.quantisation for r in measured if r.measurement}
     fastest = max((r.measurement.tokens_per_second or 0 for r in measured if r.measurement), default=0)
     fastest_sides = {
@@ -572,27 +574,8 @@ def _hardware(
 
 
 def _hardware_row(catalog: Catalog, profile: schema.Profile, model: schema.Model) -> HardwareRow | None:
-    """A model's row: estimated at the defaults and, if measured on the speed profile, the measurement."""
-    estimate = memory.estimate(catalog, model.id)
-    measured = next((h for h in model.hardware if h.profile == profile.id), None)
-    if estimate is None and measured is None:
-        return None
-    return HardwareRow(
-        model,
-        facts.figure_quantity("params", facts.active_params(model)),
-        estimate,
-        memory.speed(catalog, profile, estimate) if estimate and profile.capacity_gb else None,
-        measured,
-        memory.doubts(catalog, model, measured) if measured else (),
-        memory.basis(catalog, estimate) if estimate else (),
-    )
-
-
-def _row_gb(catalog: Catalog, row: HardwareRow) -> float:
-    """Rows go from the least memory up: the estimate, else the measured RAM."""
-    if row.estimate:
-        return row.estimate.total_gb
-    return (row.measurement.ram_gb if row.measurement else None) or math.inf
+    found = memory.model_row(catalog, model, profile)
+    return HardwareRow(found, facts.figure_quantity("params", facts.active_params(model))) if found else None
 
 
 # --- ecosystem -----------------------------------------------------------------------------------

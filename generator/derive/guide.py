@@ -82,12 +82,18 @@ def signature(node: Node | Leaf) -> tuple:
 
 def candidates(catalog: Catalog, answers: tuple[schema.GuideOption, ...]) -> list[schema.Model]:
     """Every model the data shows to meet every filter of the answers."""
-    return [m for m in catalog.models.values() if all(_fits(catalog, m, a) for a in answers)]
+    context = _context(answers)
+    return [m for m in catalog.models.values() if all(_fits(catalog, m, a, context) for a in answers)]
 
 
-def _fits(catalog: Catalog, model: schema.Model, option: schema.GuideOption) -> bool:
+def _context(answers: tuple[schema.GuideOption, ...]) -> int | None:
+    """The context the answers ask for: a model must fit the RAM answer with that many tokens."""
+    return max((a.min_context for a in answers if a.min_context), default=None)
+
+
+def _fits(catalog: Catalog, model: schema.Model, option: schema.GuideOption, context: int | None) -> bool:
     family = catalog.model_family(model.id)
-    if option.max_ram_gb is not None and not memory.fits(catalog, model.id, option.max_ram_gb, "ram"):
+    if option.max_ram_gb is not None and not memory.fits(catalog, model.id, option.max_ram_gb, "ram", context):
         return False
     if option.modalities:
         stated = model.modalities or family.modalities
@@ -131,8 +137,8 @@ def leaf(catalog: Catalog, guide: schema.Guide, answers: tuple[schema.GuideOptio
     ranked = [m for m in sorted(found, key=key) if any(r.score_of(m) for r in rankings)]
     unranked = [] if ranked else sorted(found, key=lambda m: m.name)
     return Leaf(
-        tuple(_recommendation(catalog, m, rankings, ram_asked) for m in ranked[: guide.recommend]),
-        tuple(_recommendation(catalog, m, rankings, ram_asked) for m in unranked[: guide.recommend]),
+        tuple(_recommendation(catalog, m, rankings, ram_asked, _context(answers)) for m in ranked[: guide.recommend]),
+        tuple(_recommendation(catalog, m, rankings, ram_asked, _context(answers)) for m in unranked[: guide.recommend]),
     )
 
 
@@ -155,9 +161,11 @@ def _ranking(catalog: Catalog, category: str, models: list[schema.Model]) -> Ran
     return Ranking(catalog.benchmarks[best[0]], best[1])
 
 
-def _recommendation(catalog: Catalog, model: schema.Model, rankings: list[Ranking], ram_asked: bool) -> Recommendation:
+def _recommendation(
+    catalog: Catalog, model: schema.Model, rankings: list[Ranking], ram_asked: bool, context: int | None
+) -> Recommendation:
     scored = next(((r, s) for r in rankings if (s := r.score_of(model))), None)
-    ram = memory.need(catalog, model.id, "ram") if ram_asked else None
+    ram = memory.need(catalog, model.id, "ram", context) if ram_asked else None
     return Recommendation(
         model=model,
         family=catalog.model_family(model.id),

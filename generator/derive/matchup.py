@@ -58,6 +58,8 @@ class MatchupFacts:
     """Shared benchmarks measured in the same setting: only these can have a winner."""
     one_side: tuple[tuple[schema.Model, tuple[schema.Benchmark, ...]], ...]
     hardware: tuple[MeasureRow, ...]
+    estimated: tuple[memory.ModelRow, ...]
+    """Both models as estimated at the defaults on the speed profile (those whose memory is derived)."""
     active_ratio: float | None
     more_active: schema.Model | None
     offers: tuple[tuple[schema.Model, tuple[market.OfferRow, ...]], ...]
@@ -112,6 +114,11 @@ def describe(catalog: Catalog, pick: Pick) -> MatchupFacts:
         comparable=sum(1 for r in scores if r.comparable),
         one_side=one_side,
         hardware=_hardware(catalog, ma, mb),
+        estimated=tuple(
+            r
+            for m in (ma, mb)
+            if (r := memory.model_row(catalog, m, catalog.profiles[catalog.site.speed_profile])) and r.estimate
+        ),
         active_ratio=ratio,
         more_active=more,
         offers=tuple((m, rows) for m in (ma, mb) if (rows := market.offers_for_model(catalog, m.id))),

@@ -414,15 +414,18 @@ class Need:
 
 
 @per_catalog
-def need(catalog: Catalog, model_id: str, kind: MemoryKind) -> Need | None:
-    """None when the data neither measures it plausibly nor derives it."""
+def need(catalog: Catalog, model_id: str, kind: MemoryKind, context: int | None = None) -> Need | None:
+    """None when the data neither measures it plausibly nor derives it. With a `context`, what the
+    model needs to hold that many tokens: only measurements stated at that context or more count."""
     model = catalog.models[model_id]
     options = [
         Need(gb, kind, measurement=h, cites=(h,))
         for h in model.hardware
-        if (gb := measured_gb(h, kind)) and not doubted(catalog, model, h, "memory")
+        if (gb := measured_gb(h, kind))
+        and not doubted(catalog, model, h, "memory")
+        and (context is None or (h.context_tokens or 0) >= context)
     ]
-    if est := estimate(catalog, model_id):
+    if est := estimate(catalog, model_id, None, context, None):
         options.append(Need(est.total_gb, kind, estimate=est, cites=basis(catalog, est)))
     # On a tie the measurement wins: it is evidence, the estimate a model of it.
     return min(options, key=lambda n: (n.gb, n.estimated)) if options else None
@@ -435,9 +438,10 @@ def plausible_measured(catalog: Catalog, model: schema.Model, kind: MemoryKind =
     return min(found, key=lambda h: measured_gb(h, kind) or 0) if found else None
 
 
-def fits(catalog: Catalog, model_id: str, gb: float, kind: MemoryKind) -> bool:
-    """Whether the data shows the model running in this much memory of this kind."""
-    found = need(catalog, model_id, kind)
+def fits(catalog: Catalog, model_id: str, gb: float, kind: MemoryKind, context: int | None = None) -> bool:
+    """Whether the data shows the model running in this much memory of this kind (with `context`
+    tokens, when given)."""
+    found = need(catalog, model_id, kind, context)
     return bool(found and found.gb <= gb)
 
 
@@ -496,6 +500,46 @@ def model_memory(catalog: Catalog, model_id: str) -> ModelMemory:
         speeds(catalog, model_id) if found else (),
         measured,
         basis(catalog, found.default) if found else (),
+    )
+
+
+@dataclass(frozen=True)
+class ModelRow:
+    """A model in a table of several: its memory and speed bound on one profile as estimated at the
+    defaults, beside what was measured on that profile (doubts included)."""
+
+    model: schema.Model
+    estimate: Estimate | None
+    speed: Speed | None
+    measured: Measured | None
+    basis: tuple[schema.Figure, ...]
+
+    @property
+    def sourced(self) -> tuple[schema.Sourced, ...]:
+        """Every figure the row shows, for its table's citations."""
+        return (*self.basis, *((self.measured.measurement,) if self.measured else ()))
+
+    @property
+    def gb(self) -> float:
+        """For ordering rows: the estimate, else the measured RAM (infinity when neither)."""
+        if self.estimate:
+            return self.estimate.total_gb
+        found = self.measured.measurement.ram_gb if self.measured else None
+        return found or float("inf")
+
+
+def model_row(catalog: Catalog, model: schema.Model, profile: schema.Profile) -> ModelRow | None:
+    """None when the model is neither derived nor measured on the profile."""
+    est = estimate(catalog, model.id)
+    measured = next((m for m in model_memory(catalog, model.id).measured if m.measurement.profile == profile.id), None)
+    if est is None and measured is None:
+        return None
+    return ModelRow(
+        model,
+        est,
+        speed(catalog, profile, est) if est and profile.capacity_gb else None,
+        measured,
+        basis(catalog, est) if est else (),
     )
 
 

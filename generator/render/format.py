@@ -85,7 +85,8 @@ def tokens(value: float) -> str:
 
 
 def gb(value: float) -> str:
-    return f"{number(value, 1)} GB"
+    """`16.8 GB`; below 1 GB two decimals (`0.04 GB`), so a small cache never reads as zero."""
+    return f"{number(value, 2 if value < 1 else 1)} GB"
 
 
 def need(found: object, quantisation: str | None = None) -> str:
