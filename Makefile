@@ -20,7 +20,7 @@ test: $(DEV_STAMP) lint test-tools  ## the whole test suite (after ruff)
 golden: $(DEV_STAMP)  ## rewrite tests/golden/ from the current output; review the diff before committing
 	UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/test_golden.py
 
-bench: $(SITE_STAMP)  ## time synthetic sites at 1x, 4x, 16x; check the targets; write docs/benchmarks.md (minutes)
+bench: $(SITE_STAMP)  ## time synthetic sites at 1x, 4x, 16x; check the targets; write docs/build-benchmarks.md (minutes)
 	$(PY) -m bench.run $(BENCH_ARGS)
 
 validate: $(SITE_STAMP)  ## check the data only, fast

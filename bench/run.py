@@ -396,7 +396,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", default="1,4,16", help="comma-separated multiples of --base (default 1,4,16)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--repeat", type=int, default=3, help="best of N for steps that are quick (default 3)")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md", help="page to write results to")
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "docs" / "build-benchmarks.md", help="page to write results to"
+    )
     parser.add_argument("--no-save", action="store_true", help="print only")
     parser.add_argument(
         "--quick-largest",

@@ -21,6 +21,9 @@ from generator import pages, stamp
 from generator.derive import provenance
 from generator.derive.charts import Chart
 from generator.derive.pagemeta import meta
+from generator.derive.site import Page, SitePlan, output_path
+from generator.errors import DataError, DataErrors, Location
+from generator.lock import build_lock
 from generator.model import Catalog, build_catalog
 from generator.pages.base import Site
 from generator.render import embed
@@ -106,7 +109,11 @@ def site_url(root: Path) -> str:
 def generate(
     root: Path, out: Path | None = None, today: date | None = None, progress: Callable[[int, int], None] | None = None
 ) -> Report:
-    out = out or root / OUTPUT
+    with build_lock(root):
+        return _generate(root, out or root / OUTPUT, today, progress)
+
+
+def _generate(root: Path, out: Path, today: date | None, progress: Callable[[int, int], None] | None) -> Report:
     key = stamp.inputs_key(root, str(today))
     last = stamp.load(out, key)
     if last is not None:  # nothing changed since the last generate: no page to render, no chart to draw
@@ -115,15 +122,16 @@ def generate(
     catalog = load_catalog(root)
     today = today or provenance.reference_date(catalog)
     hand = hand_written(root)
+    site = make_site(catalog, today, site_url(root))
+    refuse_claimed_addresses(hand, site.plan)
     writer = TreeWriter(out)
 
     def put(files: Iterable[tuple[str, bytes]]) -> None:
         for path, content in files:
             if path in hand:
-                raise ValueError(f"docs/{path} would overwrite a generated page; rename it")
+                raise DataErrors([DataError(Location(f"docs/{path}"), "would overwrite a generated file; rename it")])
             writer.write(path, content)
 
-    site = make_site(catalog, today, site_url(root))
     embedded: list[Chart] = []
     put(site_files(site, embedded, progress))
     charts = chart_files(sorted(embedded, key=lambda c: c.path), chart_cache(root))
@@ -142,6 +150,31 @@ def generate(
     summary.update(published=published_count, today=_iso(today), updated=_iso(updated))
     stamp.save(out, key, summary)
     return Report(page_count, redirects, stats, stale, today, updated, charts.counts, published=published_count)
+
+
+@dataclass(frozen=True)
+class _HandWrittenPage:
+    name: str = "hand-written"
+
+
+_HAND_WRITTEN = _HandWrittenPage()
+
+
+def refuse_claimed_addresses(hand: dict[str, bytes], site_plan: SitePlan) -> None:
+    """A hand-written page and a generated page or redirect must never claim one address: MkDocs would
+    publish whichever it wrote last (docs/benchmarks.md hid the redirect from /benchmarks/ to the
+    leaderboards). Said at the hand-written file, the one an editor can rename."""
+    claimed = {output_path(p): f"the generated {p.kind} page {p.path}" for p in site_plan.pages}
+    claimed.update({r.path: f"the redirect to {r.target}" for r in site_plan.redirects})
+    clashes = [
+        DataError(
+            Location(f"docs/{path}"), f"is published at {address}, which {claimed[address]} also claims; rename it"
+        )
+        for path in hand
+        if (address := output_path(Page(path, _HAND_WRITTEN)) if path.endswith(".md") else path) in claimed
+    ]
+    if clashes:
+        raise DataErrors(clashes)
 
 
 def _unchanged(last: dict[str, Any]) -> Report:

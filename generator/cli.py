@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import argparse
 import calendar
+import contextlib
 import datetime
 import os
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -22,11 +26,12 @@ from generator import stamp
 from generator.build import OUTPUT, generate, load_catalog
 from generator.derive import provenance
 from generator.errors import DataErrors
+from generator.lock import build_lock
 from generator.progress import Progress
 from generator.render.stale import stale_lines
 from generator.scaffold import ScaffoldError, new_family, new_model
 from generator.schema_export import write_schemas
-from generator.write import swap_in
+from generator.write import recover, swap_in
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,6 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
     started = time.perf_counter()
+    with _unwinding_on_signals():
+        return _run(args, root, started)
+
+
+def _run(args: argparse.Namespace, root: Path, started: float) -> int:
     try:
         if args.command == "validate":
             catalog = load_catalog(root)
@@ -62,25 +72,31 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command in ("schema", "new"):
             return _editing_command(args, root)
-        progress = Progress("rendering pages")
-        report = generate(root, today=args.today, progress=progress)
-        progress.close()
-        print(
-            f"generated {report.pages} pages and {report.redirects} redirects: "
-            f"{report.stats.written} written, {report.stats.unchanged} unchanged, {report.stats.removed} removed; "
-            f"charts: {report.charts.drawn} drawn, {report.charts.cached} cached "
-            f"({time.perf_counter() - started:.1f} s)"
-        )
-        print(f"published {report.published} files: the JSON API (api/v1/), the Atom feed and embed cards")
-        print(f"{report.stale} figure(s) past stale_after_days as of {report.today}; see `python -m generator stale`")
-        if args.command == "site":
-            return build_html(root, root / args.site_dir, report.updated)
-        return 0
+        with build_lock(root):
+            return _build(args, root, started)
     except DataErrors as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)
         print(f"{len(exc.errors)} error(s) in the data; nothing was written.", file=sys.stderr)
         return 1
+
+
+def _build(args: argparse.Namespace, root: Path, started: float) -> int:
+    """`generate` and `site`, holding the build lock: the pages, then (for `site`) the HTML."""
+    progress = Progress("rendering pages")
+    report = generate(root, today=args.today, progress=progress)
+    progress.close()
+    print(
+        f"generated {report.pages} pages and {report.redirects} redirects: "
+        f"{report.stats.written} written, {report.stats.unchanged} unchanged, {report.stats.removed} removed; "
+        f"charts: {report.charts.drawn} drawn, {report.charts.cached} cached "
+        f"({time.perf_counter() - started:.1f} s)"
+    )
+    print(f"published {report.published} files: the JSON API (api/v1/), the Atom feed and embed cards")
+    print(f"{report.stale} figure(s) past stale_after_days as of {report.today}; see `python -m generator stale`")
+    if args.command == "site":
+        return build_html(root, root / args.site_dir, report.updated)
+    return 0
 
 
 def _editing_command(args: argparse.Namespace, root: Path) -> int:
@@ -106,6 +122,8 @@ def _editing_command(args: argparse.Namespace, root: Path) -> int:
 def build_html(root: Path, site_dir: Path, updated: datetime.date | None = None) -> int:
     """mkdocs build --strict into a temporary folder, swapped in only when the build succeeded."""
     started = time.perf_counter()
+    if recover(site_dir):
+        print(f"{site_dir.name}/ restored: a build was interrupted while swapping it", file=sys.stderr)
     # MkDocs stamps the sitemap with today's date unless SOURCE_DATE_EPOCH is set: use the data's date.
     epoch = calendar.timegm(updated.timetuple()) if updated else 0
     key = _site_key(root, epoch)
@@ -116,22 +134,56 @@ def build_html(root: Path, site_dir: Path, updated: datetime.date | None = None)
     with tempfile.TemporaryDirectory(dir=root, prefix=".site-") as temporary:
         fresh = Path(temporary) / "site"
         # Not --quiet: it silences the warnings that --strict counts, so strict would never fail.
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)],
-            cwd=root,
-            check=False,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch)},
-        )
-        if result.returncode != 0:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)]
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch)}
+        returncode = _run_child(command, root, env)
+        if returncode != 0:
             print("mkdocs build failed; the previous site/ is untouched.", file=sys.stderr)
-            return result.returncode
-        swap_in(fresh, site_dir)
+            return returncode
+        for warning in swap_in(fresh, site_dir):
+            print(f"warning: {warning}", file=sys.stderr)
     stamp.save(site_dir, key, {})
     print(
         f"built {site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir} "
         f"({time.perf_counter() - started:.1f} s)"
     )
     return 0
+
+
+def _run_child(command: list[str], cwd: Path, env: dict[str, str]) -> int:
+    """Run MkDocs and wait; if this build is stopped (SIGTERM, Ctrl-C), stop MkDocs too before the
+    temporary folder is removed, so that neither outlives the build."""
+    child = subprocess.Popen(command, cwd=cwd, env=env)
+    try:
+        return child.wait()
+    finally:
+        if child.poll() is None:
+            child.terminate()
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+
+
+@contextlib.contextmanager
+def _unwinding_on_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP end the command as Ctrl-C does, by unwinding, so that every `finally` and
+    temporary folder cleans up and MkDocs is stopped (the default action kills the process where it
+    stands). The previous handlers come back afterwards (tests call `main` in their own process)."""
+    if threading.current_thread() is not threading.main_thread():  # handlers can only be set there
+        yield
+        return
+    previous = {signum: signal.signal(signum, _exit_on_signal) for signum in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _exit_on_signal(signum: int, _: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _site_key(root: Path, epoch: int) -> str:

@@ -54,8 +54,16 @@ class ErrorCollector:
 
 
 def relative_name(path: Path, root: Path) -> str:
-    """The name an editor recognises: the path relative to the project, with forward slashes."""
+    """The name an editor recognises: the path relative to the project, with forward slashes (the
+    name of a link itself, never of what it points to)."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def shown_number(value: float) -> str:
+    """A number as the editor wrote it: `100.0000001` stays so (`:g` would say `100`), `88.0` is `88`."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return repr(value) if isinstance(value, float) else str(value)

@@ -16,10 +16,43 @@ from pydantic_core import PydanticCustomError
 
 T = TypeVar("T")
 
+# Each pattern an editor can miss, with what it means in words: validate.py says these instead of the
+# regular expression, and the JSON Schema gives them to editors' tools as `patternErrorMessage`.
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+URL_PATTERN = r"^\S+$"
+# Ollama names a model `name` or `namespace/name` (`hf.co/<user>/<repo>` for Hugging Face), lower
+# case, and its tags as makers publish them, capitals included: `mistral-small:24b-instruct-2501-q4_K_M`.
+OLLAMA_PATTERN = r"^[a-z0-9][a-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*){0,2}(:[A-Za-z0-9][A-Za-z0-9._-]*)?$"
+QUANT_PATTERN = r"^[a-z0-9]+(_[a-z0-9]+)*$"
+PATTERN_WORDS = {  # what a value must be, and how it is written
+    SLUG_PATTERN: ("an id", "lower-case letters and digits, in words joined by single hyphens, e.g. `gemma-4-26b`"),
+    QUANT_PATTERN: (
+        "a format id",
+        "lower-case letters and digits joined by underscores, as data/memory.yaml writes them, e.g. `q4_k_m`",
+    ),
+    COLOUR_PATTERN: ("a colour", "`#` and six hexadecimal digits, e.g. `#4285f4`"),
+    URL_PATTERN: ("a link", "no spaces (write a space as %20)"),
+    OLLAMA_PATTERN: (
+        "an Ollama tag",
+        "the model name in lower case (letters, digits, `.`, `_`, `-`, a namespace before a `/`), then "
+        "optionally `:` and the tag as published, e.g. `qwen3:8b` or `mistral-small:24b-instruct-2501-q4_K_M`",
+    ),
+}
+
+
+def _pattern(regex: str) -> dict[str, object]:
+    what, rule = PATTERN_WORDS[regex]
+    return {"patternErrorMessage": f"{what[0].upper()}{what[1:]} is written with {rule}."}
+
+
 Slug = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
-    Field(description="Lower-case id: letters, digits and single hyphens, e.g. `gemma-4-26b`."),
+    StringConstraints(pattern=SLUG_PATTERN, max_length=80),
+    Field(
+        description="Lower-case id: letters, digits and single hyphens, e.g. `gemma-4-26b`.",
+        json_schema_extra=_pattern(SLUG_PATTERN),
+    ),
 ]
 # The JSON Schema pattern (editors only) says what strip_whitespace + min_length mean: not blank.
 _NOT_BLANK = {"pattern": r"\S"}
@@ -32,6 +65,11 @@ ShortText = Annotated[
 _ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
+# Dates a figure can have. Outside them the chart library and MkDocs' sitemap fail (0001-01-01,
+# 9999-12-31, 2204-12-13); dates after the build's reference day are refused by the validator.
+FIRST_DATE, LAST_DATE = datetime.date(1970, 1, 1), datetime.date(2100, 12, 31)
+
+
 def _date_text(value: object) -> object:
     """Only YYYY-MM-DD text is a date: pydantic alone would also take 0 (1970) or a date-time."""
     if isinstance(value, datetime.date) or (isinstance(value, str) and re.match(_ISO_DATE, value)):
@@ -39,12 +77,19 @@ def _date_text(value: object) -> object:
     raise PydanticCustomError("date_parsing", "a date is written YYYY-MM-DD")
 
 
+def _plausible_date(value: datetime.date) -> datetime.date:
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise ValueError(f"{value.isoformat()} is not a date a figure can have (from {FIRST_DATE} to {LAST_DATE})")
+    return value
+
+
 Date = Annotated[
     datetime.date,
     BeforeValidator(_date_text),
+    AfterValidator(_plausible_date),
     Field(strict=False, description="A date written YYYY-MM-DD.", json_schema_extra={"pattern": _ISO_DATE}),
 ]
-Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+Colour = Annotated[str, StringConstraints(pattern=COLOUR_PATTERN), Field(json_schema_extra=_pattern(COLOUR_PATTERN))]
 
 
 def _http_url(url: str) -> str:
@@ -55,9 +100,15 @@ def _http_url(url: str) -> str:
 
 Url = Annotated[
     str,
-    StringConstraints(max_length=500, pattern=r"^\S+$"),
+    StringConstraints(max_length=500, pattern=URL_PATTERN),
     AfterValidator(_http_url),
-    Field(json_schema_extra={"pattern": r"^https?://\S+$"}),  # what _http_url checks, for editors
+    # What _http_url checks, for editors.
+    Field(
+        json_schema_extra={
+            "pattern": r"^https?://\S+$",
+            "patternErrorMessage": "A link starts with https:// or http:// and has no spaces.",
+        }
+    ),
 ]
 Modality = Literal["text", "image", "audio", "video"]
 Architecture = Literal["dense", "moe"]
@@ -68,13 +119,16 @@ SourceKind = Literal["official", "official-partner", "third-party", "provider", 
 class Strict(BaseModel):
     """Base of every data mapping: unknown fields are errors, values are not coerced, objects frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
 
 
 class Sourced(Strict):
     """What every figure carries: where it comes from, in the source's own words."""
 
-    source: Slug = Field(description="Id of an entry in `sources:` (data/sources.yaml or this file).")
+    source: Slug = Field(
+        description="Id of a source under `sources:` in this file, or in data/catalog.yaml for one that "
+        "several files cite."
+    )
     quote: Text = Field(description="A short verbatim quote from the source that states the figure.")
     setting: ShortText | None = Field(
         default=None, description="How it was measured, e.g. `5-shot`, `pass@1`, `Q4_K_M`."
@@ -108,8 +162,11 @@ class Score(Sourced):
 
 QuantId = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$", max_length=40),
-    Field(description="Id of a quantisation format in data/memory.yaml, e.g. `q4_k_m`, `q8_0`, `f16`."),
+    StringConstraints(pattern=QUANT_PATTERN, max_length=40),
+    Field(
+        description="Id of a quantisation format in data/memory.yaml, e.g. `q4_k_m`, `q8_0`, `f16`.",
+        json_schema_extra=_pattern(QUANT_PATTERN),
+    ),
 ]
 
 
@@ -130,6 +187,13 @@ class Measurement(Sourced):
         default=None, gt=0, le=4096, description="GPU memory it took, in GB (never put GPU memory in `ram_gb`)."
     )
     tokens_per_second: float | None = Field(default=None, gt=0, le=100_000)
+
+
+OllamaTag = Annotated[
+    str,
+    StringConstraints(pattern=OLLAMA_PATTERN, max_length=200),
+    Field(description="The name after `ollama run`.", json_schema_extra=_pattern(OLLAMA_PATTERN)),
+]
 
 
 # --- memory and speed: architecture, files, quantisation catalogue (data/memory.yaml) ------------
@@ -245,7 +309,7 @@ class Model(Strict):
     params: Parameters = Field(default_factory=Parameters)
     context_tokens: Figure[Annotated[int, Field(gt=0, le=100_000_000)]] | None = None
     modalities: Figure[list[Modality]] | None = None
-    ollama: Figure[Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._\-]*(:[a-z0-9._\-]+)?$")]] | None = None
+    ollama: Figure[OllamaTag] | None = None
     edge: Figure[bool] | None = Field(default=None, description="Built for phones and other on-device use.")
     scores: list[Score] = Field(default_factory=list)
     hardware: list[Measurement] = Field(default_factory=list)
@@ -434,12 +498,12 @@ class Site(Strict):
     schema_: str | None = Field(default=None, alias="$schema")
     title: ShortText
     description: Text
-    limited_ram_gb: float = Field(gt=0, description="The `limited hardware` line, e.g. 8 GB.")
-    ram_tiers_gb: list[Annotated[float, Field(gt=0)]]
+    limited_ram_gb: float = Field(gt=0, le=4096, description="The `limited hardware` line, e.g. 8 GB.")
+    ram_tiers_gb: list[Annotated[float, Field(gt=0, le=4096)]]
     speed_profile: Slug = Field(description="Hardware profile whose tokens/s the verdicts compare.")
-    decisive_margin: float = Field(gt=0, description="Points of lead that make a win `decisive`.")
-    close_size_ratio: float = Field(gt=1, description="Two models this close in size are direct competitors.")
-    stale_after_days: int = Field(gt=0)
+    decisive_margin: float = Field(gt=0, le=100, description="Points of lead that make a win `decisive`.")
+    close_size_ratio: float = Field(gt=1, le=100, description="Two models this close in size are direct competitors.")
+    stale_after_days: int = Field(gt=0, le=36_500)
 
 
 Measure = Literal[
@@ -477,6 +541,7 @@ class Criterion(Strict):
     category: Slug | None = Field(default=None, description="For `category`: the benchmark category.")
     threshold: float = Field(
         ge=0,
+        le=1000,
         description="Smallest difference that counts: points for `category`, a ratio for `context`, "
         "`speed` and `price`, a count for `variants` and `modalities`.",
     )
@@ -520,10 +585,12 @@ class GuideOption(Strict):
     id: Slug
     label: ShortText
     max_ram_gb: float | None = Field(
-        default=None, gt=0, description="Only models that fit in this much RAM (measured, else estimated)."
+        default=None, gt=0, le=4096, description="Only models that fit in this much RAM (measured, else estimated)."
     )
     modalities: list[Modality] = Field(default_factory=list, description="Only families that take all of these.")
-    min_context: int | None = Field(default=None, gt=0, description="Only families with at least this context.")
+    min_context: int | None = Field(
+        default=None, gt=0, le=100_000_000, description="Only families with at least this context."
+    )
     prefer_languages: list[ShortText] = Field(
         default_factory=list, description="Rank families that state an emphasis on one of these languages first."
     )
@@ -567,7 +634,7 @@ class Ranking(Strict):
         description="Only models that run locally (an Ollama tag, a hardware measurement or a local offer).",
     )
     max_ram_gb: float | None = Field(
-        default=None, gt=0, description="Only models that fit in this much RAM (measured, else estimated)."
+        default=None, gt=0, le=4096, description="Only models that fit in this much RAM (measured, else estimated)."
     )
     rank_by: Annotated[list[Slug], Field(min_length=1)] = Field(
         description="Benchmark ids: ranked by the first; models without it follow, ranked by the next, and so on."

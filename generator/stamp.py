@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -38,8 +39,23 @@ def inputs_key(root: Path, *arguments: str) -> str:
             digest.update(f"\0env:{name}={os.environ[name]}".encode())
     for path in _input_files(root):
         digest.update(f"\0{path.relative_to(root).as_posix()}\0".encode())
-        digest.update(path.read_bytes())
+        _hash_entry(digest, path)
     return digest.hexdigest()
+
+
+def _hash_entry(digest: hashlib._Hash, path: Path) -> None:
+    """A regular file by its content, read in chunks; a link by its target's name and anything else by
+    its type, never by reading it: the validator refuses those, and reading a link to /dev/zero or a
+    named pipe here would exhaust memory or hang before it had the chance."""
+    info = path.lstat()
+    if stat.S_ISLNK(info.st_mode):
+        digest.update(b"link:" + os.fsencode(path.readlink()))
+    elif not stat.S_ISREG(info.st_mode):
+        digest.update(f"special:{stat.S_IFMT(info.st_mode)}".encode())
+    else:
+        with path.open("rb") as stream:
+            for chunk in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(chunk)
 
 
 def _input_files(root: Path) -> list[Path]:

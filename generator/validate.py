@@ -8,6 +8,8 @@ and says what would be right; nothing is built while any error remains.
 from __future__ import annotations
 
 import difflib
+import os
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -18,8 +20,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator import schema, validate_memory
-from generator.errors import DataError, DataErrors, ErrorCollector, Location, relative_name
-from generator.load import LoadedFile, LoadError, Path_, load_file
+from generator.consistency import check_consistency
+from generator.errors import DataError, DataErrors, ErrorCollector, Location, relative_name, shown_number
+from generator.load import LoadedFile, LoadError, Path_, load_file, not_a_file, shorten
 from generator.wording import check_wording
 
 
@@ -33,14 +36,26 @@ class Checked:
 
 
 def discover(data_dir: Path) -> Iterator[tuple[str, Path]]:
-    """Every data file with its kind, in a fixed order; unknown files are reported, never skipped."""
-    for path in sorted(data_dir.rglob("*")):
-        if path.is_file() and not path.name.startswith("."):
-            yield _kind_of(path.relative_to(data_dir)), path
+    """Every entry of data/ with its kind, in a fixed order. Nothing is skipped, so that nothing is
+    ignored in silence: unknown and hidden files are reported, links and pipes refused when read."""
+    for path in _entries(data_dir):
+        yield _kind_of(path.relative_to(data_dir)), path
+
+
+def _entries(folder: Path) -> Iterator[Path]:
+    """Files and other non-folders below `folder`, depth first in name order, never following a link
+    (a link to a folder is an entry, reported as a link rather than walked)."""
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
+            yield from _entries(Path(entry.path))
+        else:
+            yield Path(entry.path)
 
 
 def _kind_of(relative: Path) -> str:
     parts = relative.parts
+    if any(part.startswith(".") for part in parts):
+        return "hidden"
     if relative.suffix not in (".yaml", ".yml"):
         return "unknown"
     if len(parts) == 1 and relative.stem in ("site", "catalog", "criteria", "guide", "rankings", "memory"):
@@ -57,6 +72,13 @@ def check_files(data_dir: Path, root: Path, collector: ErrorCollector) -> list[C
     checked = []
     for kind, path in discover(data_dir):
         name = relative_name(path, root)
+        if kind == "hidden":
+            collector.add(Location(name), f"hidden file or folder in data/; {_ONLY_DATA}")
+            continue
+        problem = not_a_file(path)
+        if problem:
+            collector.add(Location(name), problem)
+            continue
         if kind == "unknown":
             collector.add(
                 Location(name),
@@ -80,11 +102,19 @@ def check_files(data_dir: Path, root: Path, collector: ErrorCollector) -> list[C
     for kind in ("site", "catalog", "criteria"):
         if not any(c.kind == kind for c in checked) and not _mentions(collector, f"data/{kind}.yaml"):
             collector.add(Location(relative_name(data_dir / f"{kind}.yaml", root)), f"missing: data/{kind}.yaml")
+    if not any(c.kind == "family" for c in checked) and not _mentions(collector, "data/families/"):
+        collector.add(
+            Location(relative_name(data_dir / "families", root)),
+            "no family file: a site needs at least one (write one with `make new-family ID=<id>`)",
+        )
     return checked
 
 
+_ONLY_DATA = "data/ holds only data files: delete it or move it out of data/"
+
+
 def _mentions(collector: ErrorCollector, name: str) -> bool:
-    return any(e.location.file.endswith(name) for e in collector.errors)
+    return any(name in e.location.file for e in collector.errors)
 
 
 # --- schema errors, translated for editors -------------------------------------------------------
@@ -122,20 +152,27 @@ def _message(err: Any, path: Path_, cls: type[BaseModel]) -> str:
         return f"{field}: {given!r} is not one of {', '.join(options)}{maybe}"
     if kind in _TYPE_WORDS:
         return f"{field}: expected {_TYPE_WORDS[kind]}, got {_describe(given)}{_quote_hint(kind, given)}"
-    if kind == "string_pattern_mismatch" and _is_format_id(path):
-        return validate_memory.format_id_message(field, given)
-    if kind == "string_pattern_mismatch" and path and path[-1] in ("id", "aliases", "source") or "Slug" in str(err):
-        return f"{field}: {given!r} is not a valid id (lower-case letters, digits and single hyphens)"
+    if kind == "string_pattern_mismatch":
+        return f"{field}: {_pattern_words(err.get('ctx', {}).get('pattern', ''), given)}"
     if kind == "value_error":
         # Our own validators' messages are written for editors; pydantic prefixes them with "Value error, ".
-        return f"{field}: {err.get('ctx', {}).get('error', err['msg'])} (got {_describe(given)})"
+        said = str(err.get("ctx", {}).get("error", err["msg"]))
+        return f"{field}: {said}" if str(given) in said else f"{field}: {said} (got {_describe(given)})"
+    if kind == "finite_number":
+        return f"{field}: expected a finite number, got {_describe(given)}"
     return f"{field}: {err['msg'][0].lower()}{err['msg'][1:]} (got {_describe(given)})"
 
 
-def _is_format_id(path: Path_) -> bool:
-    """A quantisation or cache-type id (data/memory.yaml), wherever it is written."""
-    names = [p for p in path if isinstance(p, str)]
-    return bool(names) and (names[-1] in ("quantisation", "kv_type") or names[-2:] == ["native_quantisation", "value"])
+def _pattern_words(pattern: str, given: Any) -> str:
+    """What a value must look like, in words and with an example, never as the regular expression."""
+    what, rule = schema.PATTERN_WORDS.get(pattern, ("a valid value", "the form its description gives"))
+    said = f"{shorten(str(given), 30)!r} is not {what}: {what} is written with {rule}"
+    joiner = {schema.SLUG_PATTERN: "-", schema.QUANT_PATTERN: "_"}.get(pattern)
+    if joiner:
+        suggestion = re.sub(r"[^a-z0-9]+", joiner, str(given).lower()).strip(joiner)
+        if suggestion and re.match(pattern, suggestion):
+            said += f" (did you mean {suggestion!r}?)"
+    return said
 
 
 _TYPE_WORDS = {
@@ -166,9 +203,9 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"boolean {str(value).lower()}"
     if isinstance(value, (int, float)):
-        return f"number {value}"
+        return f"number {shorten(shown_number(value))}"
     if isinstance(value, str):
-        return f"text {value[:60]!r}"
+        return f"text {shorten(value, 30)!r}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -242,9 +279,54 @@ class _Ids:
     def require(self, ident: str | None, place: Location, field: str) -> None:
         if ident is None or ident in self.places:
             return
-        hint = difflib.get_close_matches(ident, list(self.places), n=1)
-        maybe = f"; did you mean {hint[0]!r}?" if hint else ""
+        # A near-certain typo gets the suggestion alone; a new id that only resembles one (gpqa-main,
+        # gpqa-diamond) also gets how to add it.
+        typo = difflib.get_close_matches(ident, list(self.places), n=1, cutoff=0.8)
+        hint = typo or difflib.get_close_matches(ident, list(self.places), n=1)
+        if typo:
+            maybe = f"; did you mean {typo[0]!r}?"
+        elif hint:
+            maybe = f"; did you mean {hint[0]!r}? If it is a new one, {how_to_add(self.what, ident)}"
+        else:
+            maybe = f"; to add it, {how_to_add(self.what, ident)}"
         self.collector.add(place, f"{field}: no {self.what} has the id {ident!r}{maybe}")
+
+
+# Where each kind of id is defined, for the message that says how to add a missing one.
+_CATALOG_LISTS = {
+    "maker": ("makers", schema.Maker),
+    "category": ("categories", schema.Category),
+    "benchmark": ("benchmarks", schema.Benchmark),
+    "profile": ("profiles", schema.Profile),
+    "provider": ("providers", schema.Provider),
+}
+_EXAMPLE_VALUES = {"colour": '"#rrggbb"', "category": "general", "topic": "general reasoning"}
+
+
+def how_to_add(what: str, ident: str) -> str:
+    """Where a missing id is defined, with the fields it needs (the schema's required ones) and an entry
+    to copy; CONTRIBUTING.md has a worked example of each."""
+    if what in _CATALOG_LISTS:
+        key, cls = _CATALOG_LISTS[what]
+        fields = [name for name, info in cls.model_fields.items() if info.is_required()]
+        values = {"id": ident, "name": ident.replace("-", " ").title(), **_EXAMPLE_VALUES}
+        entry = ", ".join(f"{name}: {values.get(name, '…')}" for name in fields)
+        unit = " (and `unit: score` or `unit: elo` when it is not a percentage)" if what == "benchmark" else ""
+        return f"write an entry under `{key}:` in data/catalog.yaml with {_and(fields)}{unit}, e.g. `- {{{entry}}}`"
+    if what == "source":
+        return (
+            "write an entry under `sources:` at the end of this file (in data/catalog.yaml if several files cite "
+            "it) with id, title, url, publisher, date and kind"
+        )
+    if what == "family":
+        return f"write data/families/{ident}.yaml (`make new-family ID={ident}`)"
+    if what == "model":
+        return f"write it under its family's `models:` (`make new-model FAMILY=<family-id> ID={ident}`)"
+    return f"add it where {what} ids are defined"
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 class _Slugs:
@@ -288,6 +370,8 @@ def check_references(checked: list[Checked], collector: ErrorCollector) -> None:
             _check_percentages(item.obj, item.file, units, collector)
         validate_memory.check(item.obj, item.file, ids, collector)
         check_wording(item.obj, item.file, criteria, ids, collector)
+    if not collector.errors:  # relations and addresses need every reference to resolve
+        check_consistency(checked, collector)
 
 
 def _register(item: Checked, ids: dict[str, _Ids], slugs: _Ids) -> None:
@@ -367,7 +451,8 @@ def _check_percentages(fam: schema.Family, f: LoadedFile, units: dict[str, str],
             if units.get(score.benchmark) == "percent" and score.value > 100:
                 collector.add(
                     f.place(("models", i, "scores", j, "value")),
-                    f"value: {score.value:g} is out of range for {score.benchmark}, a percent benchmark (0 to 100)",
+                    f"value: {shown_number(score.value)} is out of range for {score.benchmark}, "
+                    "a percent benchmark (0 to 100)",
                 )
 
 

@@ -32,15 +32,6 @@ class Registry(Protocol):
     def require(self, ident: str | None, place: Location, field: str) -> None: ...
 
 
-def format_id_message(field: str, given: object) -> str:
-    """For an id of data/memory.yaml written another way (`Q4_K_M`, `q4-k-m`)."""
-    suggestion = str(given).strip().lower().replace("-", "_").replace(" ", "_")
-    return (
-        f"{field}: {given!r} is not written as a format id; ids are lower-case with underscores, as "
-        f"data/memory.yaml writes them (did you mean {suggestion!r}?)"
-    )
-
-
 def register(obj: schema.Strict, f: LoadedFile, ids: Mapping[str, Registry]) -> None:
     """The ids data/memory.yaml defines."""
     if isinstance(obj, schema.MemoryCatalog):

@@ -8,6 +8,7 @@ every expected `file:line:column: message`, and leave the previous site/ and bui
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -21,13 +22,33 @@ F = "data/families/broken.yaml"
 
 # case (file name in tests/bad without .yaml) -> every error it must print, exactly.
 EXPECTED: dict[str, list[str]] = {
+    # Syntax errors at the line of the mistake, in words: PyYAML would name the line where it gave up.
     "yaml-syntax": [
-        f"{F}:5:8: YAML syntax error: while parsing a flow sequence (started at line 4, column 10) "
-        "expected ',' or ']', but got ':'"
+        f"{F}:4:10: YAML syntax error: the [ that opens this list is never closed; add ] after its last item"
     ],
-    "tab-indent": [
-        f"{F}:5:1: YAML syntax error: while scanning for the next token found character '\\t' that cannot start "
-        "any token (indent with spaces, not tabs)"
+    "tab-indent": [f"{F}:5:1: YAML syntax error: a tab character; indent with spaces, not tabs"],
+    "unclosed-quote": [
+        f'{F}:2:7: YAML syntax error: the quotation mark " that opens this value is not closed on its line; '
+        'add the closing " at the end of the value'
+    ],
+    "dedented-list-key": [
+        f"{F}:7:4: YAML syntax error: `short_name` is indented 3 spaces, which lines up with nothing above it "
+        "(fields above are indented 0 or 4, a list's dashes 2); indent it exactly like the field it belongs to"
+    ],
+    "colon-in-value": [
+        f"{F}:4:17: YAML syntax error: a colon followed by a space inside an unquoted value; put the whole value "
+        'in quotes, e.g. summary: "Context: 32K tokens"'
+    ],
+    # Invisible characters, written as themselves or as escapes: refused where they are.
+    "control-raw": [
+        f"{F}:2:13: character U+007F (an invisible control character) is not allowed in data files; delete it"
+    ],
+    "control-escape": [
+        f"{F}:2:7: character U+0001 (an invisible control character) is not allowed in data files; delete it"
+    ],
+    "bidi-override": [
+        f"{F}:4:16: character U+202E (right-to-left override, which makes text display in another order than it "
+        "is stored) is not allowed in data files; delete it"
     ],
     "duplicate-key": [f"{F}:4:1: duplicate key 'name' (first defined on line 2); keep one"],
     "unknown-field": [f"{F}:4:1: unknown field 'sumary'; did you mean 'summary'?"],
@@ -40,10 +61,38 @@ EXPECTED: dict[str, list[str]] = {
         f"{F}:7:19: models.0.edge.value: expected true or false, got text 'no' "
         "(YAML 1.2: only true and false are booleans)"
     ],
-    "yaml11-exponent": [f"{F}:4:10: summary: expected text, got number 1000.0 (put it in quotes to keep it as text)"],
+    "yaml11-exponent": [f"{F}:4:10: summary: expected text, got number 1000 (put it in quotes to keep it as text)"],
     "yaml11-leading-zero": [
         f"{F}:4:18: license.value: expected text, got number 10 (put it in quotes to keep it as text)"
     ],
+    # Numbers and dates at the edges: each refused where it is written, long numbers echoed shortened.
+    "number-inf": [
+        f"{F}:7:29: models.0.context_tokens.value: .inf is not a number any figure can have; write a finite "
+        "number (or quote it as text)"
+    ],
+    "number-nan": [
+        f"{F}:8:34: models.0.scores.0.value: .nan is not a number any figure can have; write a finite number "
+        "(or quote it as text)"
+    ],
+    "number-overflow": [f"{F}:8:22: models.0.params.total.value: number 1e309 is too large to be a figure; check it"],
+    "number-5000-digits": [
+        f"{F}:7:29: models.0.context_tokens.value: number 111111111111…111111 is written with 5,000 characters; "
+        "no figure needs more than 30, so check it"
+    ],
+    "number-25-digits": [
+        f"{F}:7:29: models.0.context_tokens.value: input should be less than or equal to 100000000 "
+        "(got number 1234567890123456789012345)"
+    ],
+    "percent-just-above-100": [
+        f"{F}:8:34: value: 100.0000001 is out of range for mmlu, a percent benchmark (0 to 100)"
+    ],
+    "date-9999": [
+        f"{F}:4:19: released.value: 9999-12-31 is not a date a figure can have (from 1970-01-01 to 2100-12-31)"
+    ],
+    "date-0001": [
+        f"{F}:4:19: released.value: 0001-01-01 is not a date a figure can have (from 1970-01-01 to 2100-12-31)"
+    ],
+    "date-2204": [f"{F}:4:10: checked: 2204-12-13 is not a date a figure can have (from 1970-01-01 to 2100-12-31)"],
     "bad-date": [f"{F}:4:19: released.value: expected a date (YYYY-MM-DD), got text '2026-02-30'"],
     "missing-required": [
         f"{F}:1:1: missing required field 'maker'",
@@ -52,6 +101,32 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "out-of-range": [f"{F}:8:18: models.0.hardware.0.ram_gb: input should be greater than 0 (got number 0)"],
     "dangling-id": [f"{F}:3:8: maker: no maker has the id 'gogle'; did you mean 'google'?"],
+    # A missing maker, benchmark, profile or source: where to add it and with which fields.
+    "missing-maker": [
+        f"{F}:3:8: maker: no maker has the id 'mistral'; to add it, write an entry under `makers:` in "
+        'data/catalog.yaml with id, name and colour, e.g. `- {id: mistral, name: Mistral, colour: "#rrggbb"}`'
+    ],
+    "missing-benchmark-and-profile": [
+        f"{F}:8:21: benchmark: no benchmark has the id 'livebench'; to add it, write an entry under `benchmarks:` "
+        "in data/catalog.yaml with id, name and category (and `unit: score` or `unit: elo` when it is not a "
+        "percentage), e.g. `- {id: livebench, name: Livebench, category: general}`",
+        f"{F}:10:19: profile: no profile has the id 'rtx-4090'; to add it, write an entry under `profiles:` in "
+        "data/catalog.yaml with id and name, e.g. `- {id: rtx-4090, name: Rtx 4090}`",
+    ],
+    "missing-source": [
+        f"{F}:4:31: source: no source has the id 'broken-card'; to add it, write an entry under `sources:` at the "
+        "end of this file (in data/catalog.yaml if several files cite it) with id, title, url, publisher, date and kind"
+    ],
+    # Patterns in words, with an example: never the regular expression.
+    "id-pattern": [
+        f"{F}:3:8: maker: 'Mistral AI' is not an id: an id is written with lower-case letters and digits, in words "
+        "joined by single hyphens, e.g. `gemma-4-26b` (did you mean 'mistral-ai'?)"
+    ],
+    "ollama-tag": [
+        f"{F}:7:21: models.0.ollama.value: 'Broken 1B' is not an Ollama tag: an Ollama tag is written with the "
+        "model name in lower case (letters, digits, `.`, `_`, `-`, a namespace before a `/`), then optionally `:` "
+        "and the tag as published, e.g. `qwen3:8b` or `mistral-small:24b-instruct-2501-q4_K_M`"
+    ],
     # Files are read in name order, so the real family's id is the one reported as the second.
     "duplicate-id": [f"data/families/gemma-4.yaml:20:9: duplicate model id 'gemma-4-e2b' (first defined at {F}:5:9)"],
     "empty": [f"{F}:1:1: file is empty; expected a mapping of fields"],
@@ -143,3 +218,80 @@ def test_yaml_1_1_traps_that_are_text_stay_text(project: Path, field: str, writt
 
     (project / F).write_text(f"id: broken\nname: Broken\nmaker: google\n{field}: {written}\n", encoding="utf-8")
     assert getattr(load_catalog(project).families["broken"], field) == read_as
+
+
+# Entries of data/ that are not regular files: refused by name, never read (a link is not followed,
+# a pipe is not opened for a blocking read), so nothing of their target reaches the log.
+ONLY_FILES = "data/ holds only regular files (replace it with the file itself, or move it out of data/)"
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "/dev/zero", "/nonexistent/dangling.yaml", "gemma-4.yaml"])
+def test_symbolic_link_is_refused_unread(
+    target: str, previous_output: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (previous_output / F).symlink_to(target)
+    code, err = run_site(previous_output, capsys)
+    assert code == 1
+    assert err == [f"{F}: is a symbolic link; {ONLY_FILES}", "1 error(s) in the data; nothing was written."]
+
+
+def test_link_to_a_folder_is_refused_not_walked(previous_output: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (previous_output / "data/families/more").symlink_to(previous_output / "data/families")
+    code, err = run_site(previous_output, capsys)
+    assert code == 1
+    assert err[0] == f"data/families/more: is a symbolic link; {ONLY_FILES}"
+
+
+def test_named_pipe_is_refused_without_hanging(previous_output: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    os.mkfifo(previous_output / F)
+    code, err = run_site(previous_output, capsys)
+    assert code == 1
+    assert err == [f"{F}: is a named pipe, not a file; {ONLY_FILES}", "1 error(s) in the data; nothing was written."]
+
+
+@pytest.mark.parametrize("name", ["data/families/.broken.yaml", "data/.notes", "data/.drafts/x.yaml"])
+def test_hidden_files_are_reported_not_skipped(
+    name: str, previous_output: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hidden = previous_output / name
+    hidden.parent.mkdir(parents=True, exist_ok=True)
+    hidden.write_text("id: broken\n", encoding="utf-8")
+    code, err = run_site(previous_output, capsys)
+    shown = name if "/.drafts/" not in name else "data/.drafts"
+    assert code == 1
+    assert err == [
+        f"{shown}: hidden file or folder in data/; data/ holds only data files: delete it or move it out of data/",
+        "1 error(s) in the data; nothing was written.",
+    ]
+
+
+def test_no_family_at_all_is_an_error(previous_output: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for path in (previous_output / "data/families").glob("*.yaml"):
+        path.unlink()
+    code, err = run_site(previous_output, capsys)
+    assert code == 1
+    assert err == [
+        "data/families: no family file: a site needs at least one (write one with `make new-family ID=<id>`)",
+        "1 error(s) in the data; nothing was written.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("page", "claimed_by"),
+    [
+        ("benchmarks.md", "benchmarks/index.html, which the redirect to leaderboards/ also claims"),
+        ("families/index.md", "families/index.html, which the generated families-index page families/index.md"),
+        ("hardware.md", "hardware/index.html, which the generated hardware page hardware/index.md also claims"),
+    ],
+)
+def test_a_hand_written_page_cannot_claim_a_generated_address(
+    page: str, claimed_by: str, previous_output: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/benchmarks.md once hid the redirect from /benchmarks/ to the leaderboards: two pages must
+    never claim one URL, whichever MkDocs would have written last."""
+    (previous_output / "docs" / page).parent.mkdir(parents=True, exist_ok=True)
+    (previous_output / "docs" / page).write_text("# Mine\n", encoding="utf-8")
+    code, err = run_site(previous_output, capsys)
+    assert code == 1
+    assert err[0].startswith(f"docs/{page}: is published at {claimed_by}")
+    assert err[0].endswith("; rename it")

@@ -8,6 +8,7 @@ notes, the wording of criteria...) and every URL gets a link-breaking variant; t
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,12 @@ HOSTILE_URLS = [
     "https://evil.example/<script>alert(12)</script>",
 ]
 MARKER = {"html": "<script>alert(1)</script>", "markdown": "[a](javascript:alert(5))"}
+# Everything that opens a block where it starts a line, one per text field in turn: the markdown
+# payload starts each value with one, so a value on a line of its own (a comparison note, a list
+# item, a table cell) tries each. A fence would swallow the page into a diagram, `---` turns the line
+# above into a heading, `1986. ` starts a list.
+BLOCK_OPENERS = ["~~~mermaid ", "--- ", "=== ", "- ", "+ ", "1986. ", "2) ", "!!! danger ", "??? x ", ": ", "/// "]
+OPENS_BLOCKS = {"markdown"}
 
 
 def inject(value: Any, payload: str, key: str | None = None, counter: list[int] | None = None) -> Any:
@@ -61,9 +68,9 @@ def inject(value: Any, payload: str, key: str | None = None, counter: list[int] 
         return short(value, payload)
     if isinstance(value, str) and key in WORDING:
         # Braces in a criterion's wording are placeholders, and the validator refuses unknown ones.
-        return f"{value} {payload.replace('{', '(').replace('}', ')')}"
+        return f"{opener(payload, value)}{value} {payload.replace('{', '(').replace('}', ')')}"
     if isinstance(value, str) and key in LONG_TEXT:
-        return f"{value} {payload}"
+        return f"{opener(payload, value)}{value} {payload}"
     if isinstance(value, str) and key == "url":
         counter[0] += 1
         return HOSTILE_URLS[counter[0] % len(HOSTILE_URLS)]
@@ -72,7 +79,15 @@ def inject(value: Any, payload: str, key: str | None = None, counter: list[int] 
 
 def short(text: str, payload: str) -> str:
     """Keep the start of the original (names stay distinct) and as much payload as 200 characters allow."""
-    return f"{text[:30]} {payload}"[:200]
+    return f"{opener(payload, text)}{text[:30]} {payload}"[:200]
+
+
+def opener(payload: str, text: str) -> str:
+    """A block opener for the payloads that try them, chosen by the text it starts: equal texts (two
+    scores' settings) stay equal, so the pages group them as before, and different ones try others."""
+    if payload not in (PAYLOADS[kind] for kind in OPENS_BLOCKS):
+        return ""
+    return BLOCK_OPENERS[zlib.crc32(text.encode()) % len(BLOCK_OPENERS)]
 
 
 @pytest.fixture(scope="module", params=sorted(PAYLOADS))

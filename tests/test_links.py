@@ -74,3 +74,21 @@ def test_mkdocs_validation_fails_on_broken_links(default_site: Path) -> None:
     assert config["strict"] is True
     links = config["validation"]["links"]
     assert {links[k] for k in ("not_found", "anchors", "unrecognized_links")} == {logging.WARNING}
+
+
+def duplicate_ids(site: Path) -> list[str]:
+    """Elements that share an id with an earlier one on their page: the second is unreachable by its
+    anchor, and a link to it lands on the first."""
+    found = []
+    for page in html_pages(site):
+        seen: set[str] = set()
+        for element in parse(page).elements:
+            ident = element.attrs.get("id")
+            if ident and ident in seen:
+                found.append(f"{page.relative_to(site).as_posix()}:{element.line}: id {ident!r}")
+            seen.add(ident or "")
+    return found
+
+
+def test_no_page_has_two_elements_with_one_id(default_site: Path) -> None:
+    assert not duplicate_ids(default_site)

@@ -64,9 +64,73 @@ def test_alias_bomb_fails_fast_without_expanding() -> None:
 
 
 def test_syntax_error_names_line_and_column() -> None:
+    """An unclosed bracket is reported where it opens, not on the line where the parser gave up."""
     message = error_of("a: [1, 2\nb: 3\n")
-    assert message.startswith("f.yaml:2:")
-    assert "YAML syntax error" in message
+    assert (
+        message
+        == "f.yaml:1:4: YAML syntax error: the [ that opens this list is never closed; add ] after its last item"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "words"),
+    [
+        # An unclosed quote runs on until the next quote of the file, or to its end: told where it opens.
+        ('a: "one\nb: two\nc: "three"\n', "1:4", 'quotation mark " that opens this value is not closed'),
+        ("a: 'one\nb: two\n", "1:4", "quotation mark ' that opens this value is not closed"),
+        ('a: {value: "x, source: s}\nb: {quote: "y"}\n', "1:12", 'mark " that opens this value is not closed'),
+        ("a: 'it's'\n", "1:8", "a ' inside '…' is written ''"),
+        ('a: "x" y\n', "1:8", "text after the closing quotation mark"),
+        # Indentation: what the line lines up with, in spaces.
+        ("m:\n  - id: a\n    name: A\n   b: 1\n", "4:4", "indented 3 spaces, which lines up with nothing"),
+        ("m:\n  - id: a\n    name: A\n  b: 1\n", "4:3", "lines up with the dash of a list entry"),
+        ("a: 1\n  b: 2\n", "2:4", "indented deeper than the line above"),
+        ("a: 1\n- b\n", "2:1", "a list item where a field was expected"),
+        ("a: 1\nb 2\nc: 3\n", "2:1", "no colon after its field name"),
+        ("quote: Context: 32K\n", "1:15", 'put the whole value in quotes, e.g. quote: "Context: 32K"'),
+        ("a: {value: 1 source: x}\n", "1:20", "separated by commas"),
+        ("a: @x\n", "1:4", "a value cannot start with @"),
+        ('a: "C:\\path"\n', "1:8", "write \\\\ for a backslash"),
+    ],
+)
+def test_syntax_errors_say_what_to_write_where_the_mistake_is(text: str, place: str, words: str) -> None:
+    message = error_of(text)
+    assert message.startswith(f"f.yaml:{place}: YAML syntax error: ")
+    assert words in message
+    assert "<block" not in message and "while parsing" not in message  # no parser jargon
+
+
+def test_a_quoted_value_may_span_lines() -> None:
+    """Only a quote closed on a later line *and* followed by a mistake is blamed; a legitimate
+    multi-line quoted value followed by an unrelated mistake is not."""
+    message = error_of('a: "one\n  two"\nb: 1\n c: 2\n')
+    assert message.startswith("f.yaml:4:3:")
+    assert "indented deeper" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "code"),
+    [
+        ("a: x\x01y\n", "1:5", "U+0001"),
+        ("a: x\x1b[31my\n", "1:5", "U+001B"),
+        ("a: x\x7fy\n", "1:5", "U+007F"),
+        ("a: x\x85y\n", "1:5", "U+0085"),
+        ('a: "x\\0y"\n', "1:4", "U+0000"),  # escapes in double quotes produce them too
+        ('a: "x\\x1fy"\n', "1:4", "U+001F"),
+        ('a:\n  - ok\n  - "\\u202ex"\n', "3:5", "U+202E"),
+        ("a: x\u2066y\u2069\n", "1:5", "U+2066"),
+        ("a: x\u2028y\n", "1:5", "U+2028"),
+        ("k\x02: 1\n", "1:2", "U+0002"),
+    ],
+)
+def test_control_and_bidi_characters_are_refused_where_they_are(text: str, place: str, code: str) -> None:
+    message = error_of(text)
+    assert message.startswith(f"f.yaml:{place}: character {code} (")
+    assert "is not allowed" in message
+
+
+def test_tabs_and_ordinary_unicode_are_fine() -> None:
+    assert load_text('a: "x\\ty"\nb: Qwen 通义 — ok\n', "f.yaml").data == {"a": "x\ty", "b": "Qwen 通义 — ok"}
 
 
 def test_tab_indentation_is_explained() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Callable
 from pathlib import Path
@@ -135,9 +136,25 @@ def test_plan_is_linear_in_pages_with_no_pair_listing_every_other(project: Path)
 
 
 def test_an_id_that_would_overwrite_a_section_index_is_refused(project: Path, edit: Edit) -> None:
+    """Said where the id is written (generator/consistency.py), before any page is planned."""
     edit("data/rankings.yaml", "  - id: multilingual\n", "  - id: index\n")
     with pytest.raises(DataErrors) as caught:
-        plan(load_catalog(project))
+        load_catalog(project)
+    line = next(
+        i for i, text in enumerate((project / "data/rankings.yaml").read_text().splitlines(), 1) if "id: index" in text
+    )
+    assert str(caught.value) == (
+        f"data/rankings.yaml:{line}:9: ranking id 'index' is the address of a section's own page; choose another id"
+    )
+
+
+def test_the_plan_still_refuses_two_pages_at_one_address(catalog: Catalog) -> None:
+    """The last defence, should a new kind of id ever slip past the validator."""
+    assert catalog.rankings
+    renamed = [r.model_copy(update={"id": "index"}) if r.id == "multilingual" else r for r in catalog.rankings.rankings]
+    broken = dataclasses.replace(catalog, rankings=catalog.rankings.model_copy(update={"rankings": renamed}))
+    with pytest.raises(DataErrors) as caught:
+        plan(broken)
     assert "the rankings-index page best/index.md would both be written to best/index.html" in str(caught.value)
 
 

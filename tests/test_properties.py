@@ -36,12 +36,24 @@ JUNK = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(min_value=-(10**12), max_value=10**12),
+    st.integers(min_value=10**15).map(lambda n: n ** st_power(n)),  # up to thousands of digits
     st.floats(allow_nan=True, allow_infinity=True),
     st.sampled_from(["", "no", "yes", "1e3", "010", "2026-02-30", "2026-01-02", "~", "null", "-", "<b>x</b>"]),
+    # Numbers, dates and text at the edges (issue 19's hostile review), each a class of its own.
+    st.sampled_from([".inf", "-.inf", ".nan", "1e309", "9999-12-31", "0001-01-01", "2204-12-13", "index", "a-vs-b"]),
+    st.dates().map(lambda day: day.isoformat()),
+    st.sampled_from(
+        ["a\x01b", "a\x7fb", "a\u202eb", "a\u2066b\u2069", "a\u2028b", "~~~mermaid", "---", "- x", "1986. x"]
+    ),
     st.text(max_size=30),
     st.lists(st.integers(), max_size=3),
     st.dictionaries(st.sampled_from(["id", "value", "source", "quote", "x"]), st.text(max_size=5), max_size=2),
 )
+
+
+def st_power(n: int) -> int:
+    """A power that makes integers of a few hundred to a few thousand digits."""
+    return 20 + n % 200
 
 
 def paths(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
@@ -137,7 +149,9 @@ def test_value_mutations_never_crash(scratch: Path, case: tuple[str, list[Any]])
     relative=st.sampled_from(DATA_FILES),
     line=st.integers(min_value=0, max_value=400),
     action=st.sampled_from(["delete", "duplicate", "insert", "indent", "truncate"]),
-    junk=st.text(alphabet=st.sampled_from(list(":-[]{}&*!|>'\"#%@`,? \tabc01\u00e9\ufeff\x00")), max_size=12),
+    junk=st.text(
+        alphabet=st.sampled_from(list(":-[]{}&*!|>'\"#%@`,? \tabc01\u00e9\ufeff\x00\x7f\u202e\u2028~.")), max_size=12
+    ),
 )
 def test_text_mutations_never_crash(scratch: Path, relative: str, line: int, action: str, junk: str) -> None:
     """Mangled lines, as from a bad merge or a stray keystroke: YAML errors or schema errors, never a crash."""

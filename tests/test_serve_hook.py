@@ -83,5 +83,7 @@ def test_serve_config_is_not_strict_but_the_published_one_is() -> None:
     serve = yaml.load((ROOT / "mkdocs.serve.yml").read_text(encoding="utf-8"), Loader=Loader)
     site = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     assert serve["strict"] is False and site["strict"] is True
+    # The preview is served at the root of the address MkDocs prints, not under the deployment's path.
+    assert serve["site_url"] == ""
     # The published build has its own hooks (overrides/hooks/memory.py), but never the serve hook.
     assert "generator/serve_hook.py" in serve["hooks"] and "generator/serve_hook.py" not in site.get("hooks", [])

@@ -21,6 +21,7 @@ from pathlib import Path
 from generator.derive.charts import Chart, PreviewImage
 from generator.render import charts as drawing
 from generator.render import format as fmt
+from generator.write import write_atomic
 
 POOL_MIN = 8  # below this many misses (~45 ms each), forking workers costs more than it saves
 WORKERS = 2
@@ -129,8 +130,6 @@ def _write(cache_dir: Path | None, key: str, data: bytes) -> None:
     if cache_dir is None:
         return
     cache_dir.mkdir(parents=True, exist_ok=True)
-    path = cache_dir / f"{key}{_suffix(data)}"
-    # Written aside and renamed, so a build interrupted mid-write never leaves a truncated drawing.
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)
+    # Written aside under a unique name and renamed: a build interrupted mid-write never leaves a
+    # truncated drawing, and copies of the project sharing the cache never collide.
+    write_atomic(cache_dir / f"{key}{_suffix(data)}", data)

@@ -35,16 +35,35 @@ _WHITESPACE = re.compile(r"\s+")
 _MD_PATTERN = re.compile("[" + re.escape("".join(_MD_SPECIAL)) + "]")
 
 
+# What opens a block when it starts a line: a list (`- `, `+ `, `1. `, `1) `), a rule or setext
+# underline (`---`, `- - -`, `===`), a fence (`~~~`), an admonition or details (`!!!`, `???`), a
+# definition, a `:::` or `///` block. A value is one line (newlines fold), so the only line it can
+# start is its own first one: making that one character inert closes the whole class, while `~30B`,
+# `-3` or `0.6B`, which open nothing, stay as they are.
+_BLOCK_START = re.compile(
+    r"^( ?)(?:(-(?=[- ]|$)|\+(?= |$)|=(?=[= ]|$)|~(?=~)|:(?=[: ]|$)|!(?=!)|\?(?=\?)|/(?=/))|([0-9]+)([.)])(?= |$))"
+)
+_BLOCK_ENTITY = {c: f"&#{ord(c)};" for c in "-+=~:!?/.)"}
+
+
 def escape(value: object) -> Markup:
     """Text from data, made inert for Markdown and HTML: every character that could start markup
     becomes an HTML entity, which both Python-Markdown and browsers show as the plain character.
-    Newlines fold to spaces so that a value can never break out of a table row or list item."""
+    Newlines fold to spaces so that a value can never break out of a table row or list item, and a
+    value that would open a block where it starts a line (`~~~mermaid`, `---`, `- `) cannot."""
     if isinstance(value, Markup):
         return value
     if value is None:
         return Markup("")
-    text = _WHITESPACE.sub(" ", str(value))
-    return Markup(_MD_PATTERN.sub(lambda m: _MD_SPECIAL[m.group()], text))
+    text = _MD_PATTERN.sub(lambda m: _MD_SPECIAL[m.group()], _WHITESPACE.sub(" ", str(value)))
+    return Markup(_BLOCK_START.sub(_inert_start, text, count=1))
+
+
+def _inert_start(found: re.Match[str]) -> str:
+    space, mark, digits, dot = found.groups()
+    if mark:
+        return space + _BLOCK_ENTITY[mark]
+    return space + digits + _BLOCK_ENTITY[dot]
 
 
 # Kept as they are in a link target; everything else is percent-encoded, so that `(`, `)`, `<`, `"` and

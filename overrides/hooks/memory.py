@@ -15,7 +15,7 @@ default data (44,000 pages). After conversion this hook
   about 140 MB at 16x.
 
 Output is byte-identical; a build without this hook (Zensical ignores hooks) only uses more memory.
-See docs/benchmarks.md.
+See docs/build-benchmarks.md.
 """
 
 from __future__ import annotations
