@@ -657,7 +657,7 @@ class QuantFormat(Strict):
 
     id: QuantId
     name: ShortText = Field(description="As llama.cpp and Ollama write it, e.g. `Q4_K_M`.")
-    description: ShortText | None = None
+    description: Text | None = None
     bits_per_weight: Figure[Annotated[float, Field(gt=0, le=64)]] | None = Field(
         default=None, description="Average bits per weight of a whole model file (its mixtures included)."
     )
@@ -683,6 +683,13 @@ class KvType(Strict):
     bits_per_value: Figure[Annotated[float, Field(gt=0, le=64)]]
 
 
+class Assumption(Strict):
+    """A number the estimates assume where no source states one: said as such, with the reasoning."""
+
+    value: Annotated[float, Field(ge=0, le=1000)]
+    why: Text = Field(description="Why this value: what it stands for and what it leaves out.")
+
+
 class MemoryDefaults(Strict):
     quantisation: QuantId = Field(description="The format tables and tiers assume, e.g. `q4_k_m`.")
     context_tokens: Count = Field(description="The context tables and tiers assume, e.g. 8192.")
@@ -695,8 +702,8 @@ class MemoryCatalog(Strict):
     schema_: str | None = Field(default=None, alias="$schema")
     quantisations: Annotated[list[QuantFormat], Field(min_length=1)]
     kv_types: Annotated[list[KvType], Field(min_length=1)]
-    overhead_gb: Figure[Annotated[float, Field(ge=0, le=1000)]] = Field(
-        description="Memory the runtime needs besides weights and cache (compute buffers), in GB."
+    overhead_gb: Assumption = Field(
+        description="Memory the runtime needs besides weights and cache (compute buffers), in GB: an assumption."
     )
     contexts: Annotated[list[Count], Field(min_length=1)] = Field(
         description="Context lengths the tables show, in tokens, besides each model's maximum."

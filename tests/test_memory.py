@@ -32,7 +32,7 @@ MEMORY: dict[str, Any] = {
         {"id": "f16", "name": "f16", "bits_per_value": fig(16)},
         {"id": "q8_0", "name": "q8_0", "bits_per_value": fig(8.5)},
     ],
-    "overhead_gb": fig(0.5),
+    "overhead_gb": {"value": 0.5, "why": "an assumption for tests"},
     "contexts": [4096, 8192, 32768, 131072],
     "defaults": {"quantisation": "q4_k_m", "context_tokens": 8192, "kv_type": "f16"},
 }

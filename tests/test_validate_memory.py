@@ -98,6 +98,7 @@ def test_a_format_written_as_llama_cpp_names_it_says_how_to_write_the_id(project
     edit("data/families/gemma-4.yaml", "quantisation: q4\n", "quantisation: Q4\n")
     line = line_of(project, "data/families/gemma-4.yaml", "quantisation: Q4")
     assert errors(project) == [
-        f"data/families/gemma-4.yaml:{line}:23: models.2.hardware.0.quantisation: 'Q4' is not written as a format "
-        "id; ids are lower-case with underscores, as data/memory.yaml writes them (did you mean 'q4'?)"
+        f"data/families/gemma-4.yaml:{line}:23: models.2.hardware.0.quantisation: 'Q4' is not a format id: a "
+        "format id is written with lower-case letters and digits joined by underscores, as data/memory.yaml "
+        "writes them, e.g. `q4_k_m` (did you mean 'q4'?)"
     ]

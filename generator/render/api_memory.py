@@ -157,7 +157,7 @@ def memory_collection(catalog: Catalog, url_of: Any) -> dict[str, Any]:
         "kv_types": [
             {"id": k.id, "name": k.name, "bits_per_value": figure(k.bits_per_value)} for k in found.kv_types.values()
         ],
-        "overhead_gb": figure(catalog.memory.overhead_gb) if catalog.memory else None,
+        "overhead_gb": catalog.memory.overhead_gb.model_dump() if catalog.memory else None,
         "defaults": found.defaults.model_dump(),
         "doubt_below": found.doubt_below,
         "profiles": [profile(p) for p in catalog.profiles.values() if p.capacity_gb],
