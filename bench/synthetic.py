@@ -123,7 +123,8 @@ def _family(rng: random.Random, shared: Shared, index: int) -> dict[str, Any]:
         doc["aliases"] = [f"{family_id}-preview"]
     licence = rng.choice(LICENSES)
     doc["license"] = fig(licence, f"License | {licence}")
-    released = f"20{rng.randint(23, 26)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    # Years up to 2025: no date may pass the build's reference day (the code's last commit, or later).
+    released = f"20{rng.randint(23, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     doc["released"] = fig(released, f"Released on {released}")
     if rng.random() < 0.7:
         count = rng.choice((20, 29, 50, 100, 119, 140))
@@ -208,6 +209,7 @@ def _offers(rng: random.Random, shared: Shared, name: str, fig: Any) -> list[dic
         if kind == "paid_api":
             offer["input_usd_per_mtok"] = round(rng.uniform(0.05, 3), 2)
             offer["output_usd_per_mtok"] = round(offer["input_usd_per_mtok"] * rng.uniform(2, 5), 2)
+            offer["as_of"] = "2025-12-01"
         offers.append(offer)
     return offers
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import functools
 import os
 import re
+import subprocess
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -52,13 +53,38 @@ class Report:
     published: int = 0  # API, feed and embed files
 
 
-def load_catalog(root: Path) -> Catalog:
-    return build_catalog(validate(root / "data", root))
+def reference_day(root: Path, given: date | None = None) -> date:
+    """The day figures' ages count to and no date in the data may pass: `given` (`--today`), else
+    $OMC_TODAY, else the day of the project's last git commit (in UTC), so that the same checkout
+    builds the same bytes on any day. Never the newest date in the data: one mistyped future date
+    would then move every age with it."""
+    if given:
+        return given
+    if os.environ.get("OMC_TODAY"):
+        try:
+            return date.fromisoformat(os.environ["OMC_TODAY"])
+        except ValueError:
+            raise DataErrors([DataError(Location("OMC_TODAY"), "the reference day is written YYYY-MM-DD")]) from None
+    for folder in (root, Path(__file__).parent):  # a scratch copy of data/ builds with the code's checkout
+        found = subprocess.run(
+            ["git", "-C", str(folder), "log", "-1", "--format=%ct"], capture_output=True, text=True, check=False
+        )
+        if found.returncode == 0 and found.stdout.strip():
+            return datetime.fromtimestamp(int(found.stdout), UTC).date()
+    message = "no reference day: pass --today YYYY-MM-DD or set OMC_TODAY (this folder is not a git checkout)"
+    raise DataErrors([DataError(Location(str(root)), message)])
+
+
+def load_catalog(root: Path, today: date | None = None) -> Catalog:
+    """The checked data of a project, against its reference day (`reference_day`)."""
+    day = reference_day(root, today)
+    return build_catalog(validate(root / "data", root, day), day)
 
 
 def make_site(catalog: Catalog, today: date | None = None, url: str = "/") -> Site:
-    """The site's map, planned once, and what every page is built from; ages count to `today`."""
-    prov = provenance.index(catalog, today or provenance.reference_date(catalog))
+    """The site's map, planned once, and what every page is built from; ages count to `today`, by
+    default the catalog's reference day."""
+    prov = provenance.index(catalog, today or catalog.today)
     return Site(catalog, pages.plan(catalog), prov, url)
 
 
@@ -114,13 +140,13 @@ def generate(
 
 
 def _generate(root: Path, out: Path, today: date | None, progress: Callable[[int, int], None] | None) -> Report:
+    today = reference_day(root, today)
     key = stamp.inputs_key(root, str(today))
     last = stamp.load(out, key)
     if last is not None:  # nothing changed since the last generate: no page to render, no chart to draw
         return _unchanged(last)
     stamp.forget(out)  # if anything below fails, the next run must not trust the old stamp
-    catalog = load_catalog(root)
-    today = today or provenance.reference_date(catalog)
+    catalog = load_catalog(root, today)
     hand = hand_written(root)
     site = make_site(catalog, today, site_url(root))
     refuse_claimed_addresses(hand, site.plan)

@@ -1,8 +1,9 @@
 """Command line: `python -m generator validate | generate | site | stale | schema | new`.
 
-Ages of figures count to a reference date that is injected, never read from the clock: `--today
-YYYY-MM-DD`, else the OMC_TODAY environment variable, else the newest date in the data (so the same
-data always builds the same bytes). A deployment passes the real date to flag figures gone stale.
+Ages of figures count to a reference day that is injected, never read from the clock: `--today
+YYYY-MM-DD`, else the OMC_TODAY environment variable, else the day of the last git commit (so the
+same checkout always builds the same bytes). No date in the data may be after it. A deployment passes
+the real date to flag figures gone stale.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         "--today",
         type=date.fromisoformat,
         default=os.environ.get("OMC_TODAY") or None,
-        help="date that figures' ages count to, YYYY-MM-DD (default: $OMC_TODAY, else the newest date in the data)",
+        help="the day figures' ages count to and no date in the data may pass, YYYY-MM-DD "
+        "(default: $OMC_TODAY, else the day of the last git commit)",
     )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check the data only")
@@ -63,12 +65,12 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace, root: Path, started: float) -> int:
     try:
         if args.command == "validate":
-            catalog = load_catalog(root)
-            print(f"data OK: {len(catalog.families)} families, {len(catalog.models)} models")
+            catalog = load_catalog(root, args.today)
+            print(f"data OK: {len(catalog.families)} families, {len(catalog.models)} models (as of {catalog.today})")
             return 0
         if args.command == "stale":
-            catalog = load_catalog(root)
-            print("\n".join(stale_lines(provenance.index(catalog, args.today or provenance.reference_date(catalog)))))
+            catalog = load_catalog(root, args.today)
+            print("\n".join(stale_lines(provenance.index(catalog, catalog.today))))
             return 0
         if args.command in ("schema", "new"):
             return _editing_command(args, root)

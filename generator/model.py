@@ -23,6 +23,8 @@ def _index(items: list[T], key: str = "id") -> Mapping[str, T]:
 
 @dataclass(frozen=True)
 class Catalog:
+    today: date
+    """The build's reference day: the data was checked to hold no later date, and ages count to it."""
     site: schema.Site
     criteria: tuple[schema.Criterion, ...]
     makers: Mapping[str, schema.Maker]
@@ -34,8 +36,15 @@ class Catalog:
     families: Mapping[str, schema.Family]
     models: Mapping[str, schema.Model]
     family_of: Mapping[str, str]
+    score_model: Mapping[int, str]
+    """The model id of every score, by the score object's id (scores are found in lists, not by name)."""
     comparisons: Mapping[tuple[str, str], schema.Comparison]
     aliases: Mapping[str, str]
+    comparable: schema.Comparable
+    evaluators: Mapping[str, schema.Evaluator]
+    source_makers: Mapping[str, str | None]
+    """Whose publication each source is (a maker id), the family's maker filled in where a family file's
+    official source leaves it out; None for a third party's."""
     license_tiers: tuple[schema.LicenseTier, ...] = ()
     guide: schema.Guide | None = None
     rankings: schema.Rankings | None = None
@@ -57,6 +66,10 @@ class Catalog:
     def comparison(self, a: str, b: str) -> schema.Comparison | None:
         return self.comparisons.get(pair_key(a, b))
 
+    def model_license(self, model: schema.Model) -> schema.Figure | None:
+        """A model's own license where it states one, else its family's."""
+        return model.license or self.model_family(model.id).license
+
 
 def pair_key(a: str, b: str) -> tuple[str, str]:
     """The canonical order of a pair: alphabetical by id, so each pair has one URL."""
@@ -64,8 +77,9 @@ def pair_key(a: str, b: str) -> tuple[str, str]:
     return first, second
 
 
-def build_catalog(objects: list[schema.Strict]) -> Catalog:
-    """Index checked objects; references were verified by validate, so lookups here cannot miss."""
+def build_catalog(objects: list[schema.Strict], today: date) -> Catalog:
+    """Index checked objects; references were verified by validate (against `today`, the reference
+    day), so lookups here cannot miss."""
     site = next(o for o in objects if isinstance(o, schema.Site))
     shared = next(o for o in objects if isinstance(o, schema.Shared))
     criteria = next(o for o in objects if isinstance(o, schema.Criteria))
@@ -73,12 +87,16 @@ def build_catalog(objects: list[schema.Strict]) -> Catalog:
     comparisons = [o for o in objects if isinstance(o, schema.Comparison)]
     memory = next((o for o in objects if isinstance(o, schema.MemoryCatalog)), None)
     sources = list(shared.sources)
+    makers = {s.id: s.maker for s in shared.sources}
     for owner in [*families, *comparisons]:
         sources.extend(owner.sources)
+        for s in owner.sources:
+            makers[s.id] = s.maker or _default_maker(owner, s)
     models = [m for f in families for m in f.models]
     aliases = {a: f.id for f in families for a in f.aliases}
     aliases.update({a: m.id for m in models for a in m.aliases})
     return Catalog(
+        today=today,
         site=site,
         criteria=tuple(criteria.criteria),
         makers=_index(shared.makers),
@@ -90,13 +108,28 @@ def build_catalog(objects: list[schema.Strict]) -> Catalog:
         families=_index(families),
         models=_index(models),
         family_of=MappingProxyType({m.id: f.id for f in families for m in f.models}),
+        score_model=MappingProxyType({id(s): m.id for m in models for s in m.scores}),
         comparisons=MappingProxyType({pair_key(*c.families): c for c in comparisons}),
         aliases=MappingProxyType(dict(sorted(aliases.items()))),
+        comparable=criteria.comparable,
+        evaluators=_index(shared.evaluators),
+        source_makers=MappingProxyType(dict(sorted(makers.items()))),
         license_tiers=tuple(criteria.licenses),
         guide=next((o for o in objects if isinstance(o, schema.Guide)), None),
         rankings=next((o for o in objects if isinstance(o, schema.Rankings)), None),
         memory=memory,
     )
+
+
+def _default_maker(owner: schema.Strict, source: schema.Source) -> str | None:
+    """A family file's official source is the family's maker's unless it says otherwise."""
+    if isinstance(owner, schema.Family) and source.kind in OFFICIAL_KINDS:
+        return owner.maker
+    return None
+
+
+OFFICIAL_KINDS = frozenset({"official", "official-partner"})
+"""Source kinds published by a model maker or on its behalf."""
 
 
 def latest_date(dates: list[date | None]) -> date | None:

@@ -110,9 +110,15 @@ def model_block(model_id: str, source: str | None, ids: Ids) -> str:
     scores:  # one entry per benchmark the source reports
       - benchmark:  # e.g. {_one_of(ids.benchmarks)}
         value:  # e.g. 71.5; percent benchmarks go from 0 to 100
+        variant:  # e.g. instruct; base, instruct or reasoning: the checkpoint the source evaluated
+        # effort: high  # reasoning effort, with variant reasoning only: low, medium or high
+        # shots: 5  # examples in the prompt; 0 for zero-shot
+        # cot: true  # true when chain of thought was used, false when the source says it was not
+        # tools: false  # true when tools were allowed, false when the source says they were not
+        # run_by: maker  # who ran it, when not the source's publisher: maker, a maker id or an evaluator id
+        # metric: pass@1  # the source's name for its metric, shown beside the score
         source: {source}
         quote:  # e.g. "the table row or sentence with the score, copied verbatim"
-        # setting: 5-shot  # how it was measured, when the source says
     arch:  # from the maker's config.json or model card; delete if the maker publishes none
       source: {source}
 {_spec("layers", "32", "num_hidden_layers")}\
@@ -174,6 +180,7 @@ offers:  # where to run it: local runtimes, free and paid APIs
     # models: [{family_id}-8b]  # leave out when the offer covers the whole family
     input_usd_per_mtok:  # e.g. 0.1; USD per million input tokens (paid APIs only)
     output_usd_per_mtok:  # e.g. 0.4; USD per million output tokens (paid APIs only)
+    as_of:  # e.g. 2026-04-02; the day you read the price, or the day the source states it
     source: {source}
     quote:  # e.g. "the price as the provider's page states it"
 
@@ -184,6 +191,7 @@ sources:
     publisher:  # e.g. The maker's blog
     date:  # e.g. 2026-04-02; when it was published
     kind: official  # official, official-partner, third-party, provider, registry or article
+    # maker: maker-id  # whose publication, when not this family's maker's (official sources default to it)
 """
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
@@ -114,6 +115,10 @@ Modality = Literal["text", "image", "audio", "video"]
 Architecture = Literal["dense", "moe"]
 OfferKind = Literal["local", "free_api", "paid_api"]
 SourceKind = Literal["official", "official-partner", "third-party", "provider", "registry", "article"]
+# Evaluation settings: the vocabulary a score's setting is written in (docs: CONTRIBUTING, "Scores").
+Variant = Literal["base", "instruct", "reasoning"]
+Effort = Literal["low", "medium", "high"]
+SettingField = Literal["variant", "effort", "shots", "cot", "tools", "run_by"]
 
 
 class Strict(BaseModel):
@@ -130,14 +135,40 @@ class Sourced(Strict):
         "several files cite."
     )
     quote: Text = Field(description="A short verbatim quote from the source that states the figure.")
-    setting: ShortText | None = Field(
-        default=None, description="How it was measured, e.g. `5-shot`, `pass@1`, `Q4_K_M`."
+    as_written: ShortText | None = Field(
+        default=None,
+        description="The exact words of the quote that state the value, when they write it otherwise "
+        "(`~30B`, `0.8841` for 88.41 percent, `eight billion`).",
     )
     checked: Date | None = Field(default=None, description="When an editor last checked it against the source.")
+    note: Text | None = Field(default=None, description="Prose for readers; never a second value (use `conflicts:`).")
+
+
+class Conflicting(Strict, Generic[T]):
+    """A value another source states for the same figure, kept beside the chosen one."""
+
+    value: T
+    source: Slug = Field(
+        description="Id of a source under `sources:` in this file, or in data/catalog.yaml for one that "
+        "several files cite."
+    )
+    quote: Text = Field(description="A short verbatim quote from that source that states its value.")
+    as_written: ShortText | None = Field(default=None, description="The quote's own words for the value.")
     note: Text | None = None
 
 
-class Figure(Sourced, Generic[T]):
+class Disputed(Strict, Generic[T]):
+    """A figure that other sources may contradict: the contradictions are data, with the reason for the choice."""
+
+    conflicts: list[Conflicting[T]] = Field(
+        default_factory=list, description="Values other sources state for the same figure; needs `chosen_because`."
+    )
+    chosen_because: Text | None = Field(
+        default=None, description="Why `value` was chosen over the `conflicts` (required with them)."
+    )
+
+
+class Figure(Disputed[T], Sourced, Generic[T]):
     """One sourced value."""
 
     value: T
@@ -155,9 +186,34 @@ class Parameters(Strict):
     )
 
 
-class Score(Sourced):
+ScoreValue = Annotated[float, Field(ge=0, le=100_000)]
+
+
+class Score(Disputed[ScoreValue], Sourced):
+    """One benchmark result, with the evaluation settings that decide what it may be compared with.
+
+    Leave a setting out when the source does not state it: "not stated" is a value of its own, and the
+    comparability rule (data/criteria.yaml `comparable:`) decides what must match."""
+
     benchmark: Slug = Field(description="Id of a benchmark in data/catalog.yaml.")
-    value: float = Field(ge=0, le=100_000)
+    value: ScoreValue = Field(description="In the benchmark's unit (percent unless data/catalog.yaml says otherwise).")
+    variant: Variant | None = Field(
+        default=None, description="Which checkpoint was evaluated: `base`, `instruct` or `reasoning` (thinking mode)."
+    )
+    effort: Effort | None = Field(
+        default=None, description="Reasoning effort (`low`, `medium`, `high`); only with `variant: reasoning`."
+    )
+    shots: int | None = Field(default=None, ge=0, le=1000, description="Examples in the prompt; 0 for zero-shot.")
+    cot: bool | None = Field(default=None, description="True when chain-of-thought prompting was used.")
+    tools: bool | None = Field(default=None, description="True when the model could call tools (search, code).")
+    run_by: Slug | None = Field(
+        default=None,
+        description="Who ran the evaluation: `maker` (the model's maker), a maker id or an evaluator id from "
+        "data/catalog.yaml. Leave it out to take it from the source (its `maker:` or `evaluator:`).",
+    )
+    metric: ShortText | None = Field(
+        default=None, description="How the source names its metric (`pass@1`, `macro_avg/acc`): shown, never compared."
+    )
 
 
 QuantId = Annotated[
@@ -173,6 +229,7 @@ QuantId = Annotated[
 class Measurement(Sourced):
     """A model measured (or quoted) running: the memory it took and how fast it was, on what."""
 
+    setting: ShortText | None = Field(default=None, description="How it was measured, when the source says.")
     profile: Slug | None = Field(default=None, description="Id of a hardware profile in data/catalog.yaml.")
     device: ShortText | None = Field(
         default=None, description="The hardware in the source's words, when no profile fits (shown, never compared)."
@@ -309,6 +366,9 @@ class Model(Strict):
     params: Parameters = Field(default_factory=Parameters)
     context_tokens: Figure[Annotated[int, Field(gt=0, le=100_000_000)]] | None = None
     modalities: Figure[list[Modality]] | None = None
+    license: Figure[ShortText] | None = Field(
+        default=None, description="Only where it differs from the family's license (e.g. one model under another)."
+    )
     ollama: Figure[OllamaTag] | None = None
     edge: Figure[bool] | None = Field(default=None, description="Built for phones and other on-device use.")
     scores: list[Score] = Field(default_factory=list)
@@ -317,12 +377,28 @@ class Model(Strict):
     files: list[FileSize] = Field(default_factory=list, description="Real download sizes, per quantisation.")
 
 
+Price = Annotated[float, Field(ge=0, le=10_000)]
+
+
+class PastPrice(Sourced):
+    """A price an offer had before: the JSON API gives the history, pages say when the price changed."""
+
+    input_usd_per_mtok: Price | None = None
+    output_usd_per_mtok: Price | None = None
+    as_of: Date = Field(description="The day the source states it, or the day it was read.")
+
+
 class Offer(Sourced):
     provider: Slug = Field(description="Id of a provider in data/catalog.yaml.")
     kind: OfferKind
     models: list[Slug] | None = Field(default=None, description="Which models; leave out for the whole family.")
-    input_usd_per_mtok: float | None = Field(default=None, ge=0, le=10_000)
-    output_usd_per_mtok: float | None = Field(default=None, ge=0, le=10_000)
+    setting: ShortText | None = Field(default=None, description="What the price is for, e.g. `input on cache miss`.")
+    input_usd_per_mtok: Price | None = None
+    output_usd_per_mtok: Price | None = None
+    as_of: Date | None = Field(
+        default=None, description="The day the price was read or the source states; required with a price."
+    )
+    history: list[PastPrice] = Field(default_factory=list, description="Superseded prices, oldest first.")
 
 
 class Languages(Strict):
@@ -344,6 +420,14 @@ class Source(Strict):
     publisher: ShortText | None = None
     date: Date | None = Field(default=None, description="When the source was published.")
     kind: SourceKind = "official"
+    maker: Slug | None = Field(
+        default=None,
+        description="Whose publication it is (a maker id in data/catalog.yaml). In a family file an official "
+        "source defaults to the family's maker; in data/catalog.yaml an official source must state it.",
+    )
+    evaluator: Slug | None = Field(
+        default=None, description="For a third party's evaluations: an evaluator id in data/catalog.yaml."
+    )
 
 
 class Family(Strict):
@@ -406,6 +490,14 @@ class Benchmark(Strict):
 
 
 Capacity = Annotated[float, Field(gt=0, le=100_000)]
+
+
+class Evaluator(Strict):
+    """A third party that runs benchmarks (a leaderboard, a lab): who `run_by` can name besides makers."""
+
+    id: Slug
+    name: ShortText
+    url: Url | None = None
 
 
 class Profile(Strict):
@@ -489,6 +581,7 @@ class Shared(Strict):
     benchmarks: list[Benchmark]
     profiles: list[Profile]
     providers: list[Provider]
+    evaluators: list[Evaluator] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
 
 
@@ -566,10 +659,22 @@ class LicenseTier(Strict):
     licenses: list[ShortText] = Field(min_length=1, description="License names exactly as families write them.")
 
 
+class Comparable(Strict):
+    """Which evaluation settings two scores must share to be compared (decide a winner, share a ranking)."""
+
+    must_match: list[SettingField] = Field(
+        min_length=1, description="Settings that must be equal; not stated counts as a value of its own."
+    )
+    match_if_stated: list[SettingField] = Field(
+        default_factory=list, description="Settings that must be equal when both scores state them."
+    )
+
+
 class Criteria(Strict):
     """data/criteria.yaml: the reasons the "Which should you pick" lists are made of, in order."""
 
     schema_: str | None = Field(default=None, alias="$schema")
+    comparable: Comparable
     criteria: list[Criterion]
     licenses: list[LicenseTier] = Field(
         default_factory=list,
@@ -719,6 +824,17 @@ class MemoryCatalog(Strict):
     vram_tiers_gb: list[Capacity] = Field(
         default_factory=list, description="GPU memory tiers of the hardware guide, in GB (system RAM: site.yaml)."
     )
+
+
+def walk(obj: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], object]]:
+    """Every schema object inside obj (and obj itself) with its path as written in the file."""
+    yield path, obj
+    if isinstance(obj, BaseModel):
+        for name, info in type(obj).model_fields.items():
+            yield from walk(getattr(obj, name), (*path, info.alias or name))
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from walk(item, (*path, i))
 
 
 FILE_KINDS: dict[str, type[Strict]] = {

@@ -7,6 +7,7 @@ and says what would be right; nothing is built while any error remains.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import os
 import re
@@ -19,7 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator import schema, validate_memory
+from generator import schema, validate_figures, validate_memory
 from generator.consistency import check_consistency
 from generator.errors import DataError, DataErrors, ErrorCollector, Location, relative_name, shown_number
 from generator.load import LoadedFile, LoadError, Path_, load_file, not_a_file, shorten
@@ -250,17 +251,6 @@ def raise_errors(collector: ErrorCollector) -> None:
 # --- references across files ---------------------------------------------------------------------
 
 
-def _walk(obj: Any, path: Path_) -> Iterator[tuple[Path_, Any]]:
-    """Every schema object inside obj with its path as written in the file."""
-    yield path, obj
-    if isinstance(obj, BaseModel):
-        for name, info in type(obj).model_fields.items():
-            yield from _walk(getattr(obj, name), (*path, info.alias or name))
-    elif isinstance(obj, list):
-        for i, item in enumerate(obj):
-            yield from _walk(item, (*path, i))
-
-
 class _Ids:
     """Ids of one kind across all files, reporting duplicates where the second one is written."""
 
@@ -351,9 +341,10 @@ class _Slugs:
         )
 
 
-def check_references(checked: list[Checked], collector: ErrorCollector) -> None:
-    """Ids unique per kind, every reference pointing at something that exists."""
-    ids = {k: _Ids(k, collector) for k in ("maker", "category", "benchmark", "profile", "provider", "source")}
+def check_references(checked: list[Checked], collector: ErrorCollector, today: datetime.date) -> None:
+    """Ids unique per kind, every reference pointing at something that exists, no date after `today`."""
+    kinds = ("maker", "category", "benchmark", "profile", "provider", "evaluator", "source")
+    ids = {k: _Ids(k, collector) for k in kinds}
     ids["family"] = _Ids("family", collector)
     ids["model"] = _Ids("model", collector)
     ids["quantisation"] = _Ids("quantisation format", collector)
@@ -370,6 +361,7 @@ def check_references(checked: list[Checked], collector: ErrorCollector) -> None:
             _check_percentages(item.obj, item.file, units, collector)
         validate_memory.check(item.obj, item.file, ids, collector)
         check_wording(item.obj, item.file, criteria, ids, collector)
+        validate_figures.check(item.obj, item.file, ids, today, collector)
     if not collector.errors:  # relations and addresses need every reference to resolve
         check_consistency(checked, collector)
 
@@ -383,6 +375,7 @@ def _register(item: Checked, ids: dict[str, _Ids], slugs: _Ids) -> None:
             ("benchmarks", "benchmark"),
             ("profiles", "profile"),
             ("providers", "provider"),
+            ("evaluators", "evaluator"),
         ):
             for i, entry in enumerate(getattr(obj, key)):
                 ids[kind].add(entry.id, f.place((key, i, "id")))
@@ -401,7 +394,7 @@ def _register(item: Checked, ids: dict[str, _Ids], slugs: _Ids) -> None:
 
 def _check_item(item: Checked, ids: dict[str, _Ids], collector: ErrorCollector) -> None:
     f, obj = item.file, item.obj
-    for path, node in _walk(obj, ()):
+    for path, node in schema.walk(obj):
         if isinstance(node, schema.Sourced):
             ids["source"].require(node.source, f.place((*path, "source")), "source")
     if isinstance(obj, schema.Site):
@@ -487,8 +480,9 @@ def _check_rankings(rankings: schema.Rankings, f: LoadedFile, ids: dict[str, _Id
             ids["benchmark"].require(bench, f.place(("rankings", i, "rank_by", j)), "rank_by")
 
 
-def validate(data_dir: Path, root: Path) -> list[schema.Strict]:
+def validate(data_dir: Path, root: Path, today: datetime.date) -> list[schema.Strict]:
     """Every data file, checked on its own and against the others; DataErrors lists all problems.
+    `today` is the build's reference day: a date after it is an error.
 
     References are checked only once every file has passed its schema, so that one broken file
     does not cascade into dozens of "no such id" errors elsewhere.
@@ -496,6 +490,6 @@ def validate(data_dir: Path, root: Path) -> list[schema.Strict]:
     collector = ErrorCollector()
     checked = check_files(data_dir, root, collector)
     if not collector.errors:
-        check_references(checked, collector)
+        check_references(checked, collector, today)
     collector.raise_if_any()
     return [c.obj for c in checked]

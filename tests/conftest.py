@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,9 @@ from generator.build import load_catalog
 from generator.model import Catalog
 
 ROOT = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 11, 29)
+"""The reference day of every build in the tests, so that a new commit cannot move a figure's age."""
+os.environ.setdefault("OMC_TODAY", TODAY.isoformat())
 
 
 @pytest.fixture(scope="session")

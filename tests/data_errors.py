@@ -8,11 +8,12 @@ import pytest
 
 from generator.errors import DataErrors
 from generator.validate import validate
+from tests.conftest import TODAY
 
 
 def errors(project: Path) -> list[str]:
     with pytest.raises(DataErrors) as caught:
-        validate(project / "data", project)
+        validate(project / "data", project, TODAY)
     return [str(e) for e in caught.value.errors]
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from generator import schema
 from generator.model import Catalog, build_catalog
+from tests.conftest import TODAY
 
 
 def fig(value: Any, **extra: Any) -> dict[str, Any]:
@@ -61,6 +62,7 @@ def make_catalog(
     criteria: list[dict[str, Any]],
     comparisons: list[dict[str, Any]] = (),  # type: ignore[assignment]
     guide: dict[str, Any] | None = None,
+    comparable: dict[str, Any] | None = None,
 ) -> Catalog:
     site = {
         "title": "t",
@@ -92,10 +94,16 @@ def make_catalog(
     objects: list[schema.Strict] = [
         schema.Site.model_validate(site),
         schema.Shared.model_validate(shared),
-        schema.Criteria.model_validate({"criteria": criteria, "licenses": LICENSES}),
+        schema.Criteria.model_validate(
+            {
+                "comparable": comparable or {"must_match": ["variant", "shots", "cot", "tools"]},
+                "criteria": criteria,
+                "licenses": LICENSES,
+            }
+        ),
     ]
     objects += [schema.Family.model_validate({"maker": "m", "name": f["id"].upper(), **f}) for f in families]
     objects += [schema.Comparison.model_validate(c) for c in comparisons]
     if guide:
         objects.append(schema.Guide.model_validate(guide))
-    return build_catalog(objects)
+    return build_catalog(objects, TODAY)

@@ -10,7 +10,7 @@ from pathlib import Path
 SOURCE_ID = "synthetic-test-source"
 
 
-def family_yaml(family_id: str, name: str, *, released: str = "2031-01-02", scale: float = 1.0) -> str:
+def family_yaml(family_id: str, name: str, *, released: str = "2026-11-02", scale: float = 1.0) -> str:
     """A complete family: two models with scores, hardware, an Ollama tag, offers with prices."""
     m = f"{family_id}-small"
     big = f"{family_id}-big"
@@ -42,7 +42,7 @@ models:
       - {{benchmark: mgsm, value: 71.25, {src}, {q}}}
 offers:
   - {{provider: ollama, kind: local, {src}, {q}}}
-  - {{provider: openrouter, kind: paid_api, input_usd_per_mtok: 0.15, output_usd_per_mtok: 0.6, {src}, {q}}}
+  - {{provider: openrouter, kind: paid_api, input_usd_per_mtok: 0.15, output_usd_per_mtok: 0.6, as_of: 2026-11-01, {src}, {q}}}
 sources:
   - id: {SOURCE_ID}{"-" + family_id}
     title: Synthetic data for tests

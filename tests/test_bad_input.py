@@ -103,13 +103,13 @@ EXPECTED: dict[str, list[str]] = {
     "dangling-id": [f"{F}:3:8: maker: no maker has the id 'gogle'; did you mean 'google'?"],
     # A missing maker, benchmark, profile or source: where to add it and with which fields.
     "missing-maker": [
-        f"{F}:3:8: maker: no maker has the id 'mistral'; to add it, write an entry under `makers:` in "
-        'data/catalog.yaml with id, name and colour, e.g. `- {id: mistral, name: Mistral, colour: "#rrggbb"}`'
+        f"{F}:3:8: maker: no maker has the id 'upstage'; to add it, write an entry under `makers:` in "
+        'data/catalog.yaml with id, name and colour, e.g. `- {id: upstage, name: Upstage, colour: "#rrggbb"}`'
     ],
     "missing-benchmark-and-profile": [
-        f"{F}:8:21: benchmark: no benchmark has the id 'livebench'; to add it, write an entry under `benchmarks:` "
+        f"{F}:8:21: benchmark: no benchmark has the id 'musr'; to add it, write an entry under `benchmarks:` "
         "in data/catalog.yaml with id, name and category (and `unit: score` or `unit: elo` when it is not a "
-        "percentage), e.g. `- {id: livebench, name: Livebench, category: general}`",
+        "percentage), e.g. `- {id: musr, name: Musr, category: general}`",
         f"{F}:10:19: profile: no profile has the id 'tpu-v9'; to add it, write an entry under `profiles:` in "
         "data/catalog.yaml with id and name, e.g. `- {id: tpu-v9, name: Tpu V9}`",
     ],
@@ -138,6 +138,41 @@ EXPECTED: dict[str, list[str]] = {
     "alias-bomb": [f"{F}:5:10: aliases (*name) are not allowed in data files; write the value out"],
     "deep-nesting": [f"{F}:4:73: nested more than 64 levels deep; data files are flatter"],
     "python-tag": [f"{F}:4:10: tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed in data files"],
+    # Data format v2: evaluation settings from a vocabulary, conflicts with a reason, dated prices, no future.
+    "setting-vocabulary": [
+        f"{F}:8:49: models.0.scores.0.variant: 'instuct' is not one of base, instruct, reasoning "
+        "(did you mean 'instruct'?)",
+        f"{F}:9:72: models.0.scores.1.effort: 'extreme' is not one of low, medium, high",
+        f"{F}:10:45: models.0.scores.2.cot: expected true or false, got text 'yes' "
+        "(YAML 1.2: only true and false are booleans)",
+    ],
+    "setting-cross-field": [
+        f"{F}:8:67: effort: only a reasoning score has an effort; add `variant: reasoning` or delete `effort`",
+        f"{F}:9:52: run_by: 'lmarean' is not `maker`, a maker or an evaluator of data/catalog.yaml (a third party "
+        "that runs benchmarks goes under `evaluators:` there, with id, name and url)",
+        f"{F}:11:85: maker: no maker has the id 'gogle'; did you mean 'google'?",
+    ],
+    "conflict-without-reason": [
+        f"{F}:11:7: conflicts: say why `value` was chosen over them, in `chosen_because:` beside `value`",
+        f"{F}:13:19: conflicts: 131072 is the chosen value itself; a conflict states another value",
+        f"{F}:15:59: chosen_because: explains a choice among `conflicts:`, and there are none; add them or delete it",
+    ],
+    "price-without-date": [
+        f"{F}:7:5: as_of: a price needs the day it was read or the day its source states: add `as_of: YYYY-MM-DD`",
+        f"{F}:12:43: history: as_of 2025-06-01 is not before 2025-03-01; list past prices oldest first, each "
+        "before the offer's current `as_of`",
+        f"{F}:13:9: history: a past price needs input_usd_per_mtok or output_usd_per_mtok",
+    ],
+    # The tests build with OMC_TODAY=2026-11-29 (tests/conftest.py).
+    "future-date": [
+        f"{F}:4:19: released.value: 2035-04-02 is after the build's reference day 2026-11-29 (--today, else OMC_TODAY, else the last commit's date); a date in the future is a typo",
+        f"{F}:5:10: checked: 2099-01-01 is after the build's reference day 2026-11-29 (--today, else OMC_TODAY, else the last commit's date); a date in the future is a typo",
+        f"{F}:7:84: sources.0.date: 2035-04-01 is after the build's reference day 2026-11-29 (--today, else OMC_TODAY, else the last commit's date); a date in the future is a typo",
+    ],
+    "borrowed-source": [
+        f"{F}:4:38: source: 'qwen-3-readme' is defined in data/families/qwen-3.yaml; cite this file's own sources "
+        "or data/catalog.yaml's (move a source several families cite to data/catalog.yaml)"
+    ],
     "javascript-url": [
         f"{F}:5:24: links.0.url: links must start with https:// or http:// (got text 'javascript:alert(1)')"
     ],

@@ -8,6 +8,7 @@ from pathlib import Path
 from bench.synthetic import edit_one_score, synthesize
 from generator.model import build_catalog
 from generator.validate import validate
+from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,7 +28,7 @@ def test_same_seed_same_bytes_other_seed_other_data(tmp_path: Path) -> None:
 
 def test_synthetic_data_passes_the_real_validator(tmp_path: Path) -> None:
     ids = synthesize(ROOT / "data", tmp_path / "data", 20, seed=7)
-    catalog = build_catalog(validate(tmp_path / "data", tmp_path))
+    catalog = build_catalog(validate(tmp_path / "data", tmp_path, TODAY), TODAY)
     assert sorted(catalog.families) == sorted(ids)
     assert len(catalog.models) >= 2 * len(ids)  # a few models per family, as in real data
     assert any(m.scores for m in catalog.models.values())
@@ -44,4 +45,4 @@ def test_editing_one_score_changes_one_line(tmp_path: Path) -> None:
     assert len(changed) == 1 and model_id.startswith(Path(changed[0]).stem)
     diff = difflib.ndiff(before[changed[0]].decode().splitlines(), after[changed[0]].decode().splitlines())
     assert sum(1 for line in diff if line.startswith("+ ")) == 1
-    build_catalog(validate(tmp_path / "data", tmp_path))
+    build_catalog(validate(tmp_path / "data", tmp_path, TODAY), TODAY)

@@ -26,6 +26,7 @@ from generator.errors import DataErrors
 from generator.load import load_text
 from generator.scaffold import new_family
 from generator.validate import validate
+from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
 BLOCK = re.compile(r"(?:<!-- example: (?P<target>[^>]*?) -->\n)?```yaml\n(?P<body>.*?)```", re.DOTALL)
@@ -83,7 +84,7 @@ def test_contributing_example_validates(project: Path, line: int, target: str | 
     (project / "data/families/example-lm.yaml").write_text(yaml.safe_dump(documents["family"], sort_keys=False))
     (project / "data/catalog.yaml").write_text(yaml.safe_dump(documents["catalog"], sort_keys=False))
     try:
-        validate(project / "data", project)
+        validate(project / "data", project, TODAY)
     except DataErrors as exc:
         pytest.fail(f"{where} does not validate:\n" + "\n".join(str(e) for e in exc.errors))
 

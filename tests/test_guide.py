@@ -167,13 +167,13 @@ def test_every_leaf_of_the_real_data_respects_its_answers_and_ranks_like_with_li
 
 
 def test_scores_under_different_settings_are_not_ranked_against_each_other() -> None:
-    def scored(ident: str, value: float, setting: str | None) -> dict[str, Any]:
-        extra = {"setting": setting} if setting else {}
+    def scored(ident: str, value: float, shots: int | None) -> dict[str, Any]:
+        extra = {"shots": shots} if shots is not None else {}
         return model(ident, scores=[{**score("gen", value), **extra}])
 
     families = [
-        {"id": "a", "models": [scored("a1", 90, None), scored("a2", 70, "5-shot")]},
-        {"id": "b", "models": [scored("b1", 80, "5-shot")]},
+        {"id": "a", "models": [scored("a1", 90, None), scored("a2", 70, 5)]},
+        {"id": "b", "models": [scored("b1", 80, 5)]},
     ]
     guide = {"title": "t", "questions": [GUIDE["questions"][2]]}
     catalog = make_catalog(families, [], guide=guide)

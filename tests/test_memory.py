@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -79,11 +80,18 @@ def make(*models: dict[str, Any]) -> Catalog:
             "sources": [{"id": SRC, "title": "Test figures", "kind": "article"}],
         }
     )
-    criteria = schema.Criteria.model_validate({"criteria": []})
+    criteria = schema.Criteria.model_validate(
+        {
+            "criteria": [],
+            "comparable": {"must_match": ["variant", "shots", "cot", "tools"], "match_if_stated": ["effort"]},
+        }
+    )
     family = schema.Family.model_validate(
         {"id": "fam", "name": "Fam", "maker": "google", "models": list(models), "sources": []}
     )
-    return build_catalog([site, shared, criteria, schema.MemoryCatalog.model_validate(MEMORY), family])
+    return build_catalog(
+        [site, shared, criteria, schema.MemoryCatalog.model_validate(MEMORY), family], date(2026, 1, 1)
+    )
 
 
 def model(ident: str = "m", total: float = 8.03, **fields: Any) -> dict[str, Any]:

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from generator.build import load_catalog, render_site
-from generator.derive import rankings
+from generator.derive import provenance, rankings
 from generator.derive.pagemeta import RELATED_LIMIT
 from generator.errors import DataErrors
 from generator.model import Catalog
 from generator.validate import validate
+from tests.conftest import TODAY
 from tests.synthetic import add_family
 
 Edit = Callable[[str, str, str], Path]
@@ -128,7 +129,7 @@ def test_benchmark_board_ranks_each_setting_on_its_own(catalog: Catalog, pages: 
         for board in boards:
             values = [r.score.value for r in board.ranking.rows]
             assert values == sorted(values, reverse=catalog.benchmarks[bench].higher_is_better)
-            assert {r.score.setting for r in board.ranking.rows} == {board.setting}
+            assert {provenance.setting_label(catalog, r.score) for r in board.ranking.rows} == {board.setting}
         scored = {m.id for m in catalog.models.values() if any(s.benchmark == bench for s in m.scores)}
         assert {r.model.id for b in boards for r in b.ranking.rows} == scored
     general = pages["leaderboards/general.md"]
@@ -139,10 +140,10 @@ RANK_FAMILY = """id: rank-test
 name: Rank Test
 maker: google
 models:
-  - {id: rank-a, name: Rank A, scores: [{benchmark: mmlu, value: 70, setting: 5-shot, source: s, quote: q}]}
-  - {id: rank-b, name: Rank B, scores: [{benchmark: mmlu, value: 70, setting: 5-shot, source: s, quote: q}]}
-  - {id: rank-c, name: Rank C, scores: [{benchmark: mmlu, value: 90, setting: 0-shot, source: s, quote: q}]}
-  - {id: rank-d, name: Rank D, scores: [{benchmark: humaneval, value: 50, setting: 0-shot, source: s, quote: q}]}
+  - {id: rank-a, name: Rank A, scores: [{benchmark: mmlu, value: 70, shots: 5, source: s, quote: q}]}
+  - {id: rank-b, name: Rank B, scores: [{benchmark: mmlu, value: 70, shots: 5, source: s, quote: q}]}
+  - {id: rank-c, name: Rank C, scores: [{benchmark: mmlu, value: 90, shots: 0, source: s, quote: q}]}
+  - {id: rank-d, name: Rank D, scores: [{benchmark: humaneval, value: 50, shots: 0, source: s, quote: q}]}
   - {id: rank-e, name: Rank E}
 sources:
   - {id: s, title: Synthetic ranking test, kind: article}
@@ -159,7 +160,7 @@ def test_rank_shares_places_keeps_settings_apart_and_names_unscored_models(proje
         (3, "rank-d", "humaneval"),
     ]
     # 90 on MMLU is higher, but 0-shot is not the setting the others share: shown, not ranked
-    assert [(r.position, r.model.id, r.score.setting) for r in found.apart] == [(None, "rank-c", "0-shot")]
+    assert [(r.position, r.model.id, r.score.shots) for r in found.apart] == [(None, "rank-c", 0)]
     assert [m.id for m in found.unranked] == ["rank-e"]
 
 
@@ -191,14 +192,14 @@ def test_use_case_ranking_pages_state_their_rule(pages: dict[str, str]) -> None:
 
 
 def test_a_new_family_shows_up_everywhere(project: Path) -> None:
-    add_family(project / "data", "zeta-1", "Zeta 1", released="2031-01-02", scale=3)
+    add_family(project / "data", "zeta-1", "Zeta 1", released="2026-11-02", scale=3)
     files = {p: c.decode() for p, c in render_site(load_catalog(project)).items() if p.endswith(".md")}
     assert "Zeta 1 Big" in files["leaderboards/general.md"]
     assert "Zeta 1 Big" in files["benchmarks/mmlu.md"]
     assert "Zeta 1 Small" in section(files["hardware/index.md"], "ram-8-gb")  # 9B, measured at 5.9 GB
     assert "Zeta 1 Small" in files["best/coding-locally.md"]
     assert "Zeta 1 Small" in files["best/under-8-gb.md"]
-    assert "**2031-01-02** — [Zeta 1](../families/zeta-1.md) family" in section(files["releases/index.md"], "y2031")
+    assert "**2026-11-02** — [Zeta 1](../families/zeta-1.md) family" in section(files["releases/index.md"], "y2026")
     assert "[Zeta 1 Small](models/zeta-1-small.md)" in section(files["index.md"], "latest")
     assert "provider-openrouter" in files["pricing/index.md"] and "$0.60" in section(
         files["pricing/index.md"], "families"
@@ -218,7 +219,7 @@ def test_without_rankings_file_there_are_no_ranking_pages(project: Path) -> None
 def test_rankings_file_errors_point_at_the_line(project: Path, edit: Edit) -> None:
     edit("data/rankings.yaml", "rank_by: [humaneval, mbpp]", "rank_by: [humaneval, mbppp]")
     with pytest.raises(DataErrors) as caught:
-        validate(project / "data", project)
+        validate(project / "data", project, TODAY)
     (message,) = [str(e) for e in caught.value.errors]
     lines = (project / "data/rankings.yaml").read_text(encoding="utf-8").splitlines()
     line = next(i for i, text in enumerate(lines, 1) if "mbppp" in text)
@@ -229,7 +230,7 @@ def test_rankings_file_errors_point_at_the_line(project: Path, edit: Edit) -> No
 def test_rankings_file_rejects_unknown_fields(project: Path, edit: Edit) -> None:
     edit("data/rankings.yaml", "    local: true\n", "    locl: true\n")
     with pytest.raises(DataErrors) as caught:
-        validate(project / "data", project)
+        validate(project / "data", project, TODAY)
     assert "unknown field 'locl'; did you mean 'local'?" in str(caught.value)
 
 
@@ -256,8 +257,8 @@ models:
   - id: {fid}-m
     name: {name} M
     scores:
-      - {{benchmark: mmlu, value: {first}, setting: instruct 0-shot, source: {fid}-s, quote: q}}
-      - {{benchmark: mmlu, value: {second}, setting: base 5-shot, source: {fid}-s, quote: q}}
+      - {{benchmark: mmlu, value: {first}, variant: instruct, shots: 0, source: {fid}-s, quote: q}}
+      - {{benchmark: mmlu, value: {second}, variant: base, shots: 5, source: {fid}-s, quote: q}}
 sources:
   - {{id: {fid}-s, title: Synthetic pairing test, kind: article}}
 """
@@ -269,12 +270,15 @@ def test_matchup_compares_the_scores_measured_in_the_same_setting(project: Path)
     data = project / "data/families"
     (data / "pair-x.yaml").write_text(PAIRED.format(fid="pair-x", name="Pair X", first=90, second=60), encoding="utf-8")
     # Pair Y lists its base score first: the first scores would be 90 (instruct) vs 70 (base)
-    text = PAIRED.format(fid="pair-y", name="Pair Y", first=70, second=50).replace("instruct 0-shot", "TMP")
-    text = text.replace("base 5-shot", "instruct 0-shot").replace("TMP", "base 5-shot")
+    text = PAIRED.format(fid="pair-y", name="Pair Y", first=70, second=50).replace("variant: instruct, shots: 0", "TMP")
+    text = text.replace("variant: base, shots: 5", "variant: instruct, shots: 0").replace(
+        "TMP", "variant: base, shots: 5"
+    )
     (data / "pair-y.yaml").write_text(text, encoding="utf-8")
     catalog = load_catalog(project)
     facts = matchup.describe(catalog, matchup.pick_for(catalog, "pair-x", "pair-y"))  # type: ignore[arg-type]
     (row,) = facts.scores
-    assert row.comparable and row.scores[0].setting == row.scores[1].setting == "instruct 0-shot"
+    labels = {provenance.setting_label(catalog, s) for s in row.scores}
+    assert row.comparable and labels == {"instruct, 0-shot"}
     assert (row.scores[0].value, row.scores[1].value, row.winner) == (90, 50, 0)
     assert facts.comparable == 1 and facts.wins == (1, 0)

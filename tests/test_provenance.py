@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from generator.cli import main
 from generator.derive import provenance, quality
 from generator.derive.comparison import compare
 from generator.derive.picks import decide
+from generator.errors import DataErrors
 from generator.model import Catalog
 from generator.render.stale import stale_lines
 from tests.data_errors import errors, line_of
@@ -45,23 +47,17 @@ def test_dangling_source_id_is_rejected_at_its_line_with_a_suggestion(project: P
 # --- incomparable settings never produce a winner -----------------------------------------------
 
 
-def test_comparable_needs_the_same_conditions_or_none() -> None:
-    from generator.schema import Measurement, Score
+def test_measurements_are_comparable_only_under_the_same_conditions(catalog: Catalog) -> None:
+    from generator.schema import Measurement
 
-    def score(setting: str | None) -> Score:
-        return Score(benchmark="mmlu", value=1, source="s", quote="q", setting=setting)
-
-    assert provenance.comparable(score("5-shot"), score("5-shot"))
-    assert provenance.comparable(score(None), score(None))
-    assert not provenance.comparable(score("5-shot"), score(None))
-    assert not provenance.comparable(score("5-shot"), score("0-shot"))
     q4 = Measurement(quantisation="q4", ram_gb=8, source="s", quote="q")
     q8 = Measurement(quantisation="q8", ram_gb=8, source="s", quote="q")
-    assert not provenance.comparable(q4, q8)
-    assert provenance.incomparable_settings([q4, q8]) == ("q4", "q8")
+    assert provenance.comparable(catalog, q4, q4.model_copy())
+    assert not provenance.comparable(catalog, q4, q8)
+    assert provenance.incomparable_settings(catalog, [q4, q8]) == ("q4", "q8")
 
 
-def _pair(setting_a: str, setting_b: str, quant_a: str, quant_b: str) -> tuple[str, str]:
+def _pair(shots_a: int, shots_b: int, quant_a: str, quant_b: str) -> tuple[str, str]:
     """Two made-up families where Delta leads on paper: higher scores, faster, under the given settings."""
     template = """id: {id}
 name: {name}
@@ -72,19 +68,19 @@ models:
     params:
       total: {{value: 8, source: {id}-card, quote: "8B"}}
     scores:
-      - {{benchmark: mmlu, value: {score}, setting: "{setting}", source: {id}-card, quote: "MMLU"}}
-      - {{benchmark: arc-c, value: {score}, setting: "{setting}", source: {id}-card, quote: "ARC-C"}}
+      - {{benchmark: mmlu, value: {score}, shots: {shots}, source: {id}-card, quote: "MMLU"}}
+      - {{benchmark: arc-c, value: {score}, shots: {shots}, source: {id}-card, quote: "ARC-C"}}
     hardware:
       - {{profile: laptop-cpu, quantisation: {quant}, ram_gb: 8, tokens_per_second: {speed}, source: {id}-card, quote: "speed"}}
 sources:
   - {{id: {id}-card, title: {name} card, url: "https://example.org/{id}", kind: official}}
 """
-    gamma = template.format(id="gamma", name="Gamma", score=60, setting=setting_a, quant=quant_a, speed=3)
-    delta = template.format(id="delta", name="Delta", score=80, setting=setting_b, quant=quant_b, speed=9)
+    gamma = template.format(id="gamma", name="Gamma", score=60, shots=shots_a, quant=quant_a, speed=3)
+    delta = template.format(id="delta", name="Delta", score=80, shots=shots_b, quant=quant_b, speed=9)
     return gamma, delta
 
 
-def _constructed(project: Path, settings: tuple[str, str], quants: tuple[str, str]) -> Catalog:
+def _constructed(project: Path, settings: tuple[int, int], quants: tuple[str, str]) -> Catalog:
     for folder in ("families", "comparisons"):
         for path in (project / "data" / folder).glob("*.yaml"):
             path.unlink()
@@ -96,7 +92,7 @@ def _constructed(project: Path, settings: tuple[str, str], quants: tuple[str, st
 
 @pytest.mark.parametrize("comparable", [True, False])
 def test_incomparable_settings_never_produce_a_winner_or_a_pick(project: Path, comparable: bool) -> None:
-    settings, quants = (("5-shot", "5-shot"), ("q4", "q4")) if comparable else (("5-shot", "0-shot"), ("q4", "q8"))
+    settings, quants = ((5, 5), ("q4", "q4")) if comparable else ((5, 0), ("q4", "q8"))
     catalog = _constructed(project, settings, quants)
     pair = compare(catalog, "delta", "gamma")
     general = next(c for c in pair.categories if c.category.id == "general")
@@ -180,7 +176,7 @@ def test_staleness_lists_exactly_the_figures_past_the_threshold_oldest_first(dat
     stale = provenance.index(dated, TODAY).stale()
     assert [(r.as_of.isoformat(), r.subject, r.what) for r in stale] == [
         ("2024-09-19", "Beta", "license"),
-        ("2024-09-19", "Beta 7B", "MMLU score"),
+        ("2024-09-19", "Beta 7B", "MMLU score (setting not stated)"),
         ("2024-11-12", "Beta 7B", "total parameters"),
         ("2024-12-02", "Beta 7B", "context length"),
     ]
@@ -190,7 +186,12 @@ def test_staleness_lists_exactly_the_figures_past_the_threshold_oldest_first(dat
 def test_undated_figures_are_never_checked_not_stale(dated: Catalog) -> None:
     prov = provenance.index(dated, TODAY)
     (never,) = prov.never_checked()
-    assert (never.subject, never.what, never.source.id, never.stale) == ("Beta 7B", "MMLU score", "beta-review", False)
+    assert (never.subject, never.what, never.source.id, never.stale) == (
+        "Beta 7B",
+        "MMLU score (setting not stated)",
+        "beta-review",
+        False,
+    )
     assert prov.family_checked(dated.families["alpha"]) == date(2024, 12, 3)
     assert prov.family_checked(dated.families["beta"]) == date(2025, 5, 1)
 
@@ -211,10 +212,32 @@ def test_generate_prints_a_staleness_summary(synthetic: Path, capsys: pytest.Cap
     assert "4 figure(s) past stale_after_days as of 2025-06-01" in capsys.readouterr().out
 
 
-def test_today_defaults_to_the_newest_date_in_the_data(dated: Catalog) -> None:
-    newest = max([s.date for s in dated.sources.values() if s.date] + [date(2025, 5, 1)])
-    assert provenance.reference_date(dated) == newest
-    assert render_site(dated) == render_site(dated, newest)
+def test_the_reference_day_is_given_else_omc_today_else_the_last_commit(
+    synthetic: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.build import reference_day
+    from tests.conftest import ROOT
+
+    monkeypatch.setenv("OMC_TODAY", "2026-01-02")
+    assert reference_day(synthetic, date(2025, 6, 1)) == date(2025, 6, 1)
+    assert reference_day(synthetic) == load_catalog(synthetic).today == date(2026, 1, 2)
+    monkeypatch.delenv("OMC_TODAY")
+    committed = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"], capture_output=True, text=True)
+    last_commit = datetime.fromtimestamp(int(committed.stdout), UTC).date()
+    # A scratch copy of data/ is no checkout: it builds with the code's own last commit, never its newest date.
+    assert reference_day(synthetic) == last_commit != date(2025, 5, 1)
+
+
+def test_a_date_after_the_reference_day_is_an_error_at_its_line(synthetic: Path) -> None:
+    path = synthetic / "data/families/beta.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("checked: 2025-05-01", "checked: 2035-05-01"))
+    line = line_of(synthetic, "data/families/beta.yaml", "2035-05-01")
+    with pytest.raises(DataErrors) as raised:
+        load_catalog(synthetic, date(2026, 11, 29))
+    (error,) = raised.value.errors
+    assert str(error).startswith(f"data/families/beta.yaml:{line}:")
+    assert "released.checked: 2035-05-01 is after the build's reference day 2026-11-29" in str(error)
+    assert load_catalog(synthetic, date(2035, 5, 1)).today == date(2035, 5, 1)
 
 
 def test_stale_and_maker_reported_figures_are_flagged_on_pages(dated: Catalog) -> None:
@@ -239,17 +262,53 @@ def test_maker_reported_follows_the_source_kind(dated: Catalog) -> None:
     assert {r.source.id for r in prov.records if not r.self_reported} == {"beta-review"}
 
 
-def test_conflicting_sources_are_reported(dated: Catalog) -> None:
+def test_a_figure_stated_twice_without_a_choice_is_an_open_conflict(dated: Catalog) -> None:
     (conflict,) = quality.conflicts(provenance.index(dated, TODAY))
-    assert (conflict.subject, conflict.what) == ("Beta 7B", "MMLU score")
-    assert [(r.source.id, r.value) for r in conflict.records] == [("beta-review", 60), ("beta-card", 61)]
+    assert (conflict.subject, conflict.what, conflict.reason) == ("Beta 7B", "MMLU score (setting not stated)", None)
+    assert (conflict.chosen.source.id, conflict.chosen.value) == ("beta-review", 60)
+    assert [(s.figure.source, s.text) for s in conflict.others] == [("beta-card", "61")]
     page = render_site(dated)["data-quality.md"].decode()
-    assert "- Beta 7B, MMLU score: 60<sup>" in page
+    assert "1 figure on which sources disagree; 1 stated more than once with no choice made" in page
+    assert "- Beta 7B, MMLU score (setting not stated): 60<sup>" in page
+    assert "No two sources disagree" not in page
+
+
+RECORDED = """    context_tokens:
+      value: 8192
+      source: beta-blog
+      quote: "8K"
+      chosen_because: "The blog is the later of the two."
+      conflicts:
+        - {value: 4096, source: beta-card, quote: "4K"}
+"""
+
+
+def test_recorded_conflicts_are_counted_and_shown_side_by_side(synthetic: Path) -> None:
+    path = synthetic / "data/families/beta.yaml"
+    before = '    context_tokens: {value: 8192, source: beta-blog, quote: "8K", checked: 2024-12-02}\n'
+    path.write_text(path.read_text(encoding="utf-8").replace(before, RECORDED))
+    catalog = load_catalog(synthetic)
+    conflicts = quality.conflicts(provenance.index(catalog, TODAY))
+    recorded = next(c for c in conflicts if c.reason)
+    assert (recorded.what, recorded.chosen.value, [s.text for s in recorded.others]) == (
+        "context length",
+        8192,
+        ["4096"],
+    )
+    files = render_site(catalog, TODAY)
+    quality_page = files["data-quality.md"].decode()
+    assert "2 figures on which sources disagree; for 1 the data chose one value and says why" in quality_page
+    row = next(
+        line for line in files["models/beta-7b.md"].decode().splitlines() if line.startswith("| context length |")
+    )
+    assert row.startswith("| context length | 8K<sup>") and "| 4K<sup>" in row
+    assert row.endswith("| The blog is the later of the two. |")
 
 
 def test_quality_page_reports_what_each_family_lacks(dated: Catalog) -> None:
     rows = {c.family.id: c for c in quality.coverage(dated, provenance.index(dated, TODAY))}
-    assert [b.id for b in rows["alpha"].missing_benchmarks] == list(dated.benchmarks)
+    # only benchmarks some family reports count as missing: the catalog's unused ids are nobody's gap
+    assert [b.id for b in rows["alpha"].missing_benchmarks] == ["mmlu"]
     assert "mmlu" not in [b.id for b in rows["beta"].missing_benchmarks]
     assert [m.id for m in rows["beta"].unmeasured_models] == ["beta-7b"] and rows["beta"].offers == 0
     assert rows["alpha"].figures == 2 and rows["beta"].figures == 6 and rows["beta"].maker_reported == 5

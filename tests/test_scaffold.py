@@ -12,6 +12,7 @@ from generator.build import generate
 from generator.cli import main
 from generator.errors import DataErrors
 from generator.validate import validate
+from tests.conftest import TODAY
 
 
 def fill(path: Path) -> None:
@@ -21,7 +22,7 @@ def fill(path: Path) -> None:
 
 def data_errors(project: Path) -> list[str]:
     with pytest.raises(DataErrors) as caught:
-        validate(project / "data", project)
+        validate(project / "data", project, TODAY)
     return [str(e) for e in caught.value.errors]
 
 
@@ -62,7 +63,7 @@ def test_new_model_is_added_to_the_family_and_valid_once_filled(project: Path, f
     assert all(line in remaining for line in before.splitlines()), "every line of the file is kept, in order"
     assert f"  - id: {family}-99b" in after
     fill(path)
-    objects = validate(project / "data", project)
+    objects = validate(project / "data", project, TODAY)
     assert any(m.id == f"{family}-99b" for o in objects for m in getattr(o, "models", []))
 
 

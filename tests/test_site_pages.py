@@ -72,7 +72,7 @@ def test_sitemap_lists_every_page_once_and_no_redirect(site: Path) -> None:
     pages = [p for p in html_pages(site) if not is_redirect(p.read_text(encoding="utf-8"))]
     expected = {SITE_URL + ("" if (f := p.parent.relative_to(site).as_posix()) == "." else f + "/") for p in pages}
     assert set(locations) == expected
-    assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) == {"2031-01-02"}  # the data's latest date
+    assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) == {"2026-11-02"}  # the data's latest date
 
 
 def test_404_page_works_from_any_depth_of_a_project_path(site: Path) -> None:

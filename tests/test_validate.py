@@ -11,6 +11,7 @@ import pytest
 
 from generator import schema
 from generator.validate import validate
+from tests.conftest import TODAY
 from tests.data_errors import errors, line_of
 
 Edit = Callable[[str, str, str], Path]
@@ -18,7 +19,7 @@ QWEN = "data/families/qwen-3-5.yaml"
 
 
 def test_the_default_data_is_valid(project: Path) -> None:
-    assert validate(project / "data", project)
+    assert validate(project / "data", project, TODAY)
 
 
 def test_unknown_field_suggests_the_right_one(project: Path, edit: Edit) -> None:
@@ -63,9 +64,9 @@ def test_enum_typo_gets_a_did_you_mean(project: Path, edit: Edit) -> None:
 
 
 def test_dangling_reference_suggests_the_nearest_id(project: Path, edit: Edit) -> None:
-    edit(QWEN, "{benchmark: mmlu,", "{benchmark: mmmlu,")
-    line = line_of(project, QWEN, "mmmlu")
-    assert errors(project) == [f"{QWEN}:{line}:21: benchmark: no benchmark has the id 'mmmlu'; did you mean 'mmlu'?"]
+    edit(QWEN, "{benchmark: mmlu,", "{benchmark: mmluu,")
+    line = line_of(project, QWEN, "mmluu")
+    assert errors(project) == [f"{QWEN}:{line}:21: benchmark: no benchmark has the id 'mmluu'; did you mean 'mmlu'?"]
 
 
 def test_unknown_source_is_rejected(project: Path, edit: Edit) -> None:
@@ -263,7 +264,7 @@ def test_ram_tiers_that_read_the_same_are_refused(project: Path, edit: Edit) -> 
 def test_ollama_tags_as_makers_publish_them_are_accepted(project: Path, edit: Edit, tag: str) -> None:
     """Mistral's own card gives `mistral-small:24b-instruct-2501-q4_K_M`: capitals in the tag."""
     edit("data/families/deepseek-r1.yaml", 'value: "deepseek-r1:671b"', f'value: "{tag}"')
-    assert validate(project / "data", project)
+    assert validate(project / "data", project, TODAY)
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.validate import validate
+from tests.conftest import TODAY
 from tests.data_errors import errors, line_of
 
 Edit = Callable[[str, str, str], Path]
@@ -45,7 +46,7 @@ def test_head_dim_contradicting_hidden_over_heads_needs_a_reason(project: Path, 
 
 def test_head_dim_with_a_reason_is_accepted(project: Path, edit: Edit) -> None:
     edit(LLAMA, KV_HEADS, KV_HEADS + "\n      head_dim: {value: 96, quote: '\"head_dim\": 96', note: 'set'}")
-    assert validate(project / "data", project)
+    assert validate(project / "data", project, TODAY)
 
 
 def test_unknown_quantisation_gets_a_did_you_mean(project: Path, edit: Edit) -> None:

@@ -213,7 +213,7 @@ def compare(catalog: Catalog, first: str, second: str) -> PairFacts:
         b=b,
         comparison=comparison,
         banners=tuple(_banner(catalog, s) for s in (a, b) if s.family.successor),
-        same_license=_same_license(a, b),
+        same_license=_same_license(catalog, a, b),
         both_local=all(facts.offers_of(catalog, s.id, "local") for s in (a, b)),
         quick=_quick_rows(catalog, a, b),
         sizes=_align_sizes(a.models, b.models, (matchup.a, matchup.b) if matchup else None),
@@ -235,9 +235,12 @@ def _banner(catalog: Catalog, s: Side) -> Banner:
     return Banner(s.family, successor, successor.models[-1] if successor.models else None)
 
 
-def _same_license(a: Side, b: Side) -> str | None:
-    la, lb = a.family.license, b.family.license
-    return la.value if la and lb and la.value == lb.value else None
+def _same_license(catalog: Catalog, a: Side, b: Side) -> str | None:
+    """The license both families are under, every model included; None when any model differs."""
+    la, lb = facts.licenses(catalog, a.id), facts.licenses(catalog, b.id)
+    if not la or not lb or la.exceptions or lb.exceptions or not la.family or not lb.family:
+        return None
+    return la.family.value if la.family.value == lb.family.value else None
 
 
 def _quick_rows(catalog: Catalog, a: Side, b: Side) -> tuple[QuickRow, ...]:
@@ -247,7 +250,7 @@ def _quick_rows(catalog: Catalog, a: Side, b: Side) -> tuple[QuickRow, ...]:
 
     candidates = [
         row("maker", "Maker", lambda s: s.maker.name),
-        row("license", "License", lambda s: s.family.license),
+        row("license", "License", lambda s: facts.licenses(catalog, s.id)),
         row("range", "Model range", lambda s: facts.size_range(catalog, s.id)),
         row("architecture", "Architecture", lambda s: facts.architectures(catalog, s.id)),
         row("context", "Max context", lambda s: facts.max_context(catalog, s.id)),
@@ -368,7 +371,7 @@ def _matchup(catalog: Catalog, a: Side, b: Side, comparison: schema.Comparison |
         ratio = max(float(qa.value), float(qb.value)) / min(float(qa.value), float(qb.value))
     ram_a, ram_b = memory.plausible_measured(catalog, ma), memory.plausible_measured(catalog, mb)
     ram_more = ram_less = None
-    if ram_a and ram_b and ram_a.ram_gb != ram_b.ram_gb and provenance.comparable(ram_a, ram_b):
+    if ram_a and ram_b and ram_a.ram_gb != ram_b.ram_gb and provenance.comparable(catalog, ram_a, ram_b):
         ram_more, ram_less = sorted((ram_a, ram_b), key=lambda h: -(h.ram_gb or 0))
     return Matchup(ma, mb, qa, qb, more_active, ratio, ram_more, ram_less, curated)
 
@@ -419,7 +422,7 @@ def _category(
         return None
     rows, uncompared = [], []
     for bm in benchmarks:
-        row = _bench_row(bm, columns, a_cols, b_cols, a, b)
+        row = _bench_row(catalog, bm, columns, a_cols, b_cols, a, b)
         if row:
             rows.append(row)
         elif any(first_score(m, bm.id) for m in columns):
@@ -435,7 +438,7 @@ def _category(
     if leader:
         own = list(leader.models)
         base_rows = [
-            _bench_row(bm, columns, own if leader is a else a_cols, own if leader is b else b_cols, a, b)
+            _bench_row(catalog, bm, columns, own if leader is a else a_cols, own if leader is b else b_cols, a, b)
             for bm in (r.benchmark for r in rows)
         ]
         base_wins = sum(1 for r in base_rows if r and r.winner is leader)
@@ -449,6 +452,7 @@ def _category(
 
 
 def _bench_row(
+    catalog: Catalog,
     bm: schema.Benchmark,
     columns: tuple[schema.Model, ...],
     a_cols: list[schema.Model],
@@ -462,25 +466,17 @@ def _bench_row(
     if not best_a or not best_b:
         return None
     cells = tuple(first_score(m, bm.id) for m in columns)
-    comparable = comparable_settings(best_a, best_b)
+    comparable = provenance.comparable(catalog, best_a, best_b)
     margin = abs(best_a.value - best_b.value)
     winner = None
     if comparable and margin > 0:
         winner = a if sign * (best_a.value - best_b.value) > 0 else b
     top = max(sign * c.value for c in cells if c)
     best = tuple(i for i, c in enumerate(cells) if c and sign * c.value == top) if comparable else ()
-    settings = () if comparable else (provenance.setting_label(best_a), provenance.setting_label(best_b))
+    settings = (
+        () if comparable else (provenance.setting_label(catalog, best_a), provenance.setting_label(catalog, best_b))
+    )
     return BenchRow(bm, cells, best, winner, margin, comparable, settings)
-
-
-def comparable_settings(x: schema.Score, y: schema.Score) -> bool:
-    """Two scores can decide a winner only when their settings are the same, or both unstated.
-
-    A score whose setting is unknown is not comparable with one measured under a stated setting: we
-    cannot tell whether the shots, the model variant (base or instruct) or the benchmark version match.
-    The rule lives in provenance.comparable, which applies it to every kind of figure.
-    """
-    return provenance.comparable(x, y)
 
 
 def _best(models: list[schema.Model], benchmark: str, sign: int) -> schema.Score | None:
@@ -528,20 +524,20 @@ def _hardware(
     }
     leader = (a if a.id in fastest_sides else b) if fastest and len(fastest_sides) == 1 else None
     # Rows measured under different settings (Q4 vs Q8) cannot name the fastest family.
-    incomparable = provenance.incomparable_settings(r.measurement for r in measured if r.measurement)
+    incomparable = provenance.incomparable_settings(catalog, (r.measurement for r in measured if r.measurement))
     if incomparable:
         leader = None
     fast = slow = None
     ram_ratio = speed_ratio = None
     if matchup:
         sa, sb = facts.speed_on(matchup.a, profile_id), facts.speed_on(matchup.b, profile_id)
-        if sa and sb and sa.tokens_per_second != sb.tokens_per_second and provenance.comparable(sa, sb):
+        if sa and sb and sa.tokens_per_second != sb.tokens_per_second and provenance.comparable(catalog, sa, sb):
             (fast, f), (slow, s) = sorted(
                 ((matchup.a, sa), (matchup.b, sb)), key=lambda p: -(p[1].tokens_per_second or 0)
             )
             speed_ratio = (f.tokens_per_second or 0) / (s.tokens_per_second or 1)
             rf, rs = memory.plausible_measured(catalog, fast), memory.plausible_measured(catalog, slow)
-            if rf and rs and rf.ram_gb and rs.ram_gb and provenance.comparable(rf, rs):
+            if rf and rs and rf.ram_gb and rs.ram_gb and provenance.comparable(catalog, rf, rs):
                 ram_ratio = rf.ram_gb / rs.ram_gb
     limit = catalog.site.limited_ram_gb
     within = {catalog.family_of[m.id] for m, h in plausible if (h.ram_gb or math.inf) <= limit}

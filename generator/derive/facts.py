@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Literal, TypeVar
+from typing import Literal, NamedTuple, TypeVar
 
 from generator import schema
 from generator.model import Catalog
@@ -99,6 +99,29 @@ def size_range(catalog: Catalog, family_id: str) -> tuple[Quantity, Quantity] | 
     low = min(smallest, key=lambda f: f.value)
     high = max(largest, key=lambda f: f.value)
     return figure_quantity("params", low), figure_quantity("params", high)  # type: ignore[return-value]
+
+
+class Licenses(NamedTuple):
+    """A family's license and the models under another one (a tuple, so citations find its figures)."""
+
+    family: schema.Figure | None
+    exceptions: tuple[tuple[schema.Model, schema.Figure], ...]
+
+    def text(self) -> str:
+        """`Apache 2.0 (Qwen 2.5 Coder 3B: Qwen Research License)`."""
+        own = self.family.value if self.family else "not stated"
+        others = "; ".join(f"{m.name}: {f.value}" for m, f in self.exceptions)
+        return f"{own} ({others})" if others else str(own)
+
+
+def licenses(catalog: Catalog, family_id: str) -> Licenses | None:
+    family = catalog.families[family_id]
+    exceptions = tuple(
+        (m, m.license)
+        for m in family.models
+        if m.license and (not family.license or m.license.value != family.license.value)
+    )
+    return Licenses(family.license, exceptions) if family.license or exceptions else None
 
 
 def architectures(catalog: Catalog, family_id: str) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 
 from generator import schema
-from generator.derive import memory
+from generator.derive import memory, provenance, rankings
 from generator.derive.facts import Quantity
 from generator.model import Catalog
 
@@ -109,13 +109,22 @@ def _fits(catalog: Catalog, model: schema.Model, option: schema.GuideOption, con
 @dataclass(frozen=True)
 class Ranking:
     """What one ranking answer compares: one benchmark under one setting, so that only scores measured
-    the same way are set against each other (as comparison pages do, see `comparable_settings`)."""
+    the same way are set against each other (as comparison pages do, see `provenance.comparable`)."""
 
+    catalog: Catalog
     benchmark: schema.Benchmark
-    setting: str | None
+    setting: tuple[object, ...]
+    """The setting key (rankings.setting_key) the compared scores share."""
 
     def score_of(self, model: schema.Model) -> schema.Score | None:
-        return next((s for s in model.scores if s.benchmark == self.benchmark.id and s.setting == self.setting), None)
+        return next(
+            (
+                s
+                for s in model.scores
+                if s.benchmark == self.benchmark.id and rankings.setting_key(self.catalog, s) == self.setting
+            ),
+            None,
+        )
 
 
 def leaf(catalog: Catalog, guide: schema.Guide, answers: tuple[schema.GuideOption, ...]) -> Leaf:
@@ -151,14 +160,18 @@ def _ranking(catalog: Catalog, category: str, models: list[schema.Model]) -> Ran
     before an unstated one, then catalog order of benchmarks, then settings alphabetically), so that
     the ranking compares like with like; None when no candidate has a score in the category."""
     order = {b.id: i for i, b in enumerate(catalog.benchmarks.values()) if b.category == category}
-    counts: dict[tuple[str, str | None], int] = {}
+    counts: dict[tuple[str, tuple[object, ...]], int] = {}
+    labels: dict[tuple[str, tuple[object, ...]], str] = {}
     for m in models:
-        for s in {(s.benchmark, s.setting) for s in m.scores if s.benchmark in order}:
-            counts[s] = counts.get(s, 0) + 1
+        for s in m.scores:
+            if s.benchmark in order:
+                labels[(s.benchmark, rankings.setting_key(catalog, s))] = provenance.setting_label(catalog, s)
+        for k in {(s.benchmark, rankings.setting_key(catalog, s)) for s in m.scores if s.benchmark in order}:
+            counts[k] = counts.get(k, 0) + 1
     if not counts:
         return None
-    best = min(counts, key=lambda k: (-counts[k], k[1] is None, order[k[0]], k[1] or ""))
-    return Ranking(catalog.benchmarks[best[0]], best[1])
+    best = min(counts, key=lambda k: (-counts[k], sum(v is None for v in k[1]), order[k[0]], labels[k]))
+    return Ranking(catalog, catalog.benchmarks[best[0]], best[1])
 
 
 def _recommendation(
@@ -172,7 +185,7 @@ def _recommendation(
         benchmark=scored[0].benchmark if scored else None,
         score=Quantity("score", scored[1].value, source=scored[1].source) if scored else None,
         ram=ram,
-        setting=scored[1].setting if scored else None,
+        setting=provenance.setting_of(catalog, scored[1]).label(catalog) or None if scored else None,
     )
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from generator import schema
-from generator.derive import facts, market, memory
-from generator.derive.comparison import QuickRow, comparable_settings, default_matchup, first_score
+from generator.derive import facts, market, memory, provenance
+from generator.derive.comparison import QuickRow, default_matchup, first_score
 from generator.derive.facts import Quantity
 from generator.model import Catalog, pair_key
 
@@ -143,7 +143,7 @@ def _specs(
             tuple(m.context_tokens or f.context_tokens for m, f in zip(models, families, strict=True)),
         ),  # type: ignore[arg-type]
         QuickRow("modalities", "Input", tuple(m.modalities for m in models)),  # type: ignore[arg-type]
-        QuickRow("license", "License", tuple(f.license for f in families)),  # type: ignore[arg-type]
+        QuickRow("license", "License", tuple(catalog.model_license(m) for m in models)),  # type: ignore[arg-type]
         QuickRow("released", "Released", tuple(m.released for m in models)),  # type: ignore[arg-type]
         QuickRow("ram", "RAM needed", tuple(memory.need(catalog, m.id, "ram") for m in models)),  # type: ignore[arg-type]
     ]
@@ -156,9 +156,9 @@ def _scores(
     rows = []
     only: dict[str, list[schema.Benchmark]] = {ma.id: [], mb.id: []}
     for bench in catalog.benchmarks.values():
-        sa, sb = _paired_scores(ma, mb, bench.id)
+        sa, sb = _paired_scores(catalog, ma, mb, bench.id)
         if sa and sb:
-            comparable = comparable_settings(sa, sb)
+            comparable = provenance.comparable(catalog, sa, sb)
             sign = 1 if bench.higher_is_better else -1
             diff = sign * (sa.value - sb.value)
             winner = None if not comparable or diff == 0 else (0 if diff > 0 else 1)
@@ -170,13 +170,13 @@ def _scores(
 
 
 def _paired_scores(
-    ma: schema.Model, mb: schema.Model, benchmark: str
+    catalog: Catalog, ma: schema.Model, mb: schema.Model, benchmark: str
 ) -> tuple[schema.Score | None, schema.Score | None]:
     """The two models' scores on a benchmark, measured in the same setting when the data has such a pair
     (a model may report base and instruct scores); otherwise each model's first score."""
     xs = [s for s in ma.scores if s.benchmark == benchmark]
     ys = [s for s in mb.scores if s.benchmark == benchmark]
-    same = next(((x, y) for x in xs for y in ys if comparable_settings(x, y)), None)
+    same = next(((x, y) for x in xs for y in ys if provenance.comparable(catalog, x, y)), None)
     return same or (first_score(ma, benchmark), first_score(mb, benchmark))
 
 

@@ -200,7 +200,7 @@ def _ram(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reas
         ha, hb = memory.plausible_measured(catalog, ma), memory.plausible_measured(catalog, mb)
         if not (ha and hb and ha.ram_gb and hb.ram_gb):
             continue
-        if not provenance.comparable(ha, hb):  # different quantisations: not the same need
+        if not provenance.comparable(catalog, ha, hb):  # different quantisations: not the same need
             continue
         low, high = sorted((ha.ram_gb, hb.ram_gb))
         winner_is_a = ha.ram_gb < hb.ram_gb
@@ -240,7 +240,7 @@ def _modalities(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) 
 
 def _context(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:
     ca, cb = (facts.max_context(catalog, s.id) for s in pair.sides)
-    if ca and cb and not provenance.comparable(ca, cb):
+    if ca and cb and not provenance.comparable(catalog, ca, cb):
         return None
     if not ca or not cb or not _beyond_ratio(max(ca.value, cb.value) / min(ca.value, cb.value), criterion.threshold):
         return None
@@ -287,7 +287,7 @@ def _speed(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Re
         sa, sb = facts.speed_on(ma, profile), facts.speed_on(mb, profile)
         if not (sa and sb and sa.tokens_per_second and sb.tokens_per_second):
             continue
-        if not provenance.comparable(sa, sb):  # different quantisations or settings decide nothing
+        if not provenance.comparable(catalog, sa, sb):  # different quantisations or settings decide nothing
             continue
         fast, slow = sorted((sa.tokens_per_second, sb.tokens_per_second), reverse=True)
         if not _beyond_ratio(fast / slow, criterion.threshold):
@@ -329,7 +329,7 @@ def _price(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Re
         priced = [o for o in facts.offers_of(catalog, s.id, "paid_api") if o.output_usd_per_mtok is not None]
         cheapest.append(min(priced, key=lambda o: o.output_usd_per_mtok or 0) if priced else None)
     pa, pb = cheapest
-    if pa and pb and not provenance.comparable(pa, pb):
+    if pa and pb and not provenance.comparable(catalog, pa, pb):
         return None
     if not pa or not pb or not pa.output_usd_per_mtok or not pb.output_usd_per_mtok:
         return None
@@ -352,7 +352,9 @@ def _license(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> 
     """Tiers of the permissiveness order in data/criteria.yaml apart; a license not listed is not judged."""
     tiers = catalog.license_tiers
     rank = {name: i for i, tier in enumerate(tiers) for name in tier.licenses}
-    la, lb = (s.family.license for s in pair.sides)
+    # Judged on each family's own license; models under another one are named beside it.
+    licenses = [facts.licenses(catalog, s.id) for s in pair.sides]
+    la, lb = (found.family if found else None for found in licenses)
     if not la or not lb or la.value not in rank or lb.value not in rank:
         return None
     ra, rb = rank[la.value], rank[lb.value]
@@ -361,11 +363,12 @@ def _license(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> 
     winner_is_a = ra < rb
     winner, loser = _sides(pair, winner_is_a)
     (wl, wr), (ll, lr) = ((la, ra), (lb, rb)) if winner_is_a else ((lb, rb), (la, ra))
+    wt, lt = (licenses[0], licenses[1]) if winner_is_a else (licenses[1], licenses[0])
     values = {
         "winner": winner.name,
         "loser": loser.name,
-        "winner_value": Quantity("text", wl.value, source=wl.source),
-        "loser_value": Quantity("text", ll.value, source=ll.source),
+        "winner_value": Quantity("text", wt.text(), source=wl.source),  # type: ignore[union-attr]
+        "loser_value": Quantity("text", lt.text(), source=ll.source),  # type: ignore[union-attr]
         "winner_tier": tiers[wr].name,
         "loser_tier": tiers[lr].name,
     }

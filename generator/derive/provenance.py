@@ -1,10 +1,14 @@
 """Where every figure comes from, who reported it, how old it is, and which figures may be compared.
 
-Pure functions from the catalog (and an injected reference date, never the clock) to records that
+Pure functions from the catalog (and an injected reference day, never the clock) to records that
 pages cite, the staleness report lists, and the data-quality page summarises. A figure's age counts
 from the latest date that vouches for it: an editor's check of the figure or of its whole family, or
 else the publication date of its source. A figure with none of these is "never checked", which is
 reported as such rather than given an invented age.
+
+A figure is the maker's own claim only when its source is an official publication of the model's own
+maker (`maker:` on the source, a family file's official sources defaulting to the family's maker):
+one maker's report on another maker's model is a third party's figure.
 """
 
 from __future__ import annotations
@@ -16,11 +20,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from generator import schema
-from generator.derive import facts
-from generator.model import Catalog
-
-SELF_REPORTED_KINDS = frozenset({"official", "official-partner"})
-"""Source kinds published by a model maker or on its behalf: their figures are the maker's own claims."""
+from generator.model import OFFICIAL_KINDS, Catalog
 
 Basis = Literal["checked", "published", "never"]
 
@@ -81,12 +81,18 @@ class FigureRecord:
                 if p is not None
             ]
             return ", ".join(prices) or "offered"
-        value = self.value
-        if isinstance(value, list):
-            return ", ".join(str(v) for v in value)
-        if isinstance(value, dict):
-            return ", ".join(f"{k} {v}" for k, v in value.items() if v not in (None, False, []))
-        return f"{value:g}" if isinstance(value, float) else str(value)
+        return value_text(self.value)
+
+
+def value_text(value: object) -> str:
+    """A figure's value as an editor reads it: `131072`, `text, image`, `88.4`."""
+    if isinstance(value, schema.Strict):
+        value = value.model_dump()
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v}" for k, v in value.items() if v not in (None, False, []))
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 @dataclass(frozen=True)
@@ -116,25 +122,14 @@ class Provenance:
 
 
 def self_reported(source: schema.Source) -> bool:
-    return source.kind in SELF_REPORTED_KINDS
+    """Whether a source is some maker's own publication (or a partner's on its behalf)."""
+    return source.kind in OFFICIAL_KINDS
 
 
-def reference_date(catalog: Catalog) -> date:
-    """The deterministic default "today": the newest date anywhere in the data.
-
-    Builds of the same data are then byte-identical on any day; a deployment that wants ages counted
-    to the real date passes it in (`--today` or `OMC_TODAY`), so the clock never leaks in unasked.
-    """
-    dates = [s.date for s in catalog.sources.values() if s.date]
-    dates += [f.checked for f in catalog.families.values() if f.checked]
-    for family in catalog.families.values():
-        dates += [d for node in facts.sourced_in(family) for d in (node.checked, _date_value(node)) if d]
-    return max(dates, default=date(1970, 1, 1))
-
-
-def _date_value(node: schema.Sourced) -> date | None:
-    value = getattr(node, "value", None)
-    return value if isinstance(value, date) else None
+def own_claim(catalog: Catalog, source_id: str, family: schema.Family) -> bool:
+    """Whether a figure from this source is the family's maker's own claim about its model."""
+    source = catalog.sources[source_id]
+    return self_reported(source) and catalog.source_makers.get(source_id) == family.maker
 
 
 def index(catalog: Catalog, today: date) -> Provenance:
@@ -143,7 +138,7 @@ def index(catalog: Catalog, today: date) -> Provenance:
     records = [
         _record(catalog, figure, family, model, what, today, limit)
         for family in catalog.families.values()
-        for figure, model, what in _figures_of(catalog, family)
+        for figure, model, what in figures_of(catalog, family)
     ]
     checked: dict[str, date | None] = {f.id: f.checked for f in catalog.families.values()}
     for r in records:
@@ -177,7 +172,7 @@ def _record(
         basis=basis,
         age_days=age,
         stale=age is not None and age > limit,
-        self_reported=self_reported(source),
+        self_reported=own_claim(catalog, figure.source, family),
     )
 
 
@@ -189,14 +184,15 @@ def _as_of(checked: date | None, published: date | None) -> tuple[date | None, B
     return None, "never"
 
 
-def _figures_of(catalog: Catalog, family: schema.Family) -> Iterator[tuple[schema.Sourced, schema.Model | None, str]]:
+def figures_of(catalog: Catalog, family: schema.Family) -> Iterator[tuple[schema.Sourced, schema.Model | None, str]]:
     """Every sourced figure of a family with the model it belongs to and what it states."""
     yield from _plain_figures(family, None)
     for model in family.models:
         yield from _plain_figures(model, model)
         yield from _plain_figures(model.params, model)
         for score in model.scores:
-            yield score, model, f"{catalog.benchmarks[score.benchmark].name} score"
+            setting = setting_label(catalog, score)
+            yield score, model, f"{catalog.benchmarks[score.benchmark].name} score ({setting})"
         for m in model.hardware:
             yield m, model, f"hardware ({measurement_setting(catalog, m) or 'setting unstated'})"
     for offer in family.offers:
@@ -225,39 +221,107 @@ def figure_value(figure: schema.Sourced) -> object:
     return value.model_dump() if isinstance(value, schema.Strict) else value
 
 
-# --- comparability -------------------------------------------------------------------------------
+# --- evaluation settings and comparability ------------------------------------------------------
 
 
-def _conditions(figure: schema.Sourced) -> tuple[str | None, str | None, str | None]:
-    """The conditions a figure was measured under, in fixed positions: setting, profile, quantisation."""
-    if isinstance(figure, schema.Measurement):
-        return figure.setting, figure.profile, figure.quantisation
-    return figure.setting, None, None
+@dataclass(frozen=True)
+class Setting:
+    """The evaluation settings of one score, with `run_by` resolved from its source where left out:
+    `maker` when the model's own maker ran it, else a maker or evaluator id, None when nobody says."""
+
+    variant: str | None
+    effort: str | None
+    shots: int | None
+    cot: bool | None
+    tools: bool | None
+    run_by: str | None
+    metric: str | None
+
+    def key(self, rule: schema.Comparable) -> tuple[object, ...]:
+        """The settings the comparability rule looks at, in a fixed order: equal keys are comparable."""
+        return tuple(getattr(self, f) for f in (*rule.must_match, *rule.match_if_stated))
+
+    def label(self, catalog: Catalog) -> str:
+        """How the setting reads beside a score: "instruct, 5-shot, CoT"; only the settings the
+        comparability rule weighs, so that two scores with one label are comparable; empty when the
+        source states none of them."""
+        fields = {*catalog.comparable.must_match, *catalog.comparable.match_if_stated}
+        parts = []
+        if "variant" in fields and self.variant:
+            effort = f", {self.effort} effort" if "effort" in fields and self.effort else ""
+            parts.append(self.variant + effort)
+        elif "effort" in fields and self.effort:
+            parts.append(f"{self.effort} effort")
+        if "shots" in fields and self.shots is not None:
+            parts.append(f"{self.shots}-shot")
+        if "cot" in fields and self.cot is not None:
+            parts.append("CoT" if self.cot else "no CoT")
+        if "tools" in fields and self.tools is not None:
+            parts.append("with tools" if self.tools else "no tools")
+        if "run_by" in fields and self.run_by:
+            parts.append(f"run by {_runner_name(catalog, self.run_by)}")
+        return ", ".join(parts)
 
 
-def settings_of(figure: schema.Sourced) -> tuple[str, ...]:
-    """The conditions a figure states, which another figure must share to be compared with it."""
-    return tuple(c for c in _conditions(figure) if c)
+def _runner_name(catalog: Catalog, run_by: str) -> str:
+    if run_by == "maker":
+        return "the maker"
+    known = catalog.makers.get(run_by) or catalog.evaluators.get(run_by)
+    return known.name if known else run_by
 
 
-def comparable(x: schema.Sourced, y: schema.Sourced) -> bool:
-    """Two figures may decide a winner only when they state the same conditions, or both state none.
+def setting_of(catalog: Catalog, score: schema.Score) -> Setting:
+    family = catalog.model_family(catalog.score_model[id(score)])
+    return Setting(
+        score.variant, score.effort, score.shots, score.cot, score.tools, _run_by(catalog, score, family), score.metric
+    )
 
-    A figure whose setting is unknown is not compared with one measured under a stated setting: nobody
-    can tell whether the shots, the quantisation or the hardware match ("5-shot" vs unstated, "Q4" vs
-    "Q8", two hardware profiles all decide nothing).
+
+def _run_by(catalog: Catalog, score: schema.Score, family: schema.Family) -> str | None:
+    """Who ran it: as stated, else the source's maker (`maker` when it is the model's), else its evaluator."""
+    runner = score.run_by or catalog.source_makers.get(score.source) or catalog.sources[score.source].evaluator
+    return "maker" if runner == family.maker else runner
+
+
+def comparable(catalog: Catalog, x: schema.Sourced, y: schema.Sourced) -> bool:
+    """Two figures may decide a winner only when they state the same conditions.
+
+    Scores follow the rule of data/criteria.yaml (`comparable:`): the `must_match` settings equal,
+    "not stated" being a value of its own (a base-model score never decides against an instruct one,
+    nor a stated 5-shot against an unstated one); the `match_if_stated` settings equal where both state
+    them. Other figures compare their stated conditions whole: a measurement's hardware profile,
+    quantisation and setting ("Q4" vs "Q8" decide nothing), an offer's setting.
     """
+    if isinstance(x, schema.Score) and isinstance(y, schema.Score):
+        rule = catalog.comparable
+        sx, sy = setting_of(catalog, x), setting_of(catalog, y)
+        if any(getattr(sx, f) != getattr(sy, f) for f in rule.must_match):
+            return False
+        return all(
+            getattr(sx, f) == getattr(sy, f)
+            for f in rule.match_if_stated
+            if getattr(sx, f) is not None and getattr(sy, f) is not None
+        )
     return _conditions(x) == _conditions(y)
 
 
-def all_comparable(figures: Iterable[schema.Sourced]) -> bool:
+def _conditions(figure: schema.Sourced) -> tuple[str | None, str | None, str | None]:
+    """A measurement's or offer's conditions in fixed positions: setting, profile, quantisation."""
+    if isinstance(figure, schema.Measurement):
+        return figure.setting, figure.profile, figure.quantisation
+    return getattr(figure, "setting", None), None, None
+
+
+def all_comparable(catalog: Catalog, figures: Iterable[schema.Sourced]) -> bool:
     items = list(figures)
-    return all(comparable(x, y) for i, x in enumerate(items) for y in items[i + 1 :])
+    return all(comparable(catalog, x, y) for i, x in enumerate(items) for y in items[i + 1 :])
 
 
-def setting_label(figure: schema.Sourced) -> str:
-    """How a figure's conditions read beside a comparison: "5-shot", "laptop-cpu, Q4", "setting unstated"."""
-    return ", ".join(settings_of(figure)) or "setting unstated"
+def setting_label(catalog: Catalog, figure: schema.Sourced) -> str:
+    """How a figure's conditions read beside a comparison: "instruct, 5-shot", "laptop-cpu, Q4"."""
+    if isinstance(figure, schema.Score):
+        return setting_of(catalog, figure).label(catalog) or "setting not stated"
+    return ", ".join(c for c in _conditions(figure) if c) or "setting not stated"
 
 
 def measurement_setting(catalog: Catalog, m: schema.Measurement) -> str:
@@ -265,13 +329,14 @@ def measurement_setting(catalog: Catalog, m: schema.Measurement) -> str:
     return ", ".join(p for p in (profile, m.quantisation, m.setting) if p)
 
 
-def incomparable_settings(figures: Iterable[schema.Sourced]) -> tuple[str, ...]:
-    """Distinct labels of the conditions that differ among figures that may not be compared ("Q4", "Q8"),
-    in first-seen order; empty when they may be compared. Conditions all share (the profile) are left out."""
+def incomparable_settings(catalog: Catalog, figures: Iterable[schema.Sourced]) -> tuple[str, ...]:
+    """Distinct labels of the conditions that differ among measurements that may not be compared ("Q4",
+    "Q8"), in first-seen order; empty when they may be compared. Conditions all share (the profile) are
+    left out."""
     items = list(figures)
-    if all_comparable(items):
+    if all_comparable(catalog, items):
         return ()
     conditions = [_conditions(f) for f in items]
     differing = [i for i in range(3) if len({c[i] for c in conditions}) > 1]
-    labels = (", ".join(c[i] for i in differing if c[i]) or "setting unstated" for c in conditions)
+    labels = (", ".join(c[i] for i in differing if c[i]) or "setting not stated" for c in conditions)
     return tuple(dict.fromkeys(labels))

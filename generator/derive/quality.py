@@ -10,7 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator import schema
-from generator.derive.provenance import FigureRecord, Provenance, self_reported, settings_of
+from generator.derive.facts import Quantity, QuantityKind
+from generator.derive.provenance import FigureRecord, Provenance, figures_of, self_reported, value_text
 from generator.model import Catalog
 
 
@@ -30,13 +31,24 @@ class Coverage:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """One source's value for a figure: what it says, and the figure (or conflict entry) that cites it."""
+
+    text: str
+    figure: schema.Sourced | schema.Conflicting
+
+
+@dataclass(frozen=True)
 class Conflict:
-    """Two or more sources stating different values for the same figure under the same setting."""
+    """Sources stating different values for one figure (same subject, same thing, same setting): the
+    value the pages use and why, or, where the data states it twice without choosing, the first."""
 
     subject: str
     what: str
-    setting: str
-    records: tuple[FigureRecord, ...]
+    chosen: FigureRecord
+    others: tuple[Statement, ...]
+    reason: str | None
+    """The data's `chosen_because`; None for a figure stated twice without a choice."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,8 @@ class SourceSupport:
 def coverage(catalog: Catalog, prov: Provenance) -> tuple[Coverage, ...]:
     per_family = Counter(r.family.id for r in prov.records)
     maker = Counter(r.family.id for r in prov.records if r.self_reported)
+    # Benchmarks nobody reports are no family's gap: the catalog lists ids for editors to come.
+    in_use = {s.benchmark for m in catalog.models.values() for s in m.scores}
     result = []
     for family in catalog.families.values():
         scored = {s.benchmark for m in family.models for s in m.scores}
@@ -61,7 +75,7 @@ def coverage(catalog: Catalog, prov: Provenance) -> tuple[Coverage, ...]:
             Coverage(
                 family=family,
                 figures=per_family[family.id],
-                missing_benchmarks=tuple(b for b in catalog.benchmarks.values() if b.id not in scored),
+                missing_benchmarks=tuple(b for b in catalog.benchmarks.values() if b.id in in_use - scored),
                 missing_profiles=tuple(p for p in catalog.profiles.values() if p.id not in profiles),
                 unsized_models=tuple(m for m in family.models if not (m.params.total or m.params.effective)),
                 unmeasured_models=tuple(m for m in family.models if not m.hardware),
@@ -76,17 +90,65 @@ def coverage(catalog: Catalog, prov: Provenance) -> tuple[Coverage, ...]:
 
 
 def conflicts(prov: Provenance) -> tuple[Conflict, ...]:
-    """Figures stated more than once (same subject, same thing, same setting) with different values."""
-    groups: dict[tuple[str, str, str, str], list[FigureRecord]] = {}
+    """Every disagreement between sources: the data's `conflicts:` first, then figures the data states
+    more than once (same subject, same thing, same setting) with different values and no choice made."""
+    declared = [
+        Conflict(
+            r.subject,
+            r.what,
+            r,
+            tuple(Statement(value_text(c.value), c) for c in r.figure.conflicts),
+            r.figure.chosen_because,
+        )
+        for r in prov.records
+        if isinstance(r.figure, schema.Disputed) and r.figure.conflicts
+    ]
+    groups: dict[tuple[str, str, str], list[FigureRecord]] = {}
     for r in prov.records:
-        key = (r.family.id, r.model.id if r.model else "", r.what, ", ".join(settings_of(r.figure)))
-        groups.setdefault(key, []).append(r)
+        groups.setdefault((r.family.id, r.model.id if r.model else "", r.what), []).append(r)
+    undeclared = [
+        Conflict(first.subject, what, first, tuple(Statement(r.value_text, r.figure) for r in rest), None)
+        for (_, _, what), (first, *rest) in sorted(groups.items(), key=lambda item: item[0])
+        if rest and len({repr(r.value) for r in (first, *rest)}) > 1
+    ]
+    return tuple(declared + undeclared)
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """One figure of a page's subject that sources state differently: the value used, the others, why."""
+
+    what: str
+    chosen: Quantity
+    figure: schema.Figure | schema.Score
+    others: tuple[tuple[Quantity, schema.Conflicting], ...]
+
+
+# How a disputed value is written, by what it states (labels of provenance.figures_of).
+_KINDS: dict[str, QuantityKind] = {
+    "context length": "tokens",
+    "total parameters": "params",
+    "active parameters": "params",
+    "effective parameters": "params",
+}
+
+
+def disputes(catalog: Catalog, model: schema.Model | None, family: schema.Family) -> tuple[Dispute, ...]:
+    """The disputed figures of a model (or, with `model` None, of the family itself), in field order."""
     found = []
-    for (_, _, what, setting), records in sorted(groups.items()):
-        values = {repr(r.value) for r in records}
-        if len(records) > 1 and len(values) > 1:
-            found.append(Conflict(records[0].subject, what, setting, tuple(records)))
+    for fig, owner, what in figures_of(catalog, family):
+        if owner is model and isinstance(fig, schema.Disputed) and fig.conflicts:
+            kind = "score" if isinstance(fig, schema.Score) else _KINDS.get(what, "text")
+            quantity = _quantity(kind, fig.value, fig.source)  # type: ignore[attr-defined]
+            others = tuple((_quantity(kind, c.value, c.source), c) for c in fig.conflicts)
+            found.append(Dispute(what, quantity, fig, others))  # type: ignore[arg-type]
     return tuple(found)
+
+
+def _quantity(kind: QuantityKind, value: object, source: str) -> Quantity:
+    if kind == "text":
+        return Quantity("text", value_text(value), source=source)
+    return Quantity(kind, value, source=source)  # type: ignore[arg-type]
 
 
 def source_support(catalog: Catalog, prov: Provenance) -> tuple[SourceSupport, ...]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from generator import schema
-from generator.derive import market, memory
+from generator.derive import market, memory, provenance
 from generator.derive.comparison import first_score
 from generator.derive.facts import speed_on
 from generator.model import Catalog
@@ -42,7 +42,7 @@ class Ranking:
     apart: tuple[Ranked, ...]
     unranked: tuple[schema.Model, ...]
     rank_by: tuple[schema.Benchmark, ...]
-    references: Mapping[str, str | None] = field(default_factory=dict)
+    references: Mapping[str, SettingKey] = field(default_factory=dict)
     """Per benchmark id, the setting its ranked scores share."""
 
     @property
@@ -54,7 +54,8 @@ class Ranking:
 class SettingBoard:
     """One benchmark's scores in one setting, ranked among themselves."""
 
-    setting: str | None
+    setting: str
+    """The setting's label: "instruct, 0-shot", "setting not stated"."""
     ranking: Ranking
     anchor: str
     """A heading id made from the setting's words, so a deep link survives other settings being added."""
@@ -89,31 +90,39 @@ class UseCase:
     ranking: Ranking
 
 
+SettingKey = tuple[object, ...]
+"""What the comparability rule compares of a score's setting: equal keys rank together."""
+
+
 def scores_on(model: schema.Model, benchmark_id: str) -> list[schema.Score]:
     return [s for s in model.scores if s.benchmark == benchmark_id]
 
 
-def reference_setting(scores: Iterable[schema.Score]) -> str | None:
-    """The setting most of these scores share; on a tie a stated setting, then the first alphabetically."""
-    counts = Counter(s.setting for s in scores)
-    return min(counts, key=lambda k: (-counts[k], k is None, k or ""))
+def setting_key(catalog: Catalog, score: schema.Score) -> SettingKey:
+    return provenance.setting_of(catalog, score).key(catalog.comparable)
+
+
+def reference_setting(catalog: Catalog, scores: Iterable[schema.Score]) -> SettingKey:
+    """The setting most of these scores share; on a tie the one stating most, then the first by label."""
+    counts = Counter(setting_key(catalog, s) for s in scores)
+    labels = {setting_key(catalog, s): provenance.setting_label(catalog, s) for s in scores}
+    return min(counts, key=lambda k: (-counts[k], sum(v is None for v in k), labels[k]))
 
 
 def rank(
     catalog: Catalog,
     models: Iterable[schema.Model],
     rank_by: Iterable[str],
-    setting: str | None = None,
-    fixed_setting: bool = False,
+    setting: SettingKey | None = None,
     kind: memory.MemoryKind = "ram",
 ) -> Ranking:
     """Order models by the first benchmark of `rank_by` they report in its reference setting (or in
-    `setting` when `fixed_setting`, for a one-benchmark board); equal scores share a position."""
+    `setting` when given, for a one-benchmark board); equal scores share a position."""
     pending = list(models)
     benchmarks = tuple(catalog.benchmarks[b] for b in rank_by)
     # References are chosen among all the models, not those left over, so one rule holds for the page.
     references = {
-        b.id: setting if fixed_setting else reference_setting(found)
+        b.id: setting if setting is not None else reference_setting(catalog, found)
         for b in benchmarks
         if (found := [s for m in pending for s in scores_on(m, b.id)])
     }
@@ -125,7 +134,7 @@ def rank(
         reference = references[bench.id]
         same = []
         for m in pending:
-            match = next((s for s in scores_on(m, bench.id) if s.setting == reference), None)
+            match = next((s for s in scores_on(m, bench.id) if setting_key(catalog, s) == reference), None)
             if match:
                 same.append((m, match))
         for m in pending:
@@ -171,32 +180,37 @@ def category_board(catalog: Catalog, category_id: str) -> CategoryBoard | None:
     ids = [b.id for b in benchmarks]
     models = [m for m in catalog.models.values() if any(first_score(m, b) for b in ids)]
     ranking = rank(catalog, models, ids)
-    cells = tuple(tuple(_cell(r.model, b, ranking.references) for b in ids) for r in ranking.all_rows)
+    cells = tuple(tuple(_cell(catalog, r.model, b, ranking.references) for b in ids) for r in ranking.all_rows)
     return CategoryBoard(catalog.categories[category_id], benchmarks, ranking, cells)
 
 
-def _cell(model: schema.Model, benchmark_id: str, references: Mapping[str, str | None]) -> schema.Score | None:
+def _cell(
+    catalog: Catalog, model: schema.Model, benchmark_id: str, references: Mapping[str, SettingKey]
+) -> schema.Score | None:
     """The model's score in the benchmark's ranked setting when it has one, else its first score."""
     scores = scores_on(model, benchmark_id)
-    return next((s for s in scores if s.setting == references.get(benchmark_id)), scores[0] if scores else None)
+    reference = references.get(benchmark_id)
+    return next((s for s in scores if setting_key(catalog, s) == reference), scores[0] if scores else None)
 
 
 def benchmark_board(catalog: Catalog, benchmark_id: str) -> tuple[SettingBoard, ...]:
     """One ranking per setting the benchmark was measured in, the most shared setting first."""
     models = _scored_models(catalog, benchmark_id)
     scores = [s for m in models for s in scores_on(m, benchmark_id)]
-    settings: list[str | None] = []
-    while remaining := [s for s in scores if s.setting not in settings]:
-        settings.append(reference_setting(remaining))
+    settings: list[SettingKey] = []
+    while remaining := [s for s in scores if setting_key(catalog, s) not in settings]:
+        settings.append(reference_setting(catalog, remaining))
+    labels = {setting_key(catalog, s): provenance.setting_label(catalog, s) for s in scores}
     boards = []
     anchors: set[str] = set()
     for setting in settings:
-        ranking = rank(catalog, models, [benchmark_id], setting, fixed_setting=True)
-        anchor = "setting-" + (re.sub(r"[^a-z0-9]+", "-", setting.lower()).strip("-") if setting else "not-stated")
+        ranking = rank(catalog, models, [benchmark_id], setting)
+        label = labels[setting]
+        anchor = "setting-" + (re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-").removeprefix("setting-"))
         while anchor in anchors:
             anchor += "-2"
         anchors.add(anchor)
-        boards.append(SettingBoard(setting, Ranking(ranking.rows, (), (), ranking.rank_by, ranking.references), anchor))
+        boards.append(SettingBoard(label, Ranking(ranking.rows, (), (), ranking.rank_by, ranking.references), anchor))
     return tuple(boards)
 
 

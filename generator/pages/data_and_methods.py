@@ -29,6 +29,16 @@ _RULES = {
     "languages": "one family claims at least {t}x as many languages as the other",
 }
 
+# How the methods page names each evaluation setting the comparability rule can weigh.
+_SETTING_NAMES = {
+    "variant": "checkpoint",
+    "effort": "reasoning effort",
+    "shots": "number of examples",
+    "cot": "use of chain of thought",
+    "tools": "use of tools",
+    "run_by": "evaluator",
+}
+
 _KIND_NAMES = {
     "official": "the model maker's own publication",
     "official-partner": "a maker's partner publishing on its behalf",
@@ -62,6 +72,10 @@ def _content(site: Site, page: Page) -> Content:
         "file_checks": memory.file_checks(catalog),
         "accuracy": memory.accuracy(catalog),
         "memory_profiles": tuple(p for p in catalog.profiles.values() if p.capacity_gb),
+        "settings_rule": {
+            "must_match": [_SETTING_NAMES[f] for f in catalog.comparable.must_match],
+            "match_if_stated": [_SETTING_NAMES[f] for f in catalog.comparable.match_if_stated],
+        },
     }
     return Content(context)
 

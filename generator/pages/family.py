@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator import schema
-from generator.derive import facts, market, memory, pagemeta
+from generator.derive import facts, market, memory, pagemeta, quality
 from generator.derive.comparison import first_score
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
@@ -36,6 +36,8 @@ def _content(site: Site, page: Page) -> Content:
         "maker": catalog.makers[family.maker],
         "pairs": list(plan.involving("comparison", family.id)),
         "range": facts.size_range(catalog, family.id),
+        "licenses": facts.licenses(catalog, family.id),
+        "disputes": quality.disputes(catalog, None, family),
         "architectures": facts.architectures(catalog, family.id),
         "max_context": facts.max_context(catalog, family.id),
         "family_modalities": facts.family_modalities(catalog, family.id),

@@ -4,8 +4,8 @@ One file per collection (families, models, benchmarks, scores, hardware, offers,
 sources) plus index.json. The shape is documented in docs/api.md and versioned by the path: fields
 may be added within v1, never renamed or removed; a breaking change gets /api/v2/.
 
-Every figure keeps its source id (`{"value": …, "source": …, "approx": …}`), so a consumer can cite
-it the way the site does. Output is deterministic: keys sorted, fixed separators and indent, lists in
+Every figure keeps its source id (`{"value": …, "source": …, "approx": …, "conflicts": […]}`), so a
+consumer can cite it the way the site does, and sees what other sources state. Output is deterministic: keys sorted, fixed separators and indent, lists in
 id order, no timestamps.
 """
 
@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator import schema
+from generator.derive import provenance
 from generator.derive.site import SitePlan
 from generator.model import Catalog
 from generator.render import api_memory
@@ -45,10 +46,18 @@ def _plain(value: Any) -> Any:
 
 
 def figure(fig: schema.Figure | None) -> dict[str, Any] | None:
-    """A sourced figure: its value, the id of its source (see sources.json), and whether approximate."""
+    """A sourced figure: its value, the id of its source (see sources.json), whether approximate, and
+    the values other sources state (`conflicts`, with `chosen_because` saying why this one is used)."""
     if fig is None:
         return None
-    return {"value": _plain(fig.value), "source": fig.source, "approx": fig.approx}
+    return {"value": _plain(fig.value), "source": fig.source, "approx": fig.approx, **_disputes(fig)}
+
+
+def _disputes(fig: schema.Disputed) -> dict[str, Any]:
+    return {
+        "conflicts": [{"value": _plain(c.value), "source": c.source} for c in fig.conflicts],
+        "chosen_because": fig.chosen_because,
+    }
 
 
 class _Api:
@@ -99,6 +108,7 @@ class _Api:
                 "aliases": list(m.aliases),
                 "released": figure(m.released),
                 "architecture": figure(m.architecture),
+                "license": figure(self.catalog.model_license(m)),
                 "params": {
                     "total": figure(m.params.total),
                     "active": figure(m.params.active),
@@ -129,19 +139,29 @@ class _Api:
         ]
 
     def scores(self) -> list[dict[str, Any]]:
-        rows = [
-            {
-                "model": model_id,
-                "family": self.catalog.family_of[model_id],
-                "benchmark": s.benchmark,
-                "value": s.value,
-                "setting": s.setting,
-                "source": s.source,
-            }
-            for model_id, m in sorted(self.catalog.models.items())
-            for s in m.scores
-        ]
+        rows = [self._score(model_id, s) for model_id, m in sorted(self.catalog.models.items()) for s in m.scores]
         return sorted(rows, key=lambda r: (r["model"], r["benchmark"], r["setting"] or ""))
+
+    def _score(self, model_id: str, s: schema.Score) -> dict[str, Any]:
+        """A score with its evaluation settings; `run_by` resolved from the source where the data leaves
+        it out, `setting` the label pages show (null when the source states none)."""
+        setting = provenance.setting_of(self.catalog, s)
+        return {
+            "model": model_id,
+            "family": self.catalog.family_of[model_id],
+            "benchmark": s.benchmark,
+            "value": s.value,
+            "setting": setting.label(self.catalog) or None,
+            "variant": s.variant,
+            "effort": s.effort,
+            "shots": s.shots,
+            "cot": s.cot,
+            "tools": s.tools,
+            "run_by": setting.run_by,
+            "metric": s.metric,
+            "source": s.source,
+            **_disputes(s),
+        }
 
     def hardware(self) -> list[dict[str, Any]]:
         return [
@@ -176,6 +196,17 @@ class _Api:
                 "models": list(o.models) if o.models is not None else None,
                 "input_usd_per_mtok": o.input_usd_per_mtok,
                 "output_usd_per_mtok": o.output_usd_per_mtok,
+                "as_of": _plain(o.as_of),
+                "setting": o.setting,
+                "history": [
+                    {
+                        "input_usd_per_mtok": h.input_usd_per_mtok,
+                        "output_usd_per_mtok": h.output_usd_per_mtok,
+                        "as_of": _plain(h.as_of),
+                        "source": h.source,
+                    }
+                    for h in o.history
+                ],
                 "source": o.source,
             }
             for f in self.catalog.families.values()
@@ -200,7 +231,8 @@ class _Api:
         return rows
 
     def sources(self) -> list[dict[str, Any]]:
-        return [_plain(s) for s in self.catalog.sources.values()]
+        # `maker` as the pages read it: a family file's official source is its family's maker's.
+        return [{**_plain(s), "maker": self.catalog.source_makers.get(s.id)} for s in self.catalog.sources.values()]
 
 
 def api_files(catalog: Catalog, plan: SitePlan, site_url: str) -> dict[str, bytes]:

@@ -2,8 +2,8 @@
 
 One `Citations` collector per page numbers sources in the order the page first cites them, so the
 numbers are deterministic and the list at the end (templates/sources.md.j2) shows exactly what the
-page cites. Markers carry two flags for readers: † for a figure the model's maker reported itself,
-⌛ for a figure whose last check (or, never checked, its source's date) is past the staleness threshold.
+page cites. Markers carry two flags for readers: † for a figure the model's maker reported itself (its
+source is the maker's own publication: one maker's report on another's model is not), ⌛ for a figure whose last check (or, never checked, its source's date) is past the staleness threshold.
 
 Use in a template: `{{ figure|cite }}` after a figure (a Score, Measurement, Offer, Figure, a derived
 Quantity, or a list or mapping of them); for a table, `{% set t = citations.table(figures) %}` then
@@ -45,6 +45,14 @@ class _Cited:
     def stale(self) -> bool:
         return any(r.stale for r in self.records)
 
+    @property
+    def own_claim(self) -> bool:
+        """The figures' maker stated them: judged per figure where the page cites figures, else (a derived
+        quantity, another source's conflicting value) by whether the source is a maker's publication."""
+        if self.records:
+            return any(r.self_reported for r in self.records)
+        return provenance.self_reported(self.source)
+
 
 @dataclass(frozen=True)
 class SourceEntry:
@@ -81,7 +89,7 @@ class Citations:
         parts = []
         for c in cited:
             number = self.numbers.setdefault(c.source.id, len(self.numbers) + 1)
-            flags = MAKER_FLAG if provenance.self_reported(c.source) else ""
+            flags = MAKER_FLAG if c.own_claim else ""
             self.maker_flagged |= bool(flags)
             if stale_flags and c.stale:
                 flags += STALE_FLAG
@@ -156,6 +164,8 @@ def _sources(items: Iterable[object], prov: Provenance) -> Iterator[tuple[str, F
             continue
         if isinstance(item, schema.Sourced):
             yield item.source, prov.of(item)
+        elif isinstance(item, schema.Conflicting):
+            yield item.source, None
         elif isinstance(item, schema.Parameters):
             yield from _sources((item.effective, item.active, item.total), prov)
         elif isinstance(item, Quantity):

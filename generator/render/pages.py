@@ -20,7 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator import schema
-from generator.derive import facts
+from generator.derive import facts, provenance
 from generator.derive.site import Redirect, SitePlan
 from generator.render import charts as chart_drawing
 from generator.render import format as fmt
@@ -137,6 +137,16 @@ def yaml_string(value: object) -> Markup:
     return Markup(json.dumps(text, ensure_ascii=False))
 
 
+@jinja2.pass_context
+def setting(context: jinja2.runtime.Context, score: schema.Score, metric: bool = False) -> str:
+    """The `setting` filter: a score's evaluation settings as a label ("instruct, 5-shot, CoT"), empty
+    when the source states none; with `metric=True` followed by the source's metric name."""
+    label = provenance.setting_of(context["catalog"], score).label(context["catalog"])
+    if metric and score.metric:
+        return f"{label} ({score.metric})" if label else score.metric
+    return label
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -178,6 +188,7 @@ def environment() -> jinja2.Environment:
         chart_alt=chart_drawing.alt_text,
         usd=fmt.usd,
         cite=cite,
+        setting=setting,
     )
     env.globals.update(link=link)
     return env
