@@ -14,7 +14,7 @@ from generator.build import load_catalog
 from generator.model import Catalog
 
 ROOT = Path(__file__).resolve().parent.parent
-TODAY = date(2026, 11, 29)
+TODAY = date(2026, 12, 1)
 """The reference day of every build in the tests, so that a new commit cannot move a figure's age."""
 os.environ.setdefault("OMC_TODAY", TODAY.isoformat())
 

@@ -163,11 +163,11 @@ EXPECTED: dict[str, list[str]] = {
         "before the offer's current `as_of`",
         f"{F}:13:9: history: a past price needs input_usd_per_mtok or output_usd_per_mtok",
     ],
-    # The tests build with OMC_TODAY=2026-11-29 (tests/conftest.py).
+    # The tests build with OMC_TODAY=2026-12-01 (tests/conftest.py).
     "future-date": [
-        f"{F}:4:19: released.value: 2035-04-02 is after the build's reference day 2026-11-29 (--today, else OMC_TODAY, else the last commit's date); a date in the future is a typo",
-        f"{F}:5:10: checked: 2099-01-01 is after the build's reference day 2026-11-29 (--today, else OMC_TODAY, else the last commit's date); a date in the future is a typo",
-        f"{F}:7:84: sources.0.date: 2035-04-01 is after the build's reference day 2026-11-29 (--today, else OMC_TODAY, else the last commit's date); a date in the future is a typo",
+        f"{F}:4:19: released.value: 2035-04-02 is after the build's reference day 2026-12-01 (--today, else OMC_TODAY, else the last commit's date); a date in the future is a typo",
+        f"{F}:5:10: checked: 2099-01-01 is after the build's reference day 2026-12-01 (--today, else OMC_TODAY, else the last commit's date); a date in the future is a typo",
+        f"{F}:7:84: sources.0.date: 2035-04-01 is after the build's reference day 2026-12-01 (--today, else OMC_TODAY, else the last commit's date); a date in the future is a typo",
     ],
     "borrowed-source": [
         f"{F}:4:38: source: 'qwen-3-readme' is defined in data/families/qwen-3.yaml; cite this file's own sources "
