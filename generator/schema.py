@@ -305,8 +305,10 @@ class Arch(Strict):
     layers: Spec[Count]
     hidden_size: Spec[Count]
     attention_heads: Spec[Count]
-    kv_heads: Spec[Count] = Field(
-        description="Key-value heads (grouped-query attention); equal to the heads without it."
+    kv_heads: Spec[Count] | None = Field(
+        default=None,
+        description="Key-value heads (grouped-query attention); leave out when the configuration states none "
+        "(then every attention head has its own, as in multi-head and multi-head latent attention).",
     )
     head_dim: Spec[Count] | None = Field(
         default=None, description="Dimension of each head; leave out when it is hidden_size / attention_heads."
@@ -348,7 +350,11 @@ class Arch(Strict):
 class FileSize(Sourced):
     """The real size of one download of the model, as a registry lists it (e.g. one Ollama tag)."""
 
-    quantisation: QuantId
+    quantisation: QuantId | None = Field(
+        default=None,
+        description="Leave out when the source does not name the file's format: the size is shown, "
+        "but not set against an estimate.",
+    )
     size_gb: float | None = Field(default=None, gt=0, le=100_000, description="In GB of 10^9 bytes, as Ollama lists.")
     size_gib: float | None = Field(
         default=None, gt=0, le=100_000, description="In GiB of 2^30 bytes, where the source counts so (Docker Hub)."

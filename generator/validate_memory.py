@@ -102,7 +102,8 @@ def _check_arch(
     def say(field: str, message: str) -> None:
         collector.add(f.place((*at, *field.split("."))), message)
 
-    heads, kv = arch.attention_heads.value, arch.kv_heads.value
+    heads = arch.attention_heads.value
+    kv = arch.kv_heads.value if arch.kv_heads else heads  # left out: one per head
     if kv > heads:
         say("kv_heads", f"kv_heads: {kv} key-value heads but only {heads} attention heads; expected at most {heads}")
     elif heads % kv:

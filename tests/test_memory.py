@@ -272,3 +272,35 @@ def test_a_figure_within_the_margin_is_not_doubted() -> None:
     catalog = make(model(total=8, arch=arch(), hardware=[measured]))
     m = catalog.models["m"]
     assert memory.doubts(catalog, m, m.hardware[0]) == ()
+
+
+def test_kv_heads_left_out_means_one_per_attention_head() -> None:
+    # DeepSeek's configurations state no key-value heads: every head keeps its own.
+    without = arch()
+    del without["kv_heads"]
+    catalog = make(model(arch=without))
+    (group,) = memory.layout(catalog, "m").groups
+    assert group.values_per_token == 2 * 32 * 128
+
+
+def test_experts_without_an_active_count_have_no_speed_bound() -> None:
+    # Bounding the speed by all 671B weights would state a limit that is far too low.
+    catalog = make(model(total=671, arch=arch(experts=spec(256), experts_per_token=spec(8))))
+    est = memory.estimate(catalog, "m", "q4_k_m", 4096, "f16")
+    assert est is not None and memory.layout(catalog, "m").active_b is None
+    huge = schema.Profile.model_validate(
+        {"id": "big", "name": "big", "memory": "gpu", "capacity_gb": fig(1000), "bandwidth_gb_s": fig(3000)}
+    )
+    assert memory.speed(catalog, huge, est).fits and memory.speed(catalog, huge, est).tokens_per_second is None
+    dense = make(model(arch=arch()))
+    assert memory.layout(dense, "m").active_b == 8.03
+
+
+def test_a_file_of_unstated_format_is_not_checked() -> None:
+    files = [
+        {"size_gb": 1.3, "tag": "x:1b", "source": SRC, "quote": "value 1.3"},
+        {"quantisation": "q4_k_m", "size_gb": 5.0, "source": SRC, "quote": "value 5.0"},
+    ]
+    catalog = make(model(arch=arch(), files=files))
+    (check,) = memory.file_checks(catalog)
+    assert check.file.quantisation == "q4_k_m" and check.real_gb == 5.0

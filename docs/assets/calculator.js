@@ -85,7 +85,8 @@
       cache: cache,
       overhead: overhead,
       total: weights + cache + overhead,
-      perToken: model.active_params_b * bits / 8 + cache
+      // null: a mixture of experts whose active parameters no source states (no speed bound)
+      perToken: model.active_params_b === null ? null : model.active_params_b * bits / 8 + cache
     };
   }
 
@@ -183,7 +184,7 @@
       speeds.appendChild(head);
       assumptions.profiles.forEach(function (p) {
         var fits = p.capacity_gb && e.total <= p.capacity_gb.value;
-        var bound = fits && p.bandwidth_gb_s ? p.bandwidth_gb_s.value / e.perToken : null;
+        var bound = fits && p.bandwidth_gb_s && e.perToken ? p.bandwidth_gb_s.value / e.perToken : null;
         var tr = el("tr", null, { "data-profile": p.id });
         tr.appendChild(el("th", p.name, { scope: "row" }));
         tr.appendChild(el("td", gb(p.capacity_gb.value)));

@@ -58,7 +58,9 @@ class Layout:
 
     model_id: str
     total_b: float
-    active_b: float
+    active_b: float | None
+    """Parameters a token reads: all of a dense model's; None for a mixture of experts whose active
+    count no source states (then its speed is not derived rather than bounded by all its weights)."""
     max_context: int | None
     groups: tuple[KvGroup, ...]
     native: str | None
@@ -73,10 +75,15 @@ def head_dim(arch: schema.Arch) -> int:
     return arch.head_dim.value if arch.head_dim else arch.hidden_size.value // arch.attention_heads.value
 
 
+def kv_heads(arch: schema.Arch) -> int:
+    """The stated key-value heads, else one per attention head (what a configuration means by leaving it out)."""
+    return arch.kv_heads.value if arch.kv_heads else arch.attention_heads.value
+
+
 def kv_groups(arch: schema.Arch) -> tuple[KvGroup, ...]:
     """The layers that hold a key-value cache, grouped by what each keeps per token."""
     layers = arch.layers.value - (arch.kv_shared_layers.value if arch.kv_shared_layers else 0)
-    per_token = 2 * arch.kv_heads.value * head_dim(arch)
+    per_token = 2 * kv_heads(arch) * head_dim(arch)
     attention = arch.attention
     kind = attention.kind if attention else "full"
     if attention is None or kind == "full":
@@ -88,7 +95,7 @@ def kv_groups(arch: schema.Arch) -> tuple[KvGroup, ...]:
         groups = [KvGroup(layers, None, latent, "latent")]
     else:
         full = layers // _value(attention.global_every)
-        heads = attention.global_kv_heads.value if attention.global_kv_heads else arch.kv_heads.value
+        heads = attention.global_kv_heads.value if attention.global_kv_heads else kv_heads(arch)
         dim = attention.global_head_dim.value if attention.global_head_dim else head_dim(arch)
         groups = [KvGroup(full, None, 2 * heads * dim, "full")]
         if kind == "local-global":
@@ -109,10 +116,10 @@ def layout(catalog: Catalog, model_id: str) -> Layout | None:
     total = model.params.total
     if model.arch is None or total is None:
         return None
-    active = model.params.active or total
+    active = model.params.active or (None if model.arch.experts else total)
     native = model.arch.native_quantisation.value if model.arch.native_quantisation else None
     context = model.context_tokens.value if model.context_tokens else None
-    return Layout(model.id, total.value, active.value, context, kv_groups(model.arch), native)
+    return Layout(model.id, total.value, active.value if active else None, context, kv_groups(model.arch), native)
 
 
 # --- the catalogue of data/memory.yaml -----------------------------------------------------------
@@ -302,19 +309,23 @@ class Speed:
     """The upper bound; None when it does not fit or the profile states no bandwidth."""
 
 
-def read_per_token_gb(catalog: Catalog, est: Estimate) -> float:
-    """The bytes a token's decoding reads: the active weights and the whole cache, in GB."""
+def read_per_token_gb(catalog: Catalog, est: Estimate) -> float | None:
+    """The bytes a token's decoding reads: the active weights and the whole cache, in GB; None when
+    the active parameters are not known."""
     shape = layout(catalog, est.model_id)
     found = formats(catalog)
     assert shape is not None and found is not None  # an estimate exists only with both
+    if shape.active_b is None:
+        return None
     return weights_gb(shape.active_b, found.bits(est.quantisation) or 0) + est.kv_gb
 
 
 def speed(catalog: Catalog, profile: schema.Profile, est: Estimate) -> Speed:
     fits = profile.capacity_gb is not None and est.total_gb <= profile.capacity_gb.value
+    per_token = read_per_token_gb(catalog, est)
     bound = None
-    if fits and profile.bandwidth_gb_s:
-        bound = profile.bandwidth_gb_s.value / read_per_token_gb(catalog, est)
+    if fits and profile.bandwidth_gb_s and per_token:
+        bound = profile.bandwidth_gb_s.value / per_token
     return Speed(profile, est, fits, bound)
 
 
@@ -361,12 +372,14 @@ def doubts(catalog: Catalog, model: schema.Model, measurement: schema.Measuremen
     if stated and stated < needed * found.doubt_below:  # type: ignore[union-attr]
         found_doubts.append(Doubt("memory", total.value, bits, needed, stated))
     profile = catalog.profiles.get(measurement.profile or "")
-    active = (model.params.active or total).value
-    if measurement.tokens_per_second and profile and profile.bandwidth_gb_s:
-        per_token = weights_gb(active, bits)
+    active = model.params.active or (None if model.arch and model.arch.experts else total)
+    if active and measurement.tokens_per_second and profile and profile.bandwidth_gb_s:
+        per_token = weights_gb(active.value, bits)
         limit = profile.bandwidth_gb_s.value / per_token
         if measurement.tokens_per_second > limit:
-            found_doubts.append(Doubt("speed", active, bits, per_token, measurement.tokens_per_second, limit, profile))
+            found_doubts.append(
+                Doubt("speed", active.value, bits, per_token, measurement.tokens_per_second, limit, profile)
+            )
     return tuple(found_doubts)
 
 
@@ -587,7 +600,7 @@ def file_checks(catalog: Catalog) -> tuple[FileCheck, ...]:
     for model in catalog.models.values():
         total = model.params.total
         for f in model.files:
-            bits = found.bits(f.quantisation) if found else None
+            bits = found.bits(f.quantisation) if found and f.quantisation else None
             if total and bits:
                 checks.append(FileCheck(model, f, real_gb(f), weights_gb(total.value, bits)))
     return tuple(checks)
