@@ -128,7 +128,7 @@ EXPECTED: dict[str, list[str]] = {
         "and the tag as published, e.g. `qwen3:8b` or `mistral-small:24b-instruct-2501-q4_K_M`"
     ],
     # Files are read in name order, so the real family's id is the one reported as the second.
-    "duplicate-id": [f"data/families/gemma-4.yaml:20:9: duplicate model id 'gemma-4-e2b' (first defined at {F}:5:9)"],
+    "duplicate-id": [f"data/families/gemma-4.yaml:33:9: duplicate model id 'gemma-4-e2b' (first defined at {F}:5:9)"],
     "empty": [f"{F}:1:1: file is empty; expected a mapping of fields"],
     "only-comment": [f"{F}:1:1: file is empty; expected a mapping of fields"],
     "top-level-list": [f"{F}:1:1: (top level): expected a mapping of fields, got a list"],
