@@ -59,8 +59,8 @@ SEED_FACTS = [
     "8 tok/s",
     "3 tok/s",
     "at 2-3x the speed",
-    "26B weights at 4 bits need ≥13 GB",
-    "110B weights at 4 bits need ≥55 GB",
+    "25.2B weights at 4 bits need ≥12.6 GB",
+    "397B weights at 4 bits need ≥198.5 GB",
     "fits in 2 GB",
     "is your only option from these two families",
     # ecosystem and picks
