@@ -325,7 +325,7 @@ _ANCHOR = re.compile(r"\{ #(source-[a-z0-9-]+) \}")
 
 
 def test_every_cited_source_resolves_to_an_entry_on_its_page(catalog: Catalog) -> None:
-    files = render_site(catalog, date(2026, 11, 28))
+    files = render_site(catalog, date(2026, 12, 1))
     cited_pages = 0
     for path, content in files.items():
         if not path.endswith(".md"):
@@ -372,7 +372,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ("data", "docs", "overrides"):
         shutil.copytree(ROOT / name, root / name)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    assert main(["--root", str(root), "--today", "2026-11-28", "site"]) == 0
+    assert main(["--root", str(root), "--today", "2026-12-01", "site"]) == 0
     return root / "site"
 
 
