@@ -41,6 +41,7 @@ class Catalog:
     comparisons: Mapping[tuple[str, str], schema.Comparison]
     aliases: Mapping[str, str]
     comparable: schema.Comparable
+    verdicts: schema.Verdicts
     evaluators: Mapping[str, schema.Evaluator]
     source_makers: Mapping[str, str | None]
     """Whose publication each source is (a maker id), the family's maker filled in where a family file's
@@ -112,6 +113,7 @@ def build_catalog(objects: list[schema.Strict], today: date) -> Catalog:
         comparisons=MappingProxyType({pair_key(*c.families): c for c in comparisons}),
         aliases=MappingProxyType(dict(sorted(aliases.items()))),
         comparable=criteria.comparable,
+        verdicts=criteria.verdicts,
         evaluators=_index(shared.evaluators),
         source_makers=MappingProxyType(dict(sorted(makers.items()))),
         license_tiers=tuple(criteria.licenses),

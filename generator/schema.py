@@ -600,7 +600,6 @@ class Site(Strict):
     limited_ram_gb: float = Field(gt=0, le=4096, description="The `limited hardware` line, e.g. 8 GB.")
     ram_tiers_gb: list[Annotated[float, Field(gt=0, le=4096)]]
     speed_profile: Slug = Field(description="Hardware profile whose tokens/s the verdicts compare.")
-    decisive_margin: float = Field(gt=0, le=100, description="Points of lead that make a win `decisive`.")
     close_size_ratio: float = Field(gt=1, le=100, description="Two models this close in size are direct competitors.")
     stale_after_days: int = Field(gt=0, le=36_500)
 
@@ -630,6 +629,8 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
 }
 # Only the emphasis wording of a multilingual win may name the winner's emphasis ("CJK").
 EMPHASIS_PLACEHOLDERS = frozenset(("emphasis",))
+# A category won through a dedicated variant names the variant family and how the family's own models fare.
+VARIANT_PLACEHOLDERS = frozenset(("variant", "own"))
 
 
 class Criterion(Strict):
@@ -649,6 +650,11 @@ class Criterion(Strict):
         default=None, description="Used instead of `pick` when the winner states a language emphasis ({emphasis})."
     )
     evidence: Text = Field(description="The proof; placeholders are filled from the data, see docs.")
+    evidence_with_variant: Text | None = Field(
+        default=None,
+        description="For `category`: the proof when the lead comes from the winner's dedicated variant family "
+        "({variant}); {own} says how the family's own models fare. Without it, `evidence` is used.",
+    )
     use_both: Text | None = Field(
         default=None, description="How the winner's model is used when both families are worth using."
     )
@@ -676,11 +682,33 @@ class Comparable(Strict):
     )
 
 
+class UnitMargins(Strict):
+    """A margin in each benchmark unit: points of a percentage or a score, and rating points."""
+
+    percent: float = Field(ge=0, le=100)
+    score: float = Field(ge=0, le=100_000)
+    elo: float = Field(ge=0, le=100_000)
+
+
+class Verdicts(Strict):
+    """How far apart two comparable scores must be to say one is higher, and to say it strongly."""
+
+    tie_margin: UnitMargins = Field(description="A smaller difference on a benchmark is a tie: nobody wins it.")
+    strong_margin: UnitMargins = Field(
+        description="Strength words (`decisively`, `the clear choice`) need every shared comparable "
+        "benchmark won by at least this much."
+    )
+    strong_min_benchmarks: int = Field(
+        ge=1, le=100, description="... and at least this many distinct shared comparable benchmarks."
+    )
+
+
 class Criteria(Strict):
     """data/criteria.yaml: the reasons the "Which should you pick" lists are made of, in order."""
 
     schema_: str | None = Field(default=None, alias="$schema")
     comparable: Comparable
+    verdicts: Verdicts
     criteria: list[Criterion]
     licenses: list[LicenseTier] = Field(
         default_factory=list,

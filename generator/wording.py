@@ -19,7 +19,12 @@ from generator.load import LoadedFile, Path_
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 # Fields of a criterion that are filled from its measure's values, and what each may also use.
-WORDED = {"pick": frozenset(), "pick_with_emphasis": schema.EMPHASIS_PLACEHOLDERS, "evidence": frozenset()}
+WORDED = {
+    "pick": frozenset(),
+    "pick_with_emphasis": schema.EMPHASIS_PLACEHOLDERS,
+    "evidence": frozenset(),
+    "evidence_with_variant": schema.VARIANT_PLACEHOLDERS,
+}
 FILLED = (*WORDED, "counter", "use_both")
 
 

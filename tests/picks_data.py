@@ -51,6 +51,11 @@ def criterion(ident: str, measure: str, threshold: float, **extra: Any) -> dict[
     }
 
 
+VERDICTS = {
+    "tie_margin": {"percent": 1, "score": 1, "elo": 20},
+    "strong_margin": {"percent": 5, "score": 5, "elo": 100},
+    "strong_min_benchmarks": 2,
+}
 LICENSES = [
     {"name": "permissive", "licenses": ["Apache 2.0", "MIT"]},
     {"name": "restricted", "licenses": ["Community License"]},
@@ -70,7 +75,6 @@ def make_catalog(
         "limited_ram_gb": 8,
         "ram_tiers_gb": [8],
         "speed_profile": "cpu",
-        "decisive_margin": 5,
         "close_size_ratio": 1.25,
         "stale_after_days": 180,
     }
@@ -97,6 +101,7 @@ def make_catalog(
         schema.Criteria.model_validate(
             {
                 "comparable": comparable or {"must_match": ["variant", "shots", "cot", "tools"]},
+                "verdicts": VERDICTS,
                 "criteria": criteria,
                 "licenses": LICENSES,
             }

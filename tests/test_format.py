@@ -40,6 +40,33 @@ def test_times(ratio: float, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("ratio", "text"),
+    [
+        (1.0, "slightly more"),
+        (1.13, "about 13% more"),
+        (1.5, "about 50% more"),
+        (1.96, "about 96% more"),
+        (8.0, "8x more"),
+    ],
+)
+def test_more_says_a_small_ratio_as_a_percentage(ratio: float, text: str) -> None:
+    assert fmt.more(ratio) == text  # never "activates 1x more parameters"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(0.075, "$0.075"), (0.039, "$0.039"), (0.6, "$0.60"), (1.1, "$1.10"), (12.0, "$12.00"), (2500.5, "$2,500.50")],
+)
+def test_prices_keep_their_significant_digits(value: float, text: str) -> None:
+    assert fmt.usd(value) == text
+
+
+def test_a_size_range_of_one_value_is_one_value() -> None:
+    assert fmt.size_range((Quantity("params", 24), Quantity("params", 24))) == "24B"
+    assert fmt.size_range((Quantity("params", 0.6), Quantity("params", 235)), "–") == "0.6B – 235B"
+
+
+@pytest.mark.parametrize(
     ("share", "text"), [(0.5, "half"), (1 / 3, "a third of"), (0.25, "a quarter of"), (0.8, "80% of")]
 )
 def test_fraction(share: float, text: str) -> None:

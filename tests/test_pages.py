@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import load_catalog, render_site
-from generator.derive import provenance, rankings
+from generator.derive import charts, provenance, rankings
 from generator.derive.pagemeta import RELATED_LIMIT
 from generator.errors import DataErrors
 from generator.model import Catalog
@@ -133,7 +133,36 @@ def test_benchmark_board_ranks_each_setting_on_its_own(catalog: Catalog, pages: 
         scored = {m.id for m in catalog.models.values() if any(s.benchmark == bench for s in m.scores)}
         assert {r.model.id for b in boards for r in b.ranking.rows} == scored
     general = pages["leaderboards/general.md"]
-    assert "Ranked by MMLU (higher is better); models without MMLU follow, ranked by ARC-C" in general
+    assert "Ranked by MMLU (higher is better); models with no MMLU score in its ranked setting are ranked" in general
+
+
+def test_every_leaderboard_table_is_sorted_by_its_ranking_column(catalog: Catalog, pages: dict[str, str]) -> None:
+    """Each "Ranked by X" table: positions from 1, every row with a value in X's column, in order; the
+    chart beside it shows the same value as the table for each model (the ranked setting's)."""
+    for category in catalog.categories:
+        board = rankings.category_board(catalog, category)
+        if board is None:
+            continue
+        page = pages[f"leaderboards/{category}.md"]
+        ids = [b.id for b in board.benchmarks]
+        for bench, group in board.ranking.groups:
+            assert f"## Ranked by {bench.name}" in page
+            column = ids.index(bench.id)
+            values = [cells[column].value for _, cells in board.cells_of(group)]  # type: ignore[union-attr]
+            assert values == sorted(values, reverse=bench.higher_is_better), (category, bench.id)
+            assert group[0].position == 1
+            assert all(cells[column] is r.score for r, cells in board.cells_of(group))
+        assert not any(r.position for r in board.ranking.apart)
+        chart = charts.category_leaderboard(catalog, category)
+        for series in chart.series if chart else ():
+            model = next(m for m in catalog.models.values() if m.name == series.label)
+            row = next((c for r, c in board.cells_of(board.ranking.all_rows) if r.model.id == model.id), None)
+            for bench_label, value in zip(chart.groups, series.values, strict=True):
+                if value is None:
+                    continue
+                bench = next(b for b in board.benchmarks if charts._benchmark_label(b) == bench_label)
+                cell = row[ids.index(bench.id)] if row else None
+                assert cell is not None and cell.value == value, (category, model.id, bench.id)
 
 
 RANK_FAMILY = """id: rank-test
@@ -157,7 +186,7 @@ def test_rank_shares_places_keeps_settings_apart_and_names_unscored_models(proje
     assert [(r.position, r.model.id, r.benchmark.id) for r in found.rows] == [
         (1, "rank-a", "mmlu"),
         (1, "rank-b", "mmlu"),  # equal scores share a place
-        (3, "rank-d", "humaneval"),
+        (1, "rank-d", "humaneval"),  # ranked by HumanEval in a table of its own, from 1
     ]
     # 90 on MMLU is higher, but 0-shot is not the setting the others share: shown, not ranked
     assert [(r.position, r.model.id, r.score.shots) for r in found.apart] == [(None, "rank-c", 0)]
@@ -182,7 +211,7 @@ def test_hardware_guide_tiers_and_fastest(pages: dict[str, str]) -> None:
 def test_use_case_ranking_pages_state_their_rule(pages: dict[str, str]) -> None:
     page = pages["best/coding-locally.md"]
     assert "Only models that run locally" in page
-    assert "Ranked by HumanEval (higher is better); models without HumanEval follow, ranked by MBPP." in page
+    assert "Ranked by HumanEval (higher is better); models with no HumanEval score in its ranked setting" in page
     # Qwen 2.5 Coder 32B has no Ollama tag, measurement or local offer in the data: not local, not listed
     assert "Qwen 2.5 Coder 32B" not in page
     assert (
@@ -277,8 +306,12 @@ def test_matchup_compares_the_scores_measured_in_the_same_setting(project: Path)
     (data / "pair-y.yaml").write_text(text, encoding="utf-8")
     catalog = load_catalog(project)
     facts = matchup.describe(catalog, matchup.pick_for(catalog, "pair-x", "pair-y"))  # type: ignore[arg-type]
-    (row,) = facts.scores
-    labels = {provenance.setting_label(catalog, s) for s in row.scores}
-    assert row.comparable and labels == {"instruct, 0-shot"}
-    assert (row.scores[0].value, row.scores[1].value, row.winner) == (90, 50, 0)
-    assert facts.comparable == 1 and facts.wins == (1, 0)
+    # Both report both settings: a row per shared setting, each comparing like with like.
+    rows = {provenance.setting_label(catalog, r.scores[0]): r for r in facts.scores}
+    assert set(rows) == {"instruct, 0-shot", "base, 5-shot"}
+    for label, row in rows.items():
+        assert row.comparable and {provenance.setting_label(catalog, s) for s in row.scores} == {label}
+    instruct, base = rows["instruct, 0-shot"], rows["base, 5-shot"]
+    assert (instruct.scores[0].value, instruct.scores[1].value, instruct.winner) == (90, 50, 0)
+    assert (base.scores[0].value, base.scores[1].value, base.winner) == (60, 70, 1)
+    assert facts.verdict.compared == 2 and facts.verdict.wins == (1, 1) and facts.verdict.kind == "even"

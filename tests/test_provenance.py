@@ -108,14 +108,19 @@ def test_incomparable_settings_never_produce_a_winner_or_a_pick(project: Path, c
         return
     assert all(not r.comparable and r.winner is None and r.best == () for r in general.rows)
     assert all(r.settings == ("0-shot", "5-shot") for r in general.rows)
-    assert general.leader is None and not general.sweep and not general.decisive
+    assert general.leader is None and general.own.kind == "apart" and general.higher.id == "delta"
     hw = pair.hardware
     assert hw.leader is None and hw.speed_ratio is None and hw.incomparable == ("q8", "q4")
     assert "general" not in picks and "speed" not in picks and "ram" not in picks
     page = render_site(catalog)["compare/delta-vs-gamma.md"].decode()
     row = next(line for line in page.splitlines() if line.startswith("| MMLU"))
     assert row.startswith("| MMLU ⚠ “0-shot” vs “5-shot”: not comparable | 80<sup>") and "**" not in row
-    assert "Neither family leads on general reasoning." in page
+    # Higher on every row, but not like-for-like: said so, never "neither leads".
+    assert (
+        "Delta scores higher on both benchmarks, but not like-for-like: Delta's scores are “0-shot” and "
+        "Gamma's “5-shot”, so neither is named the leader." in page
+    )
+    assert "Neither family leads" not in page
     assert "(“q8” vs “q4”): not comparable, so no family is named the fastest" in page
 
 
@@ -391,11 +396,11 @@ def test_every_source_cited_on_the_built_site_resolves_to_a_source_entry(built_s
 
 
 def test_methods_page_states_the_thresholds_from_the_data(project: Path, edit: Edit) -> None:
-    edit("data/site.yaml", "decisive_margin: 5", "decisive_margin: 7")
+    edit("data/criteria.yaml", "strong_margin: {percent: 5,", "strong_margin: {percent: 7,")
     edit("data/site.yaml", "stale_after_days: 180", "stale_after_days: 365")
     edit("data/criteria.yaml", "measure: context\n    threshold: 1.5", "measure: context\n    threshold: 2")
     page = render_site(load_catalog(project))["data-and-methods.md"].decode()
-    assert "every lead is at least 7 points is decisive" in page
+    assert "each by\n  7 points or more" in page
     assert "A figure older than\n365 days" in page
     assert "| You want longer context (… vs …) | one family's longest context is at least 2x the other's |" in page
     assert "| You need to run on limited hardware (8 GB RAM or less) |" in page

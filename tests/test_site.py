@@ -50,6 +50,8 @@ SEED_FACTS = [
     "85.3",
     "79.1",
     "Gemma 4 leads on general reasoning",
+    # The seed's "Qwen wins coding decisively": the win is Qwen 2.5 Coder's, and the page says so.
+    "If coding is your primary use case, Qwen 2.5 Coder 32B is the clear choice",
     "100+ languages",
     "140+ languages",
     "CJK",
@@ -62,7 +64,9 @@ SEED_FACTS = [
     "25.2B weights at 4 bits need ≥12.6 GB",
     "397B weights at 4 bits need ≥198.5 GB",
     "fits in 2 GB",
-    "is your only option from these two families",
+    # The seed's "Gemma 4 is your only option" at 8 GB: Qwen 3.5's small models have no memory
+    # figure, so the page says what was measured instead.
+    "On a machine with 8 GB RAM, only Gemma 4 has a model measured to fit",
     # ecosystem and picks
     "ollama run gemma4:26b",
     "ollama run qwen3.5:plus",

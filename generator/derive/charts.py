@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator import schema
-from generator.derive import facts, memory
+from generator.derive import facts, memory, rankings
 from generator.derive.comparison import CategoryResult, PairFacts
 from generator.derive.facts import Quantity
 from generator.model import Catalog
@@ -203,9 +203,7 @@ def _category_bars(
         title=result.category.name,
         unit=_unit(result.rows[0].benchmark),
         # A row whose scores were measured under different settings says so, as the table does.
-        groups=tuple(
-            _benchmark_label(r.benchmark) + ("" if r.comparable else " ⚠ not comparable") for r in result.rows
-        ),
+        groups=tuple(r.label + ("" if r.comparable else " ⚠ not comparable") for r in result.rows),
         series=tuple(s for s in series if any(v is not None for v in s.values)),
     )
 
@@ -309,7 +307,8 @@ def _headlines(catalog: Catalog, pair: PairFacts) -> tuple[Headline, ...]:
         speed = tuple(_speed(x, profile) for x in (m.a, m.b))
         if any(speed):
             found.append(Headline(f"Speed, {catalog.profiles[profile].name}", speed))  # type: ignore[arg-type]
-    wins = [sum(r.winner is s for c in pair.categories for r in c.rows) for s in pair.sides]
+    # Won by the families' own models, as the pages' category verdicts count them.
+    wins = [sum(c.own.wins[i] for c in pair.categories) for i in (0, 1)]
     if any(wins):
         found.append(Headline("Benchmarks won", (Quantity("count", wins[0]), Quantity("count", wins[1]))))
     context = tuple(facts.figure_quantity("tokens", facts.max_context(catalog, s.id)) for s in pair.sides)
@@ -337,16 +336,31 @@ LEADERBOARD_SIZE = 8  # per benchmark: a phone-sized chart (and under 30 KB) for
 
 def category_leaderboard(catalog: Catalog, category_id: str, size: int = LEADERBOARD_SIZE) -> BarChart | None:
     """The best `size` models on each benchmark of a category (higher-is-better benchmarks only: a
-    leaderboard ranks)."""
-    benchmarks = [b for b in catalog.benchmarks.values() if b.category == category_id and b.higher_is_better]
+    leaderboard ranks), from the scores the board beside it ranks: each benchmark's ranked setting,
+    so the chart and the table show the same number for a model."""
+    board = rankings.category_board(catalog, category_id)
+    if board is None:
+        return None
     colours = _colours(catalog)
-    tops: list[set[str]] = []
-    for b in benchmarks:
-        scored = sorted(
-            ((v, m.id) for m in catalog.models.values() if (v := _score(m, b.id)) is not None), reverse=True
-        )
-        tops.append({model_id for _, model_id in scored[:size]})
-    rows = [(b, top) for b, top in zip(benchmarks, tops, strict=True) if top]
+    ranked: dict[str, dict[str, float]] = {}
+    for b in board.benchmarks:
+        reference = board.ranking.references.get(b.id)
+        ranked[b.id] = {
+            m.id: s.value
+            for m in catalog.models.values()
+            if (
+                s := next(
+                    (x for x in m.scores if x.benchmark == b.id and rankings.setting_key(catalog, x) == reference), None
+                )
+            )
+        }
+    tops: list[tuple[schema.Benchmark, set[str]]] = []
+    for b in board.benchmarks:
+        if not b.higher_is_better:
+            continue
+        scored = sorted(((v, model_id) for model_id, v in ranked[b.id].items()), reverse=True)
+        tops.append((b, {model_id for _, model_id in scored[:size]}))
+    rows = [(b, top) for b, top in tops if top]
     if not rows:
         return None
     models = [m for m in catalog.models.values() if any(m.id in top for _, top in rows)]
@@ -356,7 +370,7 @@ def category_leaderboard(catalog: Catalog, category_id: str, size: int = LEADERB
         unit=_unit(rows[0][0]),
         groups=tuple(_benchmark_label(b) for b, _ in rows),
         series=tuple(
-            Series(m.name, colours[m.id], tuple(_score(m, b.id) if m.id in top else None for b, top in rows))
+            Series(m.name, colours[m.id], tuple(ranked[b.id].get(m.id) if m.id in top else None for b, top in rows))
             for m in models
         ),
         ranked=True,

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator import schema
-from generator.derive import facts, memory, provenance
+from generator.derive import facts, memory, provenance, verdicts
 from generator.derive.facts import Quantity
 from generator.model import Catalog, pair_key
 
@@ -84,13 +84,29 @@ class Matchup:
 
 @dataclass(frozen=True)
 class BenchRow:
+    """A row of a category's table: one benchmark in one pair of settings, a cell per column."""
+
     benchmark: schema.Benchmark
+    label: str
+    """The benchmark's name, with the setting when the benchmark has several rows."""
     cells: tuple[schema.Score | None, ...]
     best: tuple[int, ...]
     winner: Side | None
-    margin: float
     comparable: bool
     settings: tuple[str, ...] = ()  # the compared figures' settings, when they differ and decide nothing
+
+
+@dataclass(frozen=True)
+class VariantLead:
+    """Where a side's dedicated variant changes the category's answer: the side leads only with it."""
+
+    side: Side
+    family: schema.Family
+    """The dedicated variant family."""
+    model: schema.Model
+    """The variant model behind the lead (the one winning most of its rows)."""
+    verdict: verdicts.Verdict
+    """The sides with their variants."""
 
 
 @dataclass(frozen=True)
@@ -98,14 +114,30 @@ class CategoryResult:
     category: schema.Category
     columns: tuple[schema.Model, ...]
     rows: tuple[BenchRow, ...]
-    leader: Side | None
-    other: Side | None
-    wins: tuple[int, int]
-    sweep: bool
-    decisive: bool
-    needs_variant: tuple[schema.Family, ...]
+    own: verdicts.Verdict
+    """The families' own models: a family leads only through these."""
+    variant_lead: VariantLead | None
+    sides: tuple[Side, Side]
     uncompared: tuple[schema.Benchmark, ...]
     notes: tuple[str, ...]
+
+    @property
+    def leader(self) -> Side | None:
+        """The family that leads by its own models."""
+        return self.sides[self.own.leader] if self.own.kind == "lead" and self.own.leader is not None else None
+
+    @property
+    def other(self) -> Side | None:
+        return self.sides[1 - self.own.leader] if self.leader and self.own.leader is not None else None
+
+    @property
+    def higher(self) -> Side | None:
+        """The family higher on every row when nothing may be compared (`apart`)."""
+        return self.sides[self.own.leader] if self.own.kind == "apart" and self.own.leader is not None else None
+
+    @property
+    def wins(self) -> tuple[int, int]:
+        return self.own.wins
 
 
 @dataclass(frozen=True)
@@ -137,8 +169,16 @@ class Hardware:
     speed_ratio: float | None
     limit_gb: float
     only_within_limit: Side | None
+    """The one family with a model measured to fit in `limit_gb`, when every model of the other is
+    known not to (measured above it, or too many parameters to fit at all)."""
+    measured_within_limit: tuple[Side, schema.Model, schema.Measurement, Side] | None
+    """A family with a model measured to fit, when the other (last) has none known to fit but some of
+    unknown memory: the page says what was measured, never "only option"."""
+    unknown_memory: tuple[schema.Model, ...]
     smallest_ram: tuple[schema.Model, schema.Measurement] | None
-    even_smaller: tuple[schema.Model, Quantity] | None
+    even_smaller: tuple[schema.Model, Quantity, Quantity] | None
+    """A model with fewer parameters than the smallest measured one and no measurement: its size, then
+    the measured model's (parameters against parameters, never against gigabytes)."""
     notes: tuple[str, ...]
     incomparable: tuple[str, ...] = ()  # settings of the table's rows when they differ: no leader is named
     defaults: schema.MemoryDefaults | None = None
@@ -151,6 +191,16 @@ class ApiRow:
     local: tuple[schema.Provider, ...]
     free: tuple[schema.Provider, ...]
     paid: tuple[schema.Provider, ...]
+    open_weights: bool
+    """Free to run locally: the weights are published under a licence (or a local offer says so),
+    whether or not an Ollama tag is recorded."""
+    ollama: bool
+    """An Ollama tag is recorded for one of the family's models."""
+
+    @property
+    def free_somehow(self) -> bool:
+        """Anything free, local included: "requires a paid API" is said only when this is False."""
+        return bool(self.open_weights or self.free)
 
 
 @dataclass(frozen=True)
@@ -193,16 +243,19 @@ def pair_slug(a: str, b: str) -> str:
     return f"{first}-vs-{second}"
 
 
-def side(catalog: Catalog, family_id: str) -> Side:
+def side(catalog: Catalog, family_id: str, opponent: str | None = None) -> Side:
+    """A family as one side of a pair. A variant family that is the opponent itself (Qwen 2.5 Coder
+    against Qwen 3.5) does not count for the side: it would stand on both sides of its own page."""
     family = catalog.families[family_id]
-    return Side(family, catalog.makers[family.maker], tuple(family.models), catalog.variants_of(family_id))
+    variants = tuple(v for v in catalog.variants_of(family_id) if v.id != opponent)
+    return Side(family, catalog.makers[family.maker], tuple(family.models), variants)
 
 
 def compare(catalog: Catalog, first: str, second: str) -> PairFacts:
     """All facts of the comparison of two families, in the order a curated comparison presents them."""
     comparison = catalog.comparison(first, second)
     order = comparison.families if comparison else [first, second]
-    a, b = side(catalog, order[0]), side(catalog, order[1])
+    a, b = side(catalog, order[0], order[1]), side(catalog, order[1], order[0])
     matchup = _matchup(catalog, a, b, comparison)
     categories = tuple(
         result for category in catalog.categories.values() if (result := _category(catalog, category, a, b, comparison))
@@ -420,68 +473,78 @@ def _category(
     a_cols, b_cols = groups[0] + groups[1], groups[2] + groups[3]
     if not a_cols or not b_cols:
         return None
-    rows, uncompared = [], []
+    own_rows, all_rows, table = [], [], []
+    uncompared = []
     for bm in benchmarks:
-        row = _bench_row(catalog, bm, columns, a_cols, b_cols, a, b)
-        if row:
-            rows.append(row)
-        elif any(first_score(m, bm.id) for m in columns):
+        pairings = verdicts.pairings(catalog, bm, a_cols, b_cols)
+        if not pairings and any(first_score(m, bm.id) for m in columns):
             uncompared.append(bm)
-    if not rows and not uncompared:
+        for pairing in pairings:
+            together = verdicts.row(catalog, bm, pairing, a_cols, b_cols)
+            if together is None:
+                continue
+            all_rows.append(together)
+            if own := verdicts.row(catalog, bm, pairing, groups[0], groups[2]):
+                own_rows.append(own)
+            table.append(_table_row(catalog, together, len(pairings) > 1, columns, a_cols, (a, b)))
+    if not table and not uncompared:
         return None
-    wins = (sum(r.winner is a for r in rows), sum(r.winner is b for r in rows))
-    leader = a if wins[0] > wins[1] else b if wins[1] > wins[0] else None
-    other = (b if leader is a else a) if leader else None
-    sweep = bool(leader and rows and max(wins) == len(rows))
-    decisive = sweep and all(r.margin >= catalog.site.decisive_margin for r in rows)
-    needs_variant: tuple[schema.Family, ...] = ()
-    if leader:
-        own = list(leader.models)
-        base_rows = [
-            _bench_row(catalog, bm, columns, own if leader is a else a_cols, own if leader is b else b_cols, a, b)
-            for bm in (r.benchmark for r in rows)
-        ]
-        base_wins = sum(1 for r in base_rows if r and r.winner is leader)
-        base_losses = sum(1 for r in base_rows if r and r.winner is other)
-        if base_wins <= base_losses:
-            needs_variant = tuple(v for v in leader.variants if any(m in columns for m in v.models))
-    notes = _notes(comparison, category.id, leader)
-    return CategoryResult(
-        category, columns, tuple(rows), leader, other, wins, sweep, decisive, needs_variant, tuple(uncompared), notes
+    own_verdict = verdicts.verdict(catalog, own_rows)
+    lead = (
+        _variant_lead(catalog, (a, b), own_verdict, all_rows, groups[1] + groups[3]) if groups[1] + groups[3] else None
     )
+    notes = _notes(comparison, category.id, (a, b)[own_verdict.leader] if own_verdict.kind == "lead" else None)
+    return CategoryResult(category, columns, tuple(table), own_verdict, lead, (a, b), tuple(uncompared), notes)
 
 
-def _bench_row(
+def _table_row(
     catalog: Catalog,
-    bm: schema.Benchmark,
+    found: verdicts.Row,
+    several: bool,
     columns: tuple[schema.Model, ...],
     a_cols: list[schema.Model],
-    b_cols: list[schema.Model],
-    a: Side,
-    b: Side,
-) -> BenchRow | None:
+    sides: tuple[Side, Side],
+) -> BenchRow:
+    """The table's row of a benchmark pairing: each column's score in its side's setting."""
+    bm = found.benchmark
+
+    def cell(m: schema.Model) -> schema.Score | None:
+        key = found.keys[0 if any(m is x for x in a_cols) else 1]
+        return next((s for s in m.scores if s.benchmark == bm.id and verdicts.key_of(catalog, s) == key), None)
+
+    cells = tuple(cell(m) for m in columns)
     sign = 1 if bm.higher_is_better else -1
-    best_a = _best(a_cols, bm.id, sign)
-    best_b = _best(b_cols, bm.id, sign)
-    if not best_a or not best_b:
-        return None
-    cells = tuple(first_score(m, bm.id) for m in columns)
-    comparable = provenance.comparable(catalog, best_a, best_b)
-    margin = abs(best_a.value - best_b.value)
-    winner = None
-    if comparable and margin > 0:
-        winner = a if sign * (best_a.value - best_b.value) > 0 else b
     top = max(sign * c.value for c in cells if c)
-    best = tuple(i for i, c in enumerate(cells) if c and sign * c.value == top) if comparable else ()
-    settings = (
-        () if comparable else (provenance.setting_label(catalog, best_a), provenance.setting_label(catalog, best_b))
-    )
-    return BenchRow(bm, cells, best, winner, margin, comparable, settings)
+    best = tuple(i for i, c in enumerate(cells) if c and sign * c.value == top) if found.comparable else ()
+    name = bm.name + (f" ({bm.subtitle})" if bm.subtitle else "")
+    label = f"{name}, {found.settings[0]}" if several and found.comparable else name
+    winner = sides[found.winner] if found.winner is not None else None
+    return BenchRow(bm, label, cells, best, winner, found.comparable, () if found.comparable else found.settings)
 
 
-def _best(models: list[schema.Model], benchmark: str, sign: int) -> schema.Score | None:
-    scores = [s for m in models if (s := first_score(m, benchmark))]
-    return max(scores, key=lambda s: sign * s.value) if scores else None
+def _variant_lead(
+    catalog: Catalog,
+    sides: tuple[Side, Side],
+    own: verdicts.Verdict,
+    together: list[verdicts.Row],
+    variant_models: list[schema.Model],
+) -> VariantLead | None:
+    """A side that leads only with its dedicated variant (or only then strongly): the variant model
+    behind it, so that the page names it and says how the family's own models fare."""
+    found = verdicts.verdict(catalog, together)
+    if found.kind != "lead" or found.leader is None:
+        return None
+    won_by = [r.best[found.leader].model.id for r in together if r.winner == found.leader]
+    variant_ids = {m.id for m in variant_models}
+    from_variants = [m for m in won_by if m in variant_ids]
+    if len(from_variants) * 2 <= len(won_by):
+        return None  # the lead is the family's own
+    if own.kind == "lead" and own.leader == found.leader and own.strong >= found.strong:
+        return None  # the variant adds nothing the family's own models do not already say
+    model = catalog.models[max(dict.fromkeys(from_variants), key=from_variants.count)]
+    side = sides[found.leader]
+    family = next(f for f in side.variants if model in f.models)
+    return VariantLead(side, family, model, found)
 
 
 def _notes(comparison: schema.Comparison | None, section: str, leader: Side | None) -> tuple[str, ...]:
@@ -523,6 +586,9 @@ def _hardware(
         if r.measurement and (r.measurement.tokens_per_second or 0) == fastest
     }
     leader = (a if a.id in fastest_sides else b) if fastest and len(fastest_sides) == 1 else None
+    # "This is where X shines" leads a section only when both families are in its table.
+    if len({catalog.family_of[r.model.id] for r in rows}) < 2:
+        leader = None
     # Rows measured under different settings (Q4 vs Q8) cannot name the fastest family.
     incomparable = provenance.incomparable_settings(catalog, (r.measurement for r in measured if r.measurement))
     if incomparable:
@@ -540,16 +606,8 @@ def _hardware(
             if rf and rs and rf.ram_gb and rs.ram_gb and provenance.comparable(catalog, rf, rs):
                 ram_ratio = rf.ram_gb / rs.ram_gb
     limit = catalog.site.limited_ram_gb
-    within = {catalog.family_of[m.id] for m, h in plausible if (h.ram_gb or math.inf) <= limit}
-    only = (a if a.id in within else b) if len(within) == 1 else None
+    only, measured_within, unknown = _within_limit(catalog, (a, b), limit)
     smallest = min(plausible, key=lambda p: (p[1].ram_gb or math.inf, order[p[0].id]), default=None)
-    even_smaller = None
-    if smallest:
-        size = facts.size_of(smallest[0]) or math.inf
-        tiny = [m for m in models if (facts.size_of(m) or math.inf) < size]
-        if tiny:
-            m = min(tiny, key=lambda m: facts.size_of(m) or math.inf)
-            even_smaller = (m, facts.figure_quantity("params", facts.nominal_params(m)))  # type: ignore[assignment]
     return Hardware(
         profile=profile,
         rows=tuple(rows),
@@ -561,8 +619,10 @@ def _hardware(
         speed_ratio=speed_ratio,
         limit_gb=limit,
         only_within_limit=only,
+        measured_within_limit=measured_within,
+        unknown_memory=unknown,
         smallest_ram=smallest,
-        even_smaller=even_smaller,
+        even_smaller=_even_smaller(smallest, (*a.models, *b.models)),
         notes=_notes(comparison, "hardware", None),
         incomparable=incomparable,
         defaults=memory.formats(catalog).defaults if memory.formats(catalog) else None,
@@ -572,6 +632,69 @@ def _hardware(
 def _hardware_row(catalog: Catalog, profile: schema.Profile, model: schema.Model) -> HardwareRow | None:
     found = memory.model_row(catalog, model, profile)
     return HardwareRow(found, facts.figure_quantity("params", facts.active_params(model))) if found else None
+
+
+# The fewest bytes per weight of any quantisation in common use (2-bit). A model whose weights alone
+# pass a memory limit at this size cannot fit in it, measured or not: with the plausible measurements
+# and the memory estimates (generator/derive/memory.py), all a sentence about fitting may rest on.
+MIN_BYTES_PER_PARAM = 0.25
+
+
+def fits(catalog: Catalog, model: schema.Model, limit_gb: float) -> bool | None:
+    """Whether a model fits in `limit_gb` of RAM: from its smallest plausible measurement, else its
+    estimate (memory.need), else False when its parameters alone are too many; None when nothing
+    known decides it. A measurement below what the weights need decides nothing (issue 15)."""
+    need = memory.need(catalog, model.id, "ram")
+    if need is not None:
+        return need.gb <= limit_gb
+    total = model.params.total or facts.nominal_params(model)
+    if total and total.value * MIN_BYTES_PER_PARAM > limit_gb:
+        return False
+    return None
+
+
+def _within_limit(
+    catalog: Catalog, sides: tuple[Side, Side], limit: float
+) -> tuple[Side | None, tuple[Side, schema.Model, schema.Measurement, Side] | None, tuple[schema.Model, ...]]:
+    """Which family alone fits in the limit ("your only option"), or, when the other's memory is partly
+    unknown, which has a model measured to fit and the other's models of unknown memory."""
+    verdict = {s.id: [fits(catalog, m, limit) for m in s.models] for s in sides}
+    fitting = [s for s in sides if True in verdict[s.id]]
+    if len(fitting) != 1:
+        return None, None, ()
+    winner = fitting[0]
+    other = sides[1 - sides.index(winner)]
+    if not other.models:
+        return None, None, ()
+    if all(v is False for v in verdict[other.id]):
+        return winner, None, ()
+    measured = [
+        (m, h)
+        for m in winner.models
+        if (h := memory.plausible_measured(catalog, m)) and (h.ram_gb or math.inf) <= limit
+    ]
+    model, measurement = min(measured, key=lambda p: p[1].ram_gb or 0)
+    unknown = tuple(m for m, v in zip(other.models, verdict[other.id], strict=True) if v is None)
+    return None, (winner, model, measurement, other), unknown
+
+
+def _even_smaller(
+    smallest: tuple[schema.Model, schema.Measurement] | None, models: Iterable[schema.Model]
+) -> tuple[schema.Model, Quantity, Quantity] | None:
+    """The model with the fewest parameters, when it has fewer than the smallest measured one and no
+    measurement of its own (one with a measurement needs more memory, or it would be the smallest)."""
+    if not smallest:
+        return None
+    size = facts.size_of(smallest[0])
+    if size is None:
+        return None
+    tiny = [m for m in models if not facts.smallest_ram(m) and (facts.size_of(m) or math.inf) < size]
+    if not tiny:
+        return None
+    m = min(tiny, key=lambda m: facts.size_of(m) or math.inf)
+    mine = facts.figure_quantity("params", facts.nominal_params(m))
+    theirs = facts.figure_quantity("params", facts.nominal_params(smallest[0]))
+    return (m, mine, theirs) if mine and theirs else None
 
 
 # --- ecosystem -----------------------------------------------------------------------------------
@@ -589,10 +712,25 @@ def _ecosystem(catalog: Catalog, a: Side, b: Side, matchup: Matchup | None) -> E
         ids = dict.fromkeys(o.provider for o in facts.offers_of(catalog, s.id, kind))
         return tuple(catalog.providers[i] for i in ids)
 
-    api = tuple(ApiRow(s, providers(s, "local"), providers(s, "free_api"), providers(s, "paid_api")) for s in (a, b))
+    api = tuple(
+        ApiRow(
+            s,
+            providers(s, "local"),
+            providers(s, "free_api"),
+            providers(s, "paid_api"),
+            open_weights=bool(s.family.license or providers(s, "local")),
+            ollama=bool(facts.ollama_models(catalog, s.id)),
+        )
+        for s in (a, b)
+    )
     variants = tuple((s, s.variants) for s in (a, b) if s.variants)
     stated_none = tuple(s for s in (a, b) if s.family.variants is not None and not s.variants)
+    # "A significant advantage" only over a general family that states it has no variants: a family
+    # whose variants are not stated may have some, and a dedicated coder is itself the specialist.
     leader = variants[0][0] if len(variants) == 1 else None
+    rival = next((s for s in (a, b) if s is not leader), None)
+    if leader and rival and (rival not in stated_none or rival.family.specialty):
+        leader = None
     specialties = tuple(sorted({v.specialty for _, vs in variants for v in vs if v.specialty}))
     return Ecosystem(ollama, tuple(tagged), api, variants, leader, stated_none, specialties)  # type: ignore[arg-type]
 

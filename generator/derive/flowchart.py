@@ -27,10 +27,17 @@ class Flowchart:
     questions: tuple[Question, ...]
     sides: tuple[Side, Side]
     use_both: tuple[Reason, ...]
+    end: Side | None = None
+    """The side a "no" to the last question picks, when that question is a means the other side needs
+    ("You have 16+ GB RAM?"): a reader who answered no cannot be sent on to use that side's model."""
+
+
+MIN_QUESTIONS = 2
+"""A chain of one question is the pick list's one item again, with nothing to decide between."""
 
 
 def flowchart(picks: Picks, a: Side, b: Side, criteria_order: tuple[str, ...]) -> Flowchart | None:
-    """The decision chain of a pair, or None when neither side has a reason (there is nothing to decide)."""
+    """The decision chain of a pair, or None when it would ask fewer than two questions."""
     if not (picks.a or picks.b):
         return None
     rank = {cid: i for i, cid in enumerate(criteria_order)}
@@ -43,4 +50,13 @@ def flowchart(picks: Picks, a: Side, b: Side, criteria_order: tuple[str, ...]) -
 
     questions = [Question(r, r.winner) for r in (*picks.a, *picks.b)]
     questions += [Question(c, c.side) for c in picks.counters]
-    return Flowchart(tuple(sorted(questions, key=order)), (a, b), picks.use_both)
+    if len(questions) < MIN_QUESTIONS:
+        return None
+    chain = tuple(sorted(questions, key=order))
+    final = chain[-1]
+    if isinstance(final.item, Counter):
+        # "No" to the means the last side needs rules that side out: the chain ends on the other one,
+        # never on "use both" with the model just ruled out.
+        other = b if final.side.id == a.id else a
+        return Flowchart(chain, (a, b), (), other)
+    return Flowchart(chain, (a, b), picks.use_both)

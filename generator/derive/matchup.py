@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from generator import schema
-from generator.derive import facts, market, memory, provenance
+from generator.derive import facts, market, memory, verdicts
 from generator.derive.comparison import QuickRow, default_matchup, first_score
 from generator.derive.facts import Quantity
 from generator.model import Catalog, pair_key
@@ -53,9 +53,8 @@ class MatchupFacts:
     makers: tuple[schema.Maker, schema.Maker]
     specs: tuple[QuickRow, ...]
     scores: tuple[ScoreRow, ...]
-    wins: tuple[int, int]
-    comparable: int
-    """Shared benchmarks measured in the same setting: only these can have a winner."""
+    verdict: verdicts.Verdict
+    """The two models on their shared benchmarks, by the verdict engine the comparison pages use."""
     one_side: tuple[tuple[schema.Model, tuple[schema.Benchmark, ...]], ...]
     hardware: tuple[MeasureRow, ...]
     estimated: tuple[memory.ModelRow, ...]
@@ -97,7 +96,8 @@ def matchup_slug(a: str, b: str) -> str:
 def describe(catalog: Catalog, pick: Pick) -> MatchupFacts:
     ma, mb = (catalog.models[m] for m in pick.models)
     fa, fb = (catalog.model_family(m.id) for m in (ma, mb))
-    scores, one_side = _scores(catalog, ma, mb)
+    found, one_side = _scores(catalog, ma, mb)
+    scores = tuple(ScoreRow(r.benchmark, (r.best[0].score, r.best[1].score), r.winner, r.comparable) for r in found)
     qa, qb = (facts.figure_quantity("params", facts.active_params(m)) for m in (ma, mb))
     ratio = more = None
     if qa and qb and qa.value != qb.value:
@@ -110,8 +110,7 @@ def describe(catalog: Catalog, pick: Pick) -> MatchupFacts:
         makers=(catalog.makers[fa.maker], catalog.makers[fb.maker]),
         specs=_specs(catalog, (ma, mb), (fa, fb), (qa, qb)),
         scores=scores,
-        wins=(sum(r.winner == 0 for r in scores), sum(r.winner == 1 for r in scores)),
-        comparable=sum(1 for r in scores if r.comparable),
+        verdict=verdicts.verdict(catalog, found),
         one_side=one_side,
         hardware=_hardware(catalog, ma, mb),
         estimated=tuple(
@@ -152,32 +151,15 @@ def _specs(
 
 def _scores(
     catalog: Catalog, ma: schema.Model, mb: schema.Model
-) -> tuple[tuple[ScoreRow, ...], tuple[tuple[schema.Model, tuple[schema.Benchmark, ...]], ...]]:
-    rows = []
-    only: dict[str, list[schema.Benchmark]] = {ma.id: [], mb.id: []}
-    for bench in catalog.benchmarks.values():
-        sa, sb = _paired_scores(catalog, ma, mb, bench.id)
-        if sa and sb:
-            comparable = provenance.comparable(catalog, sa, sb)
-            sign = 1 if bench.higher_is_better else -1
-            diff = sign * (sa.value - sb.value)
-            winner = None if not comparable or diff == 0 else (0 if diff > 0 else 1)
-            rows.append(ScoreRow(bench, (sa, sb), winner, comparable))
-        elif sa or sb:
-            only[ma.id if sa else mb.id].append(bench)
-    one_side = tuple((m, tuple(only[m.id])) for m in (ma, mb) if only[m.id])
-    return tuple(rows), one_side
-
-
-def _paired_scores(
-    catalog: Catalog, ma: schema.Model, mb: schema.Model, benchmark: str
-) -> tuple[schema.Score | None, schema.Score | None]:
-    """The two models' scores on a benchmark, measured in the same setting when the data has such a pair
-    (a model may report base and instruct scores); otherwise each model's first score."""
-    xs = [s for s in ma.scores if s.benchmark == benchmark]
-    ys = [s for s in mb.scores if s.benchmark == benchmark]
-    same = next(((x, y) for x in xs for y in ys if provenance.comparable(catalog, x, y)), None)
-    return same or (first_score(ma, benchmark), first_score(mb, benchmark))
+) -> tuple[tuple[verdicts.Row, ...], tuple[tuple[schema.Model, tuple[schema.Benchmark, ...]], ...]]:
+    """The two models' rows (one per shared setting, the verdict engine's), and what only one reports."""
+    found = verdicts.rows(catalog, catalog.benchmarks.values(), [ma], [mb])
+    shared = {r.benchmark.id for r in found}
+    only = {
+        m.id: tuple(b for b in catalog.benchmarks.values() if b.id not in shared and first_score(m, b.id))
+        for m in (ma, mb)
+    }
+    return found, tuple((m, only[m.id]) for m in (ma, mb) if only[m.id])
 
 
 def _hardware(catalog: Catalog, ma: schema.Model, mb: schema.Model) -> tuple[MeasureRow, ...]:

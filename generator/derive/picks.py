@@ -12,8 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from generator import schema
-from generator.derive import facts, memory, provenance
-from generator.derive.comparison import CategoryResult, PairFacts, Side, first_score
+from generator.derive import facts, memory, provenance, verdicts
+from generator.derive.comparison import CategoryResult, PairFacts, Side
 from generator.derive.facts import Quantity
 from generator.model import Catalog
 
@@ -128,38 +128,51 @@ def _sides(pair: PairFacts, winner_is_a: bool) -> tuple[Side, Side]:
 
 
 def _category(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:
+    """The category's verdict, with the sides' dedicated variants where one leads only through them
+    (the item then names the variant model and says how the family's own models fare)."""
     result = next((c for c in pair.categories if c.category.id == criterion.category), None)
-    if not result or not result.leader or not result.other:
+    if not result:
         return None
-    won = [r for r in result.rows if r.winner is result.leader]
-    top = max(won, key=lambda r: r.margin)
+    lead = result.variant_lead
+    found = lead.verdict if lead else result.own
+    if found.kind != "lead" or found.leader is None:
+        return None
+    winner, loser = result.sides[found.leader], result.sides[1 - found.leader]
+    top = max((r for r in found.rows if r.winner == found.leader), key=lambda r: r.margin)
     if not _beyond(top.margin, criterion.threshold):
         return None
-    winner_score, winner_model = _side_best(result, result.leader, top.benchmark)
-    loser_score, loser_model = _side_best(result, result.other, top.benchmark)
-    values = {
-        "winner": result.leader.name,
-        "loser": result.other.name,
+    won, lost = top.best[found.leader], top.best[1 - found.leader]
+    values: dict[str, Value] = {
+        "winner": winner.name,
+        "loser": loser.name,
         "benchmark": top.benchmark.name,
-        "winner_model": winner_model.name,
-        "loser_model": loser_model.name,
-        "winner_value": Quantity("score", winner_score.value, source=winner_score.source),
-        "loser_value": Quantity("score", loser_score.value, source=loser_score.source),
+        "winner_model": won.model.name,
+        "loser_model": lost.model.name,
+        "winner_value": Quantity("score", won.score.value, source=won.score.source),
+        "loser_value": Quantity("score", lost.score.value, source=lost.score.source),
     }
-    languages = result.leader.family.languages
+    evidence = None
+    if lead and won.model is lead.model:
+        variant = next(f for f in winner.variants if won.model in f.models)
+        values["variant"] = variant.name
+        values["own"] = _own_fare(catalog, result, winner, top)
+        evidence = criterion.evidence_with_variant
+    languages = winner.family.languages
     if languages and languages.value.emphasis:
         values["emphasis"] = languages.value.emphasis
-    return Reason(criterion, result.leader, result.other, values, winner_model)
+    reason = Reason(criterion, winner, loser, values, won.model)
+    return replace(reason, evidence=evidence) if evidence else reason
 
 
-def _side_best(result: CategoryResult, s: Side, benchmark: schema.Benchmark) -> tuple[schema.Score, schema.Model]:
-    sign = 1 if benchmark.higher_is_better else -1
-    candidates = [
-        (score, m)
-        for m in result.columns
-        if any(m in fam.models for fam in (s.family, *s.variants)) and (score := first_score(m, benchmark.id))
-    ]
-    return max(candidates, key=lambda p: sign * p[0].value)
+def _own_fare(catalog: Catalog, result: CategoryResult, side: Side, row: verdicts.Row) -> Quantity:
+    """How a family's own models do on the row a variant of it won: their best score there, or none."""
+    found = verdicts.row(catalog, row.benchmark, (*row.keys, row.comparable), side.models, side.models)
+    if found is None:
+        return Quantity("text", f"{side.name}'s own models report no {row.benchmark.name} score in this setting")
+    best = found.best[0]
+    # Written as the score cells write it (`:g` keeps 76.8 and 52.81 as they are in the data).
+    text = f"{side.name}'s own {best.model.name} scores {best.score.value:g}"
+    return Quantity("text", text, source=best.score.source)
 
 
 def _variants(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:

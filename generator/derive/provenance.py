@@ -76,7 +76,7 @@ class FigureRecord:
             return ", ".join(p for p in parts if p) or "no numbers"
         if isinstance(f, schema.Offer):
             prices = [
-                f"${p:.2f} {w}"
+                f"${p:g} {w}"
                 for p, w in ((f.input_usd_per_mtok, "in"), (f.output_usd_per_mtok, "out"))
                 if p is not None
             ]

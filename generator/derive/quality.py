@@ -11,7 +11,15 @@ from dataclasses import dataclass
 
 from generator import schema
 from generator.derive.facts import Quantity, QuantityKind
-from generator.derive.provenance import FigureRecord, Provenance, figures_of, self_reported, value_text
+from generator.derive.provenance import (
+    FigureRecord,
+    Provenance,
+    figures_of,
+    self_reported,
+    setting_label,
+    setting_of,
+    value_text,
+)
 from generator.model import Catalog
 
 
@@ -49,6 +57,35 @@ class Conflict:
     others: tuple[Statement, ...]
     reason: str | None
     """The data's `chosen_because`; None for a figure stated twice without a choice."""
+
+
+@dataclass(frozen=True)
+class SettingInUse:
+    """One evaluation setting of one benchmark, and how many scores and families report in it: the
+    list an editor reads before adding scores, so that new ones can be compared with the others."""
+
+    benchmark: schema.Benchmark
+    setting: str
+    scores: int
+    families: tuple[schema.Family, ...]
+
+
+def settings_in_use(catalog: Catalog) -> tuple[SettingInUse, ...]:
+    """Per benchmark (catalog order), its settings, the most used first; equal keys of the
+    comparability rule are one setting."""
+    found: dict[tuple[str, tuple[object, ...]], tuple[str, list[schema.Family]]] = {}
+    for model in catalog.models.values():
+        family = catalog.model_family(model.id)
+        for score in model.scores:
+            key = (score.benchmark, setting_of(catalog, score).key(catalog.comparable))
+            label, families = found.setdefault(key, (setting_label(catalog, score), []))
+            families.append(family)
+    order = {b: i for i, b in enumerate(catalog.benchmarks)}
+    rows = [
+        SettingInUse(catalog.benchmarks[b], label, len(families), tuple({f.id: f for f in families}.values()))
+        for (b, _), (label, families) in found.items()
+    ]
+    return tuple(sorted(rows, key=lambda r: (order[r.benchmark.id], -r.scores, r.setting)))
 
 
 @dataclass(frozen=True)

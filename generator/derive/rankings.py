@@ -49,6 +49,15 @@ class Ranking:
     def all_rows(self) -> tuple[Ranked, ...]:
         return self.rows + self.apart
 
+    @property
+    def groups(self) -> tuple[tuple[schema.Benchmark, tuple[Ranked, ...]], ...]:
+        """The ranked rows by the benchmark that ranks them, in order: each group is one table sorted
+        by its own column, its positions from 1 (scores of different benchmarks are never interleaved)."""
+        found: dict[str, tuple[schema.Benchmark, list[Ranked]]] = {}
+        for r in self.rows:
+            found.setdefault(r.benchmark.id, (r.benchmark, []))[1].append(r)
+        return tuple((b, tuple(rows)) for b, rows in found.values())
+
 
 @dataclass(frozen=True)
 class SettingBoard:
@@ -68,6 +77,11 @@ class CategoryBoard:
     ranking: Ranking
     cells: tuple[tuple[schema.Score | None, ...], ...]
     """Per ranked row, the model's score on each of `benchmarks`."""
+
+    def cells_of(self, rows: Iterable[Ranked]) -> list[tuple[Ranked, tuple[schema.Score | None, ...]]]:
+        """Rows of one of the board's tables, each with its cells."""
+        by_model = {r.model.id: c for r, c in zip(self.ranking.all_rows, self.cells, strict=True)}
+        return [(r, by_model[r.model.id]) for r in rows]
 
 
 @dataclass(frozen=True)
@@ -140,7 +154,7 @@ def rank(
         for m in pending:
             if (found := scores_on(m, bench.id)) and m.id not in elsewhere:
                 elsewhere[m.id] = (bench, found[0])
-        rows.extend(_positions(catalog, bench, same, len(rows), kind))
+        rows.extend(_positions(catalog, bench, same, kind))
         placed = {m.id for m, _ in same}
         pending = [m for m in pending if m.id not in placed]
     apart = tuple(
@@ -156,8 +170,8 @@ def _positions(
     catalog: Catalog,
     bench: schema.Benchmark,
     scored: list[tuple[schema.Model, schema.Score]],
-    start: int,
-    kind: memory.MemoryKind,
+    kind: memory.MemoryKind = "ram",
+    start: int = 0,
 ) -> list[Ranked]:
     sign = -1 if bench.higher_is_better else 1
     scored = sorted(scored, key=lambda p: (sign * p[1].value, p[0].name))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from generator.derive import memory, quality
+from generator.derive import comparison, memory, quality
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
 from generator.pages.base import Content, PageType, Site, fixed
@@ -72,6 +72,8 @@ def _content(site: Site, page: Page) -> Content:
         "file_checks": memory.file_checks(catalog),
         "accuracy": memory.accuracy(catalog),
         "memory_profiles": tuple(p for p in catalog.profiles.values() if p.capacity_gb),
+        "verdicts": catalog.verdicts,
+        "min_bytes_per_param": comparison.MIN_BYTES_PER_PARAM,
         "settings_rule": {
             "must_match": [_SETTING_NAMES[f] for f in catalog.comparable.must_match],
             "match_if_stated": [_SETTING_NAMES[f] for f in catalog.comparable.match_if_stated],

@@ -20,6 +20,7 @@ def _content(site: Site, page: Page) -> Content:
             "conflicts": quality.conflicts(prov),
             "doubted": memory.doubted_figures(site.catalog),
             "not_derived": memory.not_derived(site.catalog),
+            "settings": quality.settings_in_use(site.catalog),
         }
     )
 

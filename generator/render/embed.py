@@ -33,7 +33,7 @@ def html_environment() -> jinja2.Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
-    env.filters.update(qty=fmt.quantity, tokens=fmt.tokens)
+    env.filters.update(qty=fmt.quantity, tokens=fmt.tokens, size_range=fmt.size_range)
     return env
 
 

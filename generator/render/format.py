@@ -10,10 +10,14 @@ import math
 import re
 import urllib.parse
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from generator.derive.facts import Quantity
+
+if TYPE_CHECKING:
+    from generator.derive.verdicts import Verdict
 
 _MD_SPECIAL = {
     "&": "&amp;",
@@ -148,7 +152,9 @@ def tps(value: float) -> str:
 
 
 def usd(value: float) -> str:
-    return f"${value:,.2f}"
+    """A price to the digits its source gives, at least cents: 0.075 -> "$0.075", 1.1 -> "$1.10"."""
+    whole, _, cents = f"{value:,.6f}".rstrip("0").partition(".")
+    return f"${whole}.{cents.ljust(2, '0')}"
 
 
 def quantity(q: Quantity | str | None) -> str:
@@ -183,6 +189,21 @@ def times(ratio: float) -> str:
     if abs(ratio - half) <= 0.05:
         return f"{number(half, 1)}x"
     return f"{math.floor(ratio)}-{math.ceil(ratio)}x"
+
+
+def size_range(span: tuple[Quantity, Quantity], dash: str = "—") -> str:
+    """A family's size range: "0.6B — 235B", or one value when its smallest is its largest ("24B")."""
+    low, high = span
+    return quantity(low) if low.value == high.value else f"{quantity(low)} {dash} {quantity(high)}"
+
+
+def more(ratio: float) -> str:
+    """How much more one figure is than another: "about 13% more" below 2x (a ratio of 1.13 is not
+    "1x more"), else "3x more"."""
+    if ratio >= 2:
+        return f"{times(ratio)} more"
+    percent = round((ratio - 1) * 100)
+    return f"about {percent}% more" if percent >= 1 else "slightly more"
 
 
 _FRACTIONS = ((1 / 2, "half"), (1 / 3, "a third of"), (1 / 4, "a quarter of"), (2 / 3, "two thirds of"))
@@ -221,3 +242,57 @@ def fill(wording: str, values: Mapping[str, Quantity | str]) -> Markup:
     """Data wording with {placeholders}, escaped: escaping is per character, so escaping the filled
     text is the same as escaping the literal parts and the values separately."""
     return escape(fill_text(wording, values))
+
+
+# --- the verdict engine's counts and margins, in words ---------------------------------------------
+
+
+def _counted(n: int, noun: str) -> str:
+    """`the one benchmark`, `both benchmarks`, `all 3 benchmarks`."""
+    if n == 1:
+        return f"the one {noun}"
+    return f"both {noun}s" if n == 2 else f"all {n} {noun}s"
+
+
+def on_all(verdict: Verdict, noun: str) -> str:
+    """Every row the verdict counts: the compared ones, or, when none could be compared, all."""
+    return _counted(verdict.compared if verdict.kind != "apart" else len(verdict.rows), noun)
+
+
+def wins_of(verdict: Verdict, noun: str) -> str:
+    """The leader's wins among the compared rows: `2 of 3 benchmarks`, or `both benchmarks`."""
+    won = max(verdict.wins)
+    return _counted(won, noun) if won == verdict.compared else f"{won} of {verdict.compared} {noun}s"
+
+
+_UNIT_WORDS = {"percent": "point", "score": "point", "elo": "rating point"}
+
+
+def tie_text(verdict: Verdict) -> str:
+    """The tie margin of the verdict's rows, `1 point`; rows of mixed units name the rule instead."""
+    if verdict.unit is None or verdict.tie is None:
+        return "the tie margin of their units"
+    word = _UNIT_WORDS[verdict.unit]
+    return f"{number(verdict.tie, 2)} {word}{'' if verdict.tie == 1 else 's'}"
+
+
+def margin_text(verdict: Verdict, side: int | None = None) -> str:
+    """`, by 5.7 to 6.2 points`: the margins of the rows a side won (by default the leader); empty when
+    the rows' units differ, so that a sentence never adds percentage points to rating points."""
+    margins = verdict.margins_of(verdict.leader if side is None else side)
+    if not margins or verdict.unit is None:
+        return ""
+    low, high = number(margins[0], 2), number(margins[-1], 2)
+    word = _UNIT_WORDS[verdict.unit] + ("" if low == high == "1" else "s")
+    return f", by {low} {word}" if low == high else f", by {low} to {high} {word}"
+
+
+def other_wins(verdict: Verdict, names: str) -> str:
+    """`; Qwen 3.5 Plus is higher on the other 2, by 6.2 to 6.5 points`: what the side that trails won."""
+    if verdict.leader is None:
+        return ""
+    won = verdict.wins[1 - verdict.leader]
+    if not won:
+        return ""
+    rows = "the other one" if won == 1 else f"the other {won}"
+    return f"; {names} {'is' if ' and ' not in names else 'are'} higher on {rows}{margin_text(verdict, 1 - verdict.leader)}"

@@ -42,16 +42,20 @@ def mermaid(chart: Flowchart) -> Markup:
     a, b = chart.sides
     node = {a.id: "pick_a", b.id: "pick_b"}
     lines = ["flowchart TD"]
-    lines.append(f"    pick_a([{label('Pick ' + a.name)}])")
-    lines.append(f"    pick_b([{label('Pick ' + b.name)}])")
+    # Only the picks an arrow reaches are drawn: a "Pick X" box no answer leads to says nothing true.
+    reached = {q.side.id for q in chart.questions} | ({chart.end.id} if chart.end else set())
+    for side in (a, b):
+        if side.id in reached:
+            lines.append(f"    {node[side.id]}([{label('Pick ' + side.name)}])")
+    last = node[chart.end.id] if chart.end else "last"
     for i, q in enumerate(chart.questions):
         # Rectangles, not diamonds: a long question in a diamond makes the chart several screens tall.
         lines.append(f"    q{i}[{label(question_text(q.item))}]")
         lines.append(f"    q{i} -->|yes| {node[q.side.id]}")
-        lines.append(f"    q{i} -->|no| {'q' + str(i + 1) if i + 1 < len(chart.questions) else 'last'}")
+        lines.append(f"    q{i} -->|no| {'q' + str(i + 1) if i + 1 < len(chart.questions) else last}")
     if chart.use_both:
         uses = ", and ".join(_use(r) for r in chart.use_both)
         lines.append(f"    last([{label('Use both: ' + uses)}])")
-    else:
+    elif not chart.end:
         lines.append(f"    last([{label('Either works: no remaining difference passes its threshold')}])")
     return Markup("\n".join(lines))

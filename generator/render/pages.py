@@ -176,6 +176,8 @@ def environment() -> jinja2.Environment:
         tps=fmt.tps,
         score=lambda v: fmt.number(v, 2),
         times=fmt.times,
+        more=fmt.more,
+        size_range=fmt.size_range,
         fraction=fmt.fraction,
         join_and=fmt.join_and,
         param_summary=param_summary,
@@ -189,6 +191,11 @@ def environment() -> jinja2.Environment:
         usd=fmt.usd,
         cite=cite,
         setting=setting,
+        on_all=fmt.on_all,
+        wins_of=fmt.wins_of,
+        tie_text=fmt.tie_text,
+        margin_text=fmt.margin_text,
+        other_wins=fmt.other_wins,
     )
     env.globals.update(link=link)
     return env
