@@ -673,6 +673,8 @@ def _within_limit(
         for m in winner.models
         if (h := memory.plausible_measured(catalog, m)) and (h.ram_gb or math.inf) <= limit
     ]
+    if not measured:  # it fits by its estimate alone: no "measured to fit" sentence
+        return None, None, ()
     model, measurement = min(measured, key=lambda p: p[1].ram_gb or 0)
     unknown = tuple(m for m, v in zip(other.models, verdict[other.id], strict=True) if v is None)
     return None, (winner, model, measurement, other), unknown
@@ -688,7 +690,7 @@ def _even_smaller(
     size = facts.size_of(smallest[0])
     if size is None:
         return None
-    tiny = [m for m in models if not facts.smallest_ram(m) and (facts.size_of(m) or math.inf) < size]
+    tiny = [m for m in models if not any(h.ram_gb for h in m.hardware) and (facts.size_of(m) or math.inf) < size]
     if not tiny:
         return None
     m = min(tiny, key=lambda m: facts.size_of(m) or math.inf)
