@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from generator import schema
 from generator.derive import memory
@@ -65,7 +67,6 @@ def make(*models: dict[str, Any]) -> Catalog:
             "limited_ram_gb": 8,
             "ram_tiers_gb": [8, 16],
             "speed_profile": "laptop-cpu",
-            "decisive_margin": 5,
             "close_size_ratio": 1.25,
             "stale_after_days": 180,
         }
@@ -84,6 +85,8 @@ def make(*models: dict[str, Any]) -> Catalog:
         {
             "criteria": [],
             "comparable": {"must_match": ["variant", "shots", "cot", "tools"], "match_if_stated": ["effort"]},
+            # The verdict wording is the real data's: memory does not depend on it.
+            "verdicts": yaml.safe_load(Path("data/criteria.yaml").read_text(encoding="utf-8"))["verdicts"],
         }
     )
     family = schema.Family.model_validate(
