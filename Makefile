@@ -14,8 +14,9 @@ CHROMIUM   := /usr/bin/chromium
 site: $(SITE_STAMP)  ## validate the data, generate the pages, build site/ (atomically)
 	$(PY) -m generator site
 
-test: $(DEV_STAMP) lint test-tools  ## the whole test suite (after ruff)
-	$(PY) -m pytest -q
+# -n auto: one worker per core; --dist loadfile keeps each file on one worker, so a file's site is built once.
+test: $(DEV_STAMP) lint test-tools  ## the whole test suite (after ruff), on every core
+	$(PY) -m pytest -q -n auto --dist loadfile
 
 golden: $(DEV_STAMP)  ## rewrite tests/golden/ from the current output; review the diff before committing
 	UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/test_golden.py

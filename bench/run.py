@@ -13,6 +13,7 @@ Run it with `make bench`; `python -m bench.run --help` lists the options.
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import re
 import shutil
@@ -39,6 +40,7 @@ MAX_COLD_OVER_FLOOR = 1.5
 MAX_WARM_OVER_FLOOR = 1.1
 MAX_PEAK_MB = 1024
 MAX_SEARCH_MB = 5.0
+MAX_COMPARE_JSON_KB = 300  # gzipped, at 1x: what compare/ downloads (docs/assets/compare.js reads all of api/v1/)
 CHEAP_SECONDS = 60  # repeat a step while its runs so far took less than this in total
 
 
@@ -59,6 +61,7 @@ class Scale:
     charts: int = 0
     times: dict[str, Timed] = field(default_factory=dict)
     search_index_mb: float = 0.0
+    compare_json_kb: float = 0.0
     noop_rewritten: list[str] = field(default_factory=list)
     edit_model: str = ""
     edit_rewritten: list[str] = field(default_factory=list)
@@ -154,6 +157,7 @@ def bench_scale(work: Path, factor: int, families: int, seed: int, repeat: int, 
         step("site cold", generator("site"), lambda: clean(project))
         _count(scale, project)
         scale.search_index_mb = _index_mb(project)
+        scale.compare_json_kb = _compare_json_kb(project)
         shutil.rmtree(project)
         return scale
 
@@ -167,6 +171,7 @@ def bench_scale(work: Path, factor: int, families: int, seed: int, repeat: int, 
 
     step("site cold", generator("site"), lambda: clean(project))
     scale.search_index_mb = _index_mb(project)
+    scale.compare_json_kb = _compare_json_kb(project)
     # What CI does: no build output, but the chart drawings restored from the last run's cache.
     step("site cold, charts cached", generator("site"), lambda: clean(project, keep_charts=True))
     before = mtimes(project)
@@ -194,6 +199,12 @@ def bench_scale(work: Path, factor: int, families: int, seed: int, repeat: int, 
 def _index_mb(project: Path) -> float:
     index = project / "site" / "search" / "search_index.json"
     return index.stat().st_size / 1e6 if index.exists() else 0.0
+
+
+def _compare_json_kb(project: Path) -> float:
+    """The JSON the compare page downloads, gzipped as a web server sends it: every file of api/v1/."""
+    files = sorted((project / "site" / "api" / "v1").glob("*.json"))
+    return sum(len(gzip.compress(f.read_bytes(), 9)) for f in files) / 1024
 
 
 def _count(scale: Scale, project: Path) -> None:
@@ -292,6 +303,13 @@ def verdicts(scales: list[Scale]) -> list[Verdict]:
             f"{large.search_index_mb:.2f} MB",
         )
     )
+    found.append(
+        Verdict(
+            f"compare page JSON ≤ {MAX_COMPARE_JSON_KB} KB gzipped at {small.factor}x",
+            small.compare_json_kb <= MAX_COMPARE_JSON_KB,
+            f"{small.compare_json_kb:.0f} KB",
+        )
+    )
     return found
 
 
@@ -335,6 +353,7 @@ def table(scales: list[Scale]) -> str:
     rows.extend(f"| {label} | " + _cells(scales, cell) + " |" for label, cell in ratios.items())
     rows.append("| peak memory (MB) | " + " | ".join(f"{s.peak_mb:.0f}" for s in scales) + " |")
     rows.append("| search index (MB) | " + " | ".join(f"{s.search_index_mb:.2f}" for s in scales) + " |")
+    rows.append("| compare page JSON (KB gzipped) | " + " | ".join(f"{s.compare_json_kb:.0f}" for s in scales) + " |")
     rows.append(
         "| files rewritten by one score edit | "
         + _cells(scales, lambda s: f"{len(s.edit_rewritten)} of {s.edit_allowed} showing it" if s.edit_model else "")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.cli import main
 
@@ -123,3 +125,55 @@ def representative_pages() -> dict[str, str]:
 
 
 PAGE_TYPES = representative_pages()
+
+
+@dataclass(frozen=True)
+class Weight:
+    """What a browser downloads for a page: the gzipped bytes of its HTML and of every stylesheet,
+    script and image the HTML names, and the gzipped size of each script that blocks the parser."""
+
+    total: int
+    files: dict[str, int]
+    blocking_scripts: dict[str, int]
+
+
+def _under_site(site: Path, absolute: str) -> Path:
+    """An absolute path as 404.html writes it (under site_url's path, e.g. /open-model-compare/...)."""
+    from mkdocs.config import load_config
+
+    prefix = urlsplit(load_config(str(site.parent / "mkdocs.yml"))["site_url"]).path or "/"
+    return site / absolute.removeprefix(prefix)
+
+
+def page_weight(site: Path, page: Path, cache: dict[Path, int] | None = None) -> Weight:
+    """The weight of one built page; `cache` remembers the gzipped size of files pages share."""
+    cache = {} if cache is None else cache
+
+    def gzipped(path: Path) -> int:
+        if path not in cache:
+            cache[path] = len(gzip.compress(path.read_bytes(), 9))
+        return cache[path]
+
+    files = {str(page.relative_to(site)): len(gzip.compress(page.read_bytes(), 9))}
+    blocking: dict[str, int] = {}
+    for element in parse(page).elements:
+        attrs = element.attrs
+        if element.tag == "script" and attrs.get("src"):
+            ref = attrs["src"]
+        elif element.tag == "link" and attrs.get("rel") in ("stylesheet", "icon") and attrs.get("href"):
+            ref = attrs["href"]
+        elif element.tag == "img" and attrs.get("src"):
+            ref = attrs["src"]
+        else:
+            continue
+        target = urlsplit(ref)
+        assert not target.scheme and not target.netloc, f"{page} loads {ref} from another site"
+        path = (
+            page.parent / target.path if not target.path.startswith("/") else _under_site(site, target.path)
+        ).resolve()
+        assert path.is_file(), f"{page} names {ref}, which the site does not have"
+        name = str(path.relative_to(site.resolve()))
+        files[name] = gzipped(path)
+        if element.tag == "script" and not ({"defer", "async"} & attrs.keys()) and attrs.get("type") != "module":
+            blocking[name] = files[name]
+    return Weight(sum(files.values()), files, blocking)

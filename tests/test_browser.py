@@ -254,7 +254,7 @@ def test_hostile_text_runs_no_script_in_the_browser(browser: object, tmp_path_fa
     alerts: list[str] = []
     page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
     for url in serve(site, "/"):
-        # The comparison draws a Mermaid flowchart from data text; the guide's picker builds its
+        # The comparison's flowchart is data text; the guide's picker builds its
         # questions and answers from picker.json.
         for path in (COMPARISON, "families/gemma-4/", "models/gemma-4-26b/", "guide/"):
             page.goto(url + path)
@@ -344,3 +344,62 @@ def test_the_calculator_refuses_a_context_past_the_maximum(page: object, base_ur
     page.locator("#memory-calculator table").first.wait_for(state="visible")  # type: ignore[attr-defined]
     page.fill("#calculator-context", "200000")  # type: ignore[attr-defined]
     assert "at most 128K tokens" in page.locator("#memory-calculator .calculator-output").inner_text()  # type: ignore[attr-defined]
+
+
+def test_the_compare_page_puts_any_two_models_side_by_side(page: object, base_url: str) -> None:
+    for query in ("?m=qwen-3-8b&m=llama-3-1-8b", "?m=llama-3-1-8b&m=qwen-3-8b"):  # either order
+        page.goto(base_url + "compare/" + query)
+        result = page.locator("#compare")
+        result.locator("h2", has_text="Benchmarks").wait_for()
+        assert {"Qwen3-8B", "Llama 3.1 8B"} <= set(result.locator("thead th").all_inner_texts())
+        assert result.locator("td.omc-compare__best").count() > 0  # a winner marked in the scores
+        assert result.locator("#compare-source-1 a").count() == 1  # figures cite their sources
+        assert page.locator('form.omc-pick input[name="m"]').first.input_value() in query
+    screenshot(page, "compare-models")
+
+
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [
+        ("?m=qwen-3-8&m=llama-3-1-8b", "no model called"),
+        ("?m=qwen-3-8b&m=qwen-3-8b", "twice"),
+        ("?m=qwen-3-8b&m=llama-3-1-8b&m=gemma-4-26b&m=qwen-3-4b", "at most 3"),
+        ("?m=qwen-3-8b", "one more"),
+        ("?m=qwen-3-8b&f=gemma-4", "not both"),
+    ],
+)
+def test_a_bad_compare_address_says_what_is_wrong(page: object, base_url: str, query: str, says: str) -> None:
+    page.goto(base_url + "compare/" + query)
+    box = page.locator("#compare .admonition")
+    box.wait_for()
+    assert says in box.inner_text()
+    if "no model called" in says:
+        assert "Qwen3-8B (qwen-3-8b)" in box.inner_text()  # the closest match, as a link
+        box.locator("a", has_text="qwen-3-8b").first.click()
+        page.locator("#compare h2", has_text="Benchmarks").wait_for()
+
+
+def test_a_family_pair_with_a_page_goes_to_it(page: object, base_url: str) -> None:
+    page.goto(base_url + "compare/?f=qwen-3-5&f=gemma-4")
+    page.wait_for_url("**/" + COMPARISON)
+
+
+def test_the_flagships_tables_work_on_a_phone(browser: object, base_url: str) -> None:
+    """At 390 px a table of up to four columns fits the screen, so who wins a row is in view without
+    sideways scrolling; a wider one keeps its first column (what the row is) in view as it scrolls."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(base_url + COMPARISON)
+    tables = page.locator("article table")
+    assert tables.count() >= 5
+    overflowing = page.evaluate(
+        "() => [...document.querySelectorAll('article table')]"
+        ".filter(t => t.scrollWidth > t.closest('.md-typeset__scrollwrap, article').clientWidth + 1)"
+        ".map(t => [t.rows[0].cells.length, t.rows[0].innerText])"
+    )
+    assert not [text for columns, text in overflowing if columns <= 4]
+    for i in range(tables.count()):
+        first = tables.nth(i).locator("tr > :first-child").first
+        assert first.evaluate("c => getComputedStyle(c).position") == "sticky"
+    screenshot(page, "comparison-390")
+    context.close()

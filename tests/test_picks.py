@@ -245,7 +245,7 @@ def test_seed_lists_carry_the_seed_evidence(catalog: Any) -> None:
 
 def test_flowchart_asks_exactly_the_list_items(catalog: Any) -> None:
     from generator.derive.flowchart import flowchart
-    from generator.render.mermaid import mermaid, question_text
+    from generator.render.flowchart import flowchart_html, question_text
 
     picks = decide(catalog, compare(catalog, "gemma-4", "qwen-3-5"))
     pair = compare(catalog, "gemma-4", "qwen-3-5")
@@ -254,12 +254,17 @@ def test_flowchart_asks_exactly_the_list_items(catalog: Any) -> None:
     listed = [(question_text(r), r.winner.id) for r in (*picks.a, *picks.b)]
     listed += [(question_text(c), c.side.id) for c in picks.counters]
     assert sorted(asked) == sorted(listed)
-    source = str(mermaid(chart))
-    for i, (_, side) in enumerate(asked):
-        assert f"q{i} -->|yes| {'pick_a' if side == pair.a.id else 'pick_b'}" in source
-    # The seed's RAM figures are below what the weights need, so no RAM question counters the picks:
-    # a reader who answers no to every question ends on "use both".
-    assert f"q{len(asked) - 1} -->|no| last" in source and "Use both" in source
+    assert not any("RAM" in text for text, _ in asked)  # see below: no RAM question
+    html = str(flowchart_html(chart))
+    steps = html.splitlines()[1:-2]  # between <ol> and the end item
+    assert len(steps) == len(asked)
+    for step, (_, side) in zip(steps, asked, strict=True):
+        name = pair.a.name if side == pair.a.id else pair.b.name
+        assert f'omc-flow__yes--{"a" if side == pair.a.id else "b"}">Yes: pick {name}</span>' in step
+    # The seed's RAM figures are below what the weights need, so no RAM question counters the picks
+    # and none rules a side out: a reader who answers no to every question ends on "use both".
+    assert chart.end is None and chart.use_both
+    assert "No to every question:</span> Use both: " in html.splitlines()[-2]
 
 
 def test_no_reasons_no_flowchart() -> None:
@@ -270,15 +275,19 @@ def test_no_reasons_no_flowchart() -> None:
     assert flowchart(decide(catalog, pair), pair.a, pair.b, ("context",)) is None
 
 
-def test_mermaid_labels_cannot_break_out() -> None:
-    from generator.render.mermaid import label
+def test_flowchart_text_from_data_cannot_break_out(catalog: Any) -> None:
+    import dataclasses
 
-    hostile = 'x"] --> evil[<img src=x onerror=alert(1)>] %% `'
-    escaped = label(hostile)
-    assert escaped.startswith('"') and escaped.endswith('"') and '"' not in escaped[1:-1]
-    for char in "<>[]`{}|\n":
-        assert char not in escaped[1:-1]
-    assert "#60;img" in escaped and "%" not in escaped
+    from generator.derive.flowchart import Flowchart, Question
+    from generator.render.flowchart import flowchart_html
+
+    pair = compare(catalog, "gemma-4", "qwen-3-5")
+    hostile = "</span></li></ol><img src=x onerror=alert(1)> `*x*` [l](javascript:x)"
+    side = dataclasses.replace(pair.a, family=pair.a.family.model_copy(update={"name": hostile}))
+    item = decide(catalog, pair).a[0]
+    html = str(flowchart_html(Flowchart((Question(item, side),), (side, pair.b), ())))
+    assert "<img" not in html and "</ol><" not in html and "`" not in html and "*x*" not in html
+    assert html.count("<ol") == 1 and html.endswith("</ol>")
 
 
 def test_pick_notes_follow_the_lists() -> None:

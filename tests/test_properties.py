@@ -36,7 +36,8 @@ JUNK = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(min_value=-(10**12), max_value=10**12),
-    st.integers(min_value=10**15).map(lambda n: n ** st_power(n)),  # up to thousands of digits
+    # Up to ~4,100 digits: Python refuses to print an int past 4,300, so the mutated file could not be written.
+    st.integers(min_value=10**15, max_value=10**18).map(lambda n: n ** st_power(n)),
     st.floats(allow_nan=True, allow_infinity=True),
     st.sampled_from(["", "no", "yes", "1e3", "010", "2026-02-30", "2026-01-02", "~", "null", "-", "<b>x</b>"]),
     # Numbers, dates and text at the edges (issue 19's hostile review), each a class of its own.
@@ -131,7 +132,8 @@ def value_mutations(draw: st.DrawFn) -> tuple[str, list[tuple[tuple[Any, ...], s
 def test_value_mutations_never_crash(scratch: Path, case: tuple[str, list[Any]]) -> None:
     relative, steps = case
     target = scratch / relative
-    data = load_file(ROOT / relative, relative).data
+    # A copy: load_file remembers what it parsed, and this test is the one place that changes values.
+    data = copy.deepcopy(load_file(ROOT / relative, relative).data)
     for path, action, junk, new_key in steps:
         try:
             data = mutate(data, path, action, junk, new_key)

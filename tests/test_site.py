@@ -220,15 +220,12 @@ def test_failed_mkdocs_build_keeps_the_last_good_site(built: Path) -> None:
     assert tree_digest(built / "site") == before
 
 
-def test_flowchart_uses_the_vendored_mermaid_and_the_guide_its_picker(built: Path) -> None:
+def test_flowchart_is_drawn_at_build_time_and_the_guide_loads_its_picker(built: Path) -> None:
     page = (built / "site/compare/gemma-4-vs-qwen-3-5/index.html").read_text(encoding="utf-8")
-    scripts = re.findall(r'<script src="([^"]+)"', page)
-    mermaid = scripts.index("../../assets/vendor/mermaid/mermaid.min.js")
-    assert mermaid < next(i for i, s in enumerate(scripts) if "bundle" in s)  # window.mermaid set first
-    assert '<pre class="mermaid"><code>flowchart TD' in page
-    assert (built / "site/assets/vendor/mermaid/mermaid.min.js").stat().st_size > 1_000_000
+    assert '<ol class="omc-flow" data-search-exclude>' in page
+    assert "mermaid" not in page and not (built / "site/assets/vendor").exists()
     family = (built / "site/families/gemma-4/index.html").read_text(encoding="utf-8")
-    assert "mermaid.min.js" not in family and "picker.js" not in family
+    assert "picker.js" not in family
     guide = (built / "site/guide/index.html").read_text(encoding="utf-8")
     assert '<script src="../assets/picker.js" defer>' in guide and '<div id="picker"' in guide
     assert (built / "site/assets/picker.json").is_file() and (built / "site/assets/picker.js").is_file()

@@ -11,7 +11,7 @@ from generator.derive.site import Page, Redirect
 from generator.model import Catalog, pair_key
 from generator.pages.base import Content, PageType, Site
 from generator.render.embed import embed_path, render_card
-from generator.render.mermaid import mermaid
+from generator.render.flowchart import flowchart_html
 
 
 def _plan(catalog: Catalog) -> list[Page | Redirect]:
@@ -45,7 +45,7 @@ def _content(site: Site, page: Page) -> Content:
         "related": related,
         "matchup_page": matchup_page,
         "meta": meta,
-        "flowchart": chart and mermaid(chart),
+        "flowchart": chart and flowchart_html(chart),
         "charts": charts,
     }
     embed = render_card(card.card(pair), catalog.site.title, site.url)

@@ -256,6 +256,12 @@ def api_files(catalog: Catalog, plan: SitePlan, site_url: str) -> dict[str, byte
         "site": catalog.site.title,
         "docs": page_url(site_url, "api.md"),
         "feed": page_url(site_url, "feed.xml"),
+        # When two scores may be compared (data/criteria.yaml), for readers of scores.json such as the
+        # compare page: the settings that must be equal, and those equal where both state them.
+        "comparable": {
+            "must_match": list(catalog.comparable.must_match),
+            "match_if_stated": list(catalog.comparable.match_if_stated),
+        },
         "endpoints": {
             name: {"url": page_url(site_url, f"{ROOT}/{name}.json"), "count": counts[name]} for name in COLLECTIONS
         },

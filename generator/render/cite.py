@@ -129,9 +129,11 @@ class Citations:
         return tuple(s for s in sources if s.id not in self.numbers)
 
     def family_checks(self) -> tuple[FamilyCheck, ...]:
-        """When an editor last checked each family whose figures this page cites (None: never)."""
+        """When an editor last checked each family whose figures this page cites, for those an editor
+        checked: a line of "never" for every family says nothing a reader can use."""
         families = {r.family.id: r.family for r in self.records.values()}
-        return tuple(FamilyCheck(f, self.provenance.family_checked(f)) for _, f in sorted(families.items()))
+        checks = (FamilyCheck(f, self.provenance.family_checked(f)) for _, f in sorted(families.items()))
+        return tuple(c for c in checks if c.checked)
 
     def stale_count(self) -> int:
         return sum(1 for r in self.records.values() if r.stale)

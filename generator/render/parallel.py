@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
@@ -40,11 +41,20 @@ def render_all(
     global _work
     _work = (render, items)  # type: ignore[assignment]
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_default_signals) as pool:
             chunk = max(1, min(64, len(items) // (workers * 8)))
             yield from _counted(pool.imap(_render_index, range(len(items)), chunksize=chunk), len(items), progress)
     finally:
         _work = None
+
+
+def _default_signals() -> None:
+    """A worker dies on SIGTERM, as the pool expects when it ends them: a forked worker would otherwise
+    inherit the CLI's handler (generator/cli.py, which unwinds by raising SystemExit), unwind in the
+    middle of waiting for work while holding the task queue's lock, and hang the build in its exit
+    handlers, with the parent waiting for it forever."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 
 def _counted(results: Iterator[str], total: int, progress: Callable[[int, int], None] | None) -> Iterator[str]:
