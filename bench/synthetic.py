@@ -193,7 +193,7 @@ def _measurement(rng: random.Random, profile: str, size: float, label: str, fig:
     ram = max(1.0, round(size * rng.uniform(0.55, 0.7)))
     tps = max(1.0, round(40 / max(size, 1) * rng.uniform(2, 6)))
     cited = _cited(fig(None, f"{label} | Q4 | {ram:g} GB | {tps:g} tok/s"))
-    return {"profile": profile, "quantisation": "Q4", "ram_gb": ram, "tokens_per_second": tps, **cited}
+    return {"profile": profile, "quantisation": "q4", "ram_gb": ram, "tokens_per_second": tps, **cited}
 
 
 def _cited(figure: dict[str, Any]) -> dict[str, Any]:
@@ -212,7 +212,9 @@ def _offers(rng: random.Random, shared: Shared, name: str, fig: Any) -> list[dic
             prices["output_usd_per_mtok"] = round(prices["input_usd_per_mtok"] * rng.uniform(2, 5), 2)
             prices["as_of"] = "2025-12-01"
             # A price quote states its prices, as the validator asks of real data.
-            quote += f" | ${prices['input_usd_per_mtok']:g} input, ${prices['output_usd_per_mtok']:g} output per 1M tokens"
+            quote += (
+                f" | ${prices['input_usd_per_mtok']:g} input, ${prices['output_usd_per_mtok']:g} output per 1M tokens"
+            )
         offers.append({"provider": provider, "kind": kind, **_cited(fig(None, quote)), **prices})
     return offers
 

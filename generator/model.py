@@ -49,6 +49,7 @@ class Catalog:
     license_tiers: tuple[schema.LicenseTier, ...] = ()
     guide: schema.Guide | None = None
     rankings: schema.Rankings | None = None
+    memory: schema.MemoryCatalog | None = None
 
     def family_models(self, family_id: str) -> tuple[schema.Model, ...]:
         return tuple(self.families[family_id].models)
@@ -85,6 +86,7 @@ def build_catalog(objects: list[schema.Strict], today: date) -> Catalog:
     criteria = next(o for o in objects if isinstance(o, schema.Criteria))
     families = sorted((o for o in objects if isinstance(o, schema.Family)), key=lambda f: f.id)
     comparisons = [o for o in objects if isinstance(o, schema.Comparison)]
+    memory = next((o for o in objects if isinstance(o, schema.MemoryCatalog)), None)
     sources = list(shared.sources)
     makers = {s.id: s.maker for s in shared.sources}
     for owner in [*families, *comparisons]:
@@ -117,6 +119,7 @@ def build_catalog(objects: list[schema.Strict], today: date) -> Catalog:
         license_tiers=tuple(criteria.licenses),
         guide=next((o for o in objects if isinstance(o, schema.Guide)), None),
         rankings=next((o for o in objects if isinstance(o, schema.Rankings)), None),
+        memory=memory,
     )
 
 

@@ -76,6 +76,15 @@ def _figure(indent: str, key: str, example: str, source: str, quote: str, hint: 
     )
 
 
+def _spec(key: str, example: str, config_key: str) -> str:
+    """A figure of an `arch:` block: value and quote (the block's source covers it)."""
+    return (
+        f"      {key}:\n"
+        f'        value:  # e.g. {example}; "{config_key}" in config.json\n'
+        f'        quote:  # e.g. "\\"{config_key}\\": {example},"; the line of the configuration, copied verbatim\n'
+    )
+
+
 def cite(source: str | None, ids: Ids) -> str:
     """What follows `source:`: the id when known, else a placeholder naming the shared sources."""
     return source or f" # e.g. {ids.sources[0]}; an id under `sources:` in this file or data/catalog.yaml"
@@ -111,10 +120,17 @@ def model_block(model_id: str, source: str | None, ids: Ids) -> str:
         # metric: pass@1  # the source's name for its metric, shown beside the score
         source: {source}
         quote:  # e.g. "MMLU-Pro | 71.5"; the table row or sentence with the score, copied verbatim
+    arch:  # from the maker's config.json or model card; delete if the maker publishes none
+      source: {source}
+{_spec("layers", "32", "num_hidden_layers")}\
+{_spec("hidden_size", "4096", "hidden_size")}\
+{_spec("attention_heads", "32", "num_attention_heads")}\
+{_spec("kv_heads", "8", "num_key_value_heads")}\
+      # head_dim, attention (sliding window, local/global layers), experts: see CONTRIBUTING.md
     hardware:  # measured memory and speed; delete if the source gives none
-      - profile:  # e.g. {_one_of(ids.profiles)}
-        quantisation:  # e.g. Q4_K_M
-        ram_gb:  # e.g. 6; memory needed, in GB
+      - profile:  # e.g. {_one_of(ids.profiles)}; or `device:` in the source's words when none fits
+        quantisation:  # e.g. q4_k_m; an id of data/memory.yaml (q4 when the source says only 4-bit)
+        ram_gb:  # e.g. 6; system RAM it took, in GB (GPU memory goes in `vram_gb:`)
         tokens_per_second:  # e.g. 25
         source: {source}
         quote:  # e.g. "Q4_K_M uses 6 GB of RAM at 25 tokens per second"; the sentence with the measurement, copied verbatim

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 T = TypeVar("T")
@@ -25,8 +25,13 @@ URL_PATTERN = r"^\S+$"
 # Ollama names a model `name` or `namespace/name` (`hf.co/<user>/<repo>` for Hugging Face), lower
 # case, and its tags as makers publish them, capitals included: `mistral-small:24b-instruct-2501-q4_K_M`.
 OLLAMA_PATTERN = r"^[a-z0-9][a-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*){0,2}(:[A-Za-z0-9][A-Za-z0-9._-]*)?$"
+QUANT_PATTERN = r"^[a-z0-9]+(_[a-z0-9]+)*$"
 PATTERN_WORDS = {  # what a value must be, and how it is written
     SLUG_PATTERN: ("an id", "lower-case letters and digits, in words joined by single hyphens, e.g. `gemma-4-26b`"),
+    QUANT_PATTERN: (
+        "a format id",
+        "lower-case letters and digits joined by underscores, as data/memory.yaml writes them, e.g. `q4_k_m`",
+    ),
     COLOUR_PATTERN: ("a colour", "`#` and six hexadecimal digits, e.g. `#4285f4`"),
     URL_PATTERN: ("a link", "no spaces (write a space as %20)"),
     OLLAMA_PATTERN: (
@@ -211,11 +216,33 @@ class Score(Disputed[ScoreValue], Sourced):
     )
 
 
+QuantId = Annotated[
+    str,
+    StringConstraints(pattern=QUANT_PATTERN, max_length=40),
+    Field(
+        description="Id of a quantisation format in data/memory.yaml, e.g. `q4_k_m`, `q8_0`, `f16`.",
+        json_schema_extra=_pattern(QUANT_PATTERN),
+    ),
+]
+
+
 class Measurement(Sourced):
+    """A model measured (or quoted) running: the memory it took and how fast it was, on what."""
+
     setting: ShortText | None = Field(default=None, description="How it was measured, when the source says.")
     profile: Slug | None = Field(default=None, description="Id of a hardware profile in data/catalog.yaml.")
-    quantisation: ShortText | None = Field(default=None, description="e.g. `Q4`, `Q4_K_M`, `FP16`.")
-    ram_gb: float | None = Field(default=None, gt=0, le=4096, description="Memory needed, in GB.")
+    device: ShortText | None = Field(
+        default=None, description="The hardware in the source's words, when no profile fits (shown, never compared)."
+    )
+    quantisation: QuantId | None = Field(
+        default=None,
+        description="Id of a format in data/memory.yaml: `q4_k_m`, `f16`; `q4` for 4-bit, format not stated.",
+    )
+    context_tokens: int | None = Field(default=None, gt=0, le=100_000_000, description="The context it ran with.")
+    ram_gb: float | None = Field(default=None, gt=0, le=4096, description="System RAM it took, in GB.")
+    vram_gb: float | None = Field(
+        default=None, gt=0, le=4096, description="GPU memory it took, in GB (never put GPU memory in `ram_gb`)."
+    )
     tokens_per_second: float | None = Field(default=None, gt=0, le=100_000)
 
 
@@ -224,6 +251,115 @@ OllamaTag = Annotated[
     StringConstraints(pattern=OLLAMA_PATTERN, max_length=200),
     Field(description="The name after `ollama run`.", json_schema_extra=_pattern(OLLAMA_PATTERN)),
 ]
+
+
+# --- memory and speed: architecture, files, quantisation catalogue (data/memory.yaml) ------------
+# What the memory and speed estimates are computed from (generator/derive/memory.py). Quantisation
+# and KV-cache ids are written as llama.cpp writes them, lower-case: `q4_k_m`, `q8_0`, `f16`.
+
+Count = Annotated[int, Field(gt=0, le=10_000_000_000)]
+AttentionKind = Literal["full", "sliding", "local-global", "mla", "linear-hybrid"]
+MemoryKind = Literal["system", "unified", "gpu"]
+
+
+class Spec(Figure[T], Generic[T]):
+    """One figure of an `arch:` block: its `source` defaults to the block's `source`."""
+
+    source: Slug | None = Field(  # type: ignore[assignment]
+        default=None, description="Id of a source, when not the `arch:` block's own `source`."
+    )
+
+
+class Attention(Strict):
+    """How the layers attend, where not every layer attends to the whole context."""
+
+    kind: AttentionKind = Field(
+        description="`full` (every layer sees the whole context), `sliding` (every layer a window), "
+        "`local-global` (windowed layers with one full layer every `global_every`), `mla` (multi-head latent "
+        "attention: a compressed cache), `linear-hybrid` (linear-attention layers with one full layer every "
+        "`global_every`)."
+    )
+    window: Spec[Count] | None = Field(
+        default=None, description="Tokens a windowed layer keeps (sliding, local-global)."
+    )
+    global_every: Spec[Count] | None = Field(
+        default=None, description="One full-attention layer per this many layers (local-global, linear-hybrid)."
+    )
+    global_kv_heads: Spec[Count] | None = Field(
+        default=None, description="Key-value heads of the full-attention layers, where they differ (local-global)."
+    )
+    global_head_dim: Spec[Count] | None = Field(
+        default=None, description="Head dimension of the full-attention layers' keys and values, where it differs."
+    )
+    kv_lora_rank: Spec[Count] | None = Field(default=None, description="Rank of the compressed key-value cache (mla).")
+    rope_head_dim: Spec[Count] | None = Field(
+        default=None, description="Rotary part of each key, cached beside it (mla)."
+    )
+
+
+class Arch(Strict):
+    """A model's architecture, from the maker's configuration (`config.json`) or model card."""
+
+    source: Slug = Field(description="Id of the source every figure of the block comes from, unless it names its own.")
+    note: Text | None = Field(default=None, description="Prose for readers, e.g. which entry of the source it is.")
+    layers: Spec[Count]
+    hidden_size: Spec[Count]
+    attention_heads: Spec[Count]
+    kv_heads: Spec[Count] | None = Field(
+        default=None,
+        description="Key-value heads (grouped-query attention); leave out when the configuration states none "
+        "(then every attention head has its own, as in multi-head and multi-head latent attention).",
+    )
+    head_dim: Spec[Count] | None = Field(
+        default=None, description="Dimension of each head; leave out when it is hidden_size / attention_heads."
+    )
+    vocab_size: Spec[Count] | None = None
+    tied_embeddings: Spec[bool] | None = Field(
+        default=None, description="Input embeddings shared with the output layer."
+    )
+    attention: Attention | None = Field(
+        default=None, description="Leave out when every layer attends to the full context."
+    )
+    kv_shared_layers: Spec[Count] | None = Field(
+        default=None, description="Layers that reuse an earlier layer's key-value cache instead of holding their own."
+    )
+    experts: Spec[Count] | None = Field(default=None, description="Experts per MoE layer, in total.")
+    experts_per_token: Spec[Count] | None = Field(default=None, description="Experts each token is routed to.")
+    native_quantisation: Spec[QuantId] | None = Field(
+        default=None, description="The format the maker releases the weights in, when quantised (e.g. `mxfp4`)."
+    )
+
+    @model_validator(mode="after")
+    def _inherit_source(self) -> Arch:
+        """Give every figure without a `source` the block's, so that later stages see ordinary figures."""
+
+        def filled(block: Strict) -> dict[str, object]:
+            updates: dict[str, object] = {}
+            for name in type(block).model_fields:
+                value = getattr(block, name)
+                if isinstance(value, Spec) and value.source is None:
+                    updates[name] = value.model_copy(update={"source": self.source})
+                elif isinstance(value, Attention) and (inner := filled(value)):
+                    updates[name] = value.model_copy(update=inner)
+            return updates
+
+        updates = filled(self)
+        return self.model_copy(update=updates) if updates else self
+
+
+class FileSize(Sourced):
+    """The real size of one download of the model, as a registry lists it (e.g. one Ollama tag)."""
+
+    quantisation: QuantId | None = Field(
+        default=None,
+        description="Leave out when the source does not name the file's format: the size is shown, "
+        "but not set against an estimate.",
+    )
+    size_gb: float | None = Field(default=None, gt=0, le=100_000, description="In GB of 10^9 bytes, as Ollama lists.")
+    size_gib: float | None = Field(
+        default=None, gt=0, le=100_000, description="In GiB of 2^30 bytes, where the source counts so (Docker Hub)."
+    )
+    tag: ShortText | None = Field(default=None, description="The registry's name for the file, e.g. `qwen3:8b`.")
 
 
 class Model(Strict):
@@ -243,6 +379,8 @@ class Model(Strict):
     edge: Figure[bool] | None = Field(default=None, description="Built for phones and other on-device use.")
     scores: list[Score] = Field(default_factory=list)
     hardware: list[Measurement] = Field(default_factory=list)
+    arch: Arch | None = Field(default=None, description="The architecture; without it, memory is not derived.")
+    files: list[FileSize] = Field(default_factory=list, description="Real download sizes, per quantisation.")
 
 
 Price = Annotated[float, Field(ge=0, le=10_000)]
@@ -357,6 +495,9 @@ class Benchmark(Strict):
     url: Url | None = None
 
 
+Capacity = Annotated[float, Field(gt=0, le=100_000)]
+
+
 class Evaluator(Strict):
     """A third party that runs benchmarks (a leaderboard, a lab): who `run_by` can name besides makers."""
 
@@ -366,9 +507,17 @@ class Evaluator(Strict):
 
 
 class Profile(Strict):
+    """A kind of hardware readers run models on: its memory and how fast the memory is read."""
+
     id: Slug
     name: ShortText = Field(description="How a table header names it, e.g. `laptop CPU`.")
     description: Text | None = None
+    memory: MemoryKind | None = Field(
+        default=None,
+        description="Where the model lives: `system` RAM (CPU), `unified` memory (Apple) or `gpu` memory (VRAM).",
+    )
+    capacity_gb: Figure[Capacity] | None = Field(default=None, description="Memory of that kind, in GB.")
+    bandwidth_gb_s: Figure[Capacity] | None = Field(default=None, description="Memory bandwidth, in GB/s.")
 
 
 class Provider(Strict):
@@ -575,7 +724,7 @@ class GuideOption(Strict):
     id: Slug
     label: ShortText
     max_ram_gb: float | None = Field(
-        default=None, gt=0, le=4096, description="Only models measured to fit in this RAM."
+        default=None, gt=0, le=4096, description="Only models that fit in this much RAM (measured, else estimated)."
     )
     modalities: list[Modality] = Field(default_factory=list, description="Only families that take all of these.")
     min_context: int | None = Field(
@@ -624,7 +773,7 @@ class Ranking(Strict):
         description="Only models that run locally (an Ollama tag, a hardware measurement or a local offer).",
     )
     max_ram_gb: float | None = Field(
-        default=None, gt=0, le=4096, description="Only models measured to fit in this much RAM."
+        default=None, gt=0, le=4096, description="Only models that fit in this much RAM (measured, else estimated)."
     )
     rank_by: Annotated[list[Slug], Field(min_length=1)] = Field(
         description="Benchmark ids: ranked by the first; models without it follow, ranked by the next, and so on."
@@ -640,6 +789,75 @@ class Rankings(Strict):
         description="Benchmark ids ordering the models of each RAM tier, as `rank_by` does for a ranking."
     )
     rankings: list[Ranking] = Field(default_factory=list)
+
+
+class QuantFormat(Strict):
+    """A format the weights are stored in, with the bits each weight takes on average."""
+
+    id: QuantId
+    name: ShortText = Field(description="As llama.cpp and Ollama write it, e.g. `Q4_K_M`.")
+    description: Text | None = None
+    bits_per_weight: Figure[Annotated[float, Field(gt=0, le=64)]] | None = Field(
+        default=None, description="Average bits per weight of a whole model file (its mixtures included)."
+    )
+    nominal_bits: float | None = Field(
+        default=None,
+        gt=0,
+        le=64,
+        description="For a label that states only a bit count (`4-bit, format not stated`): a lower bound for "
+        "checking figures, never used for an estimate.",
+    )
+    shown: Literal["always", "native", "never"] = Field(
+        default="always",
+        description="Which models' tables list it: all, only those whose maker releases the weights in it "
+        "(`native`), or none (a format the same size as another, e.g. BF16 beside F16).",
+    )
+
+
+class KvType(Strict):
+    """A type the key-value cache is stored in (llama.cpp `--cache-type-k` / `--cache-type-v`)."""
+
+    id: QuantId
+    name: ShortText
+    bits_per_value: Figure[Annotated[float, Field(gt=0, le=64)]]
+
+
+class Assumption(Strict):
+    """A number the estimates assume where no source states one: said as such, with the reasoning."""
+
+    value: Annotated[float, Field(ge=0, le=1000)]
+    why: Text = Field(description="Why this value: what it stands for and what it leaves out.")
+
+
+class MemoryDefaults(Strict):
+    quantisation: QuantId = Field(description="The format tables and tiers assume, e.g. `q4_k_m`.")
+    context_tokens: Count = Field(description="The context tables and tiers assume, e.g. 8192.")
+    kv_type: QuantId = Field(description="The key-value cache type assumed, e.g. `f16`.")
+
+
+class MemoryCatalog(Strict):
+    """data/memory.yaml: what memory and speed estimates assume: formats, cache types, overhead, contexts."""
+
+    schema_: str | None = Field(default=None, alias="$schema")
+    quantisations: Annotated[list[QuantFormat], Field(min_length=1)]
+    kv_types: Annotated[list[KvType], Field(min_length=1)]
+    overhead_gb: Assumption = Field(
+        description="Memory the runtime needs besides weights and cache (compute buffers), in GB: an assumption."
+    )
+    contexts: Annotated[list[Count], Field(min_length=1)] = Field(
+        description="Context lengths the tables show, in tokens, besides each model's maximum."
+    )
+    defaults: MemoryDefaults
+    doubt_below: float = Field(
+        default=0.9,
+        gt=0,
+        le=1,
+        description="A stated memory figure is doubted when below this share of what its weights alone need "
+        "(parameter counts are rounded, `8B` for 8.19B, and sources mix GB and GiB).",
+    )
+    vram_tiers_gb: list[Capacity] = Field(
+        default_factory=list, description="GPU memory tiers of the hardware guide, in GB (system RAM: site.yaml)."
+    )
 
 
 def walk(obj: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], object]]:
@@ -661,4 +879,5 @@ FILE_KINDS: dict[str, type[Strict]] = {
     "comparison": Comparison,
     "rankings": Rankings,
     "guide": Guide,
+    "memory": MemoryCatalog,
 }

@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator import schema, validate_figures
+from generator import schema, validate_figures, validate_memory
 from generator.consistency import check_consistency
 from generator.errors import DataError, ErrorCollector, Location, relative_name, shown_number
 from generator.load import LoadedFile, LoadError, Path_, load_file, not_a_file, shorten
@@ -60,7 +60,7 @@ def _kind_of(relative: Path) -> str:
         return "hidden"
     if relative.suffix not in (".yaml", ".yml"):
         return "unknown"
-    if len(parts) == 1 and relative.stem in ("site", "catalog", "criteria", "guide", "rankings"):
+    if len(parts) == 1 and relative.stem in ("site", "catalog", "criteria", "guide", "rankings", "memory"):
         return relative.stem
     if len(parts) == 2 and parts[0] == "families":
         return "family"
@@ -85,7 +85,7 @@ def check_files(data_dir: Path, root: Path, collector: ErrorCollector) -> list[C
             collector.add(
                 Location(name),
                 "not a known data file; expected data/site.yaml, data/catalog.yaml, data/criteria.yaml, "
-                "data/guide.yaml, data/rankings.yaml, "
+                "data/guide.yaml, data/rankings.yaml, data/memory.yaml, "
                 "data/families/<id>.yaml or data/comparisons/<a>-vs-<b>.yaml",
             )
             continue
@@ -169,8 +169,9 @@ def _pattern_words(pattern: str, given: Any) -> str:
     """What a value must look like, in words and with an example, never as the regular expression."""
     what, rule = schema.PATTERN_WORDS.get(pattern, ("a valid value", "the form its description gives"))
     said = f"{shorten(str(given), 30)!r} is not {what}: {what} is written with {rule}"
-    if pattern == schema.SLUG_PATTERN:
-        suggestion = re.sub(r"[^a-z0-9]+", "-", str(given).lower()).strip("-")
+    joiner = {schema.SLUG_PATTERN: "-", schema.QUANT_PATTERN: "_"}.get(pattern)
+    if joiner:
+        suggestion = re.sub(r"[^a-z0-9]+", joiner, str(given).lower()).strip(joiner)
         if suggestion and re.match(pattern, suggestion):
             said += f" (did you mean {suggestion!r}?)"
     return said
@@ -342,15 +343,19 @@ def check_references(checked: list[Checked], collector: ErrorCollector, today: d
     ids = {k: _Ids(k, collector) for k in kinds}
     ids["family"] = _Ids("family", collector)
     ids["model"] = _Ids("model", collector)
+    ids["quantisation"] = _Ids("quantisation format", collector)
+    ids["kv type"] = _Ids("key-value cache type", collector)
     slugs = _Slugs(collector)
     for item in checked:
         _register(item, ids, slugs)
+        validate_memory.register(item.obj, item.file, ids)
     units = {b.id: b.unit for c in checked if isinstance(c.obj, schema.Shared) for b in c.obj.benchmarks}
     criteria = {c.id: c for item in checked if isinstance(item.obj, schema.Criteria) for c in item.obj.criteria}
     for item in checked:
         _check_item(item, ids, collector)
         if isinstance(item.obj, schema.Family):
             _check_percentages(item.obj, item.file, units, collector)
+        validate_memory.check(item.obj, item.file, ids, collector)
         check_wording(item.obj, item.file, criteria, ids, collector)
         validate_figures.check(item.obj, item.file, ids, today, collector)
     if not collector.errors:  # relations, addresses and plausibility need every reference to resolve

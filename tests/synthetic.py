@@ -15,6 +15,7 @@ def family_yaml(family_id: str, name: str, *, released: str = "2026-11-02", scal
     m = f"{family_id}-small"
     big = f"{family_id}-big"
     small_size, big_size = round(3 * scale, 2), round(30 * scale, 2)
+    ram = round(0.6 * 3 * scale + 0.5, 1)  # above what its weights need at 4 bits, as a plausible measurement is
     small_mmlu, big_mmlu = min(99.0, round(60 + 10 * scale, 2)), min(99.5, round(70 + 10 * scale, 2))
     src = f"source: {SOURCE_ID}"
 
@@ -38,7 +39,7 @@ models:
       - {{benchmark: mmlu, value: {small_mmlu}, {src}, {q(f"MMLU {small_mmlu}")}}}
       - {{benchmark: humaneval, value: 55.5, {src}, {q("HumanEval 55.5")}}}
     hardware:
-      - {{profile: laptop-cpu, quantisation: Q4, ram_gb: 3, tokens_per_second: 21, {src}, {q("3 GB, 21 tok/s")}}}
+      - {{profile: laptop-cpu, quantisation: q4, ram_gb: {ram}, tokens_per_second: 21, {src}, {q(f"{ram} GB, 21 tok/s")}}}
   - id: {big}
     name: {name} Big
     params:

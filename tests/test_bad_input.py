@@ -130,8 +130,8 @@ EXPECTED: dict[str, list[str]] = {
         f"{F}:8:21: benchmark: no benchmark has the id 'musr'; to add it, write an entry under `benchmarks:` "
         "in data/catalog.yaml with id, name and category (and `unit: score` or `unit: elo` when it is not a "
         "percentage), e.g. `- {id: musr, name: Musr, category: general}`",
-        f"{F}:10:19: profile: no profile has the id 'rtx-4090'; to add it, write an entry under `profiles:` in "
-        "data/catalog.yaml with id and name, e.g. `- {id: rtx-4090, name: Rtx 4090}`",
+        f"{F}:10:19: profile: no profile has the id 'tpu-v9'; to add it, write an entry under `profiles:` in "
+        "data/catalog.yaml with id and name, e.g. `- {id: tpu-v9, name: Tpu V9}`",
     ],
     "missing-source": [
         f"{F}:4:31: source: no source has the id 'broken-card'; to add it, write an entry under `sources:` at the "

@@ -296,6 +296,82 @@ def test_hostile_text_runs_no_script_in_the_browser(browser: object, tmp_path_fa
     assert (ARTIFACTS / "hostile-search.png").is_file()
 
 
+# Settings the calculator is set to, and checked against derive/memory.py: the default, the grid's
+# corners, a context no table shows, and a model whose maker ships its own format.
+CALCULATOR_CASES = [
+    ("gemma-4-26b", "q4_k_m", 8192, "f16"),
+    ("gemma-4-26b", "q8_0", 32768, "q4_0"),
+    ("llama-3-1-8b", "q5_k_m", 20000, "q8_0"),
+    ("deepseek-v3-671b", "q6_k", 131072, "f16"),
+    ("gpt-oss-20b", "mxfp4", 4096, "q8_0"),
+]
+
+
+def _calculator_cells(page: object) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    memory = {
+        row.get_attribute("data-part"): row.inner_text()
+        for row in page.locator("#memory-calculator [data-part]").all()  # type: ignore[attr-defined]
+    }
+    speeds = {}
+    for row in page.locator("#memory-calculator tr[data-profile]").all():  # type: ignore[attr-defined]
+        cells = row.locator("td").all_inner_texts()
+        speeds[row.get_attribute("data-profile")] = (cells[1], cells[2])
+    return memory, speeds
+
+
+def _expected(catalog: object, model_id: str, quant: str, context: int, kv: str) -> tuple[dict, dict]:
+    from generator.derive import memory
+    from generator.render import format as fmt
+
+    est = memory.estimate(catalog, model_id, quant, context, kv)
+    assert est is not None, (model_id, quant, context, kv)
+    parts = {
+        "Weights": est.weights_gb,
+        "Key-value cache": est.kv_gb,
+        "Runtime overhead": est.overhead_gb,
+        "Total": est.total_gb,
+    }
+    speeds = {
+        s.profile.id: ("yes" if s.fits else "no", f"≤ {fmt.tps(s.tokens_per_second)}" if s.tokens_per_second else "—")
+        for s in memory.speeds(catalog, model_id, est)
+    }
+    return {k: fmt.gb(v) for k, v in parts.items()}, speeds
+
+
+@pytest.mark.parametrize(("model_id", "quant", "context", "kv"), CALCULATOR_CASES)
+def test_the_calculator_matches_the_derivation(
+    page: object, base_url: str, catalog: object, model_id: str, quant: str, context: int, kv: str
+) -> None:
+    """The model page's calculator (docs/assets/calculator.js) computes from api/v1/memory.json what
+    generator/derive/memory.py computes, to the digit the page shows."""
+    page.goto(base_url + f"models/{model_id}/")  # type: ignore[attr-defined]
+    page.locator("#memory-calculator table").first.wait_for(state="visible")  # type: ignore[attr-defined]
+    page.select_option("#calculator-format", quant)  # type: ignore[attr-defined]
+    page.fill("#calculator-context", str(context))  # type: ignore[attr-defined]
+    page.select_option("#calculator-cache", kv)  # type: ignore[attr-defined]
+    assert _calculator_cells(page) == _expected(catalog, model_id, quant, context, kv)
+    if (model_id, quant) == ("gemma-4-26b", "q8_0"):
+        screenshot(page, "calculator")
+
+
+def test_the_hardware_guide_calculator_switches_models(page: object, base_url: str, catalog: object) -> None:
+    """The guide's calculator offers every derived model; picking one shows that model's figures."""
+    page.goto(base_url + "hardware/")  # type: ignore[attr-defined]
+    page.locator("#memory-calculator table").first.wait_for(state="visible")  # type: ignore[attr-defined]
+    page.select_option("#calculator-model", "llama-3-1-70b")  # type: ignore[attr-defined]
+    page.select_option("#calculator-format", "q4_k_m")  # type: ignore[attr-defined]
+    page.fill("#calculator-context", "8192")  # type: ignore[attr-defined]
+    page.select_option("#calculator-cache", "f16")  # type: ignore[attr-defined]
+    assert _calculator_cells(page) == _expected(catalog, "llama-3-1-70b", "q4_k_m", 8192, "f16")
+
+
+def test_the_calculator_refuses_a_context_past_the_maximum(page: object, base_url: str) -> None:
+    page.goto(base_url + "models/llama-3-1-8b/")  # type: ignore[attr-defined]
+    page.locator("#memory-calculator table").first.wait_for(state="visible")  # type: ignore[attr-defined]
+    page.fill("#calculator-context", "200000")  # type: ignore[attr-defined]
+    assert "at most 128K tokens" in page.locator("#memory-calculator .calculator-output").inner_text()  # type: ignore[attr-defined]
+
+
 def test_the_compare_page_puts_any_two_models_side_by_side(page: object, base_url: str) -> None:
     for query in ("?m=qwen-3-8b&m=llama-3-1-8b", "?m=llama-3-1-8b&m=qwen-3-8b"):  # either order
         page.goto(base_url + "compare/" + query)

@@ -159,7 +159,7 @@ def test_every_leaf_of_the_real_data_respects_its_answers_and_ranks_like_with_li
     for options, leaf in paths:
         limit = min((o.max_ram_gb for o in options if o.max_ram_gb), default=None)
         for rec in (*leaf.models, *leaf.unranked):
-            assert limit is None or (rec.ram and rec.ram.value <= limit), (rec.model.id, limit)
+            assert limit is None or (rec.ram and rec.ram.gb <= limit), (rec.model.id, limit)
         # Consecutive models ranked on the same benchmark and setting come in descending order.
         keyed = [((r.benchmark.id, r.setting), r.score.value) for r in leaf.models]
         for (k1, v1), (k2, v2) in zip(keyed, keyed[1:], strict=False):

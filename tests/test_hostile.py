@@ -21,10 +21,10 @@ from generator.load import load_file
 from tests.sitecheck import build_site, copy_project, html_pages, parse
 
 # Fields an editor writes as free text; ShortText ones are limited to 200 characters.
-SHORT_TEXT = {"name", "short_name", "title", "setting", "quantisation", "publisher", "topic", "use_case", "subtitle"}
+SHORT_TEXT = {"name", "short_name", "title", "setting", "device", "tag", "publisher", "topic", "use_case", "subtitle"}
 SHORT_TEXT |= {"ask", "label", "emphasis", "emphasis_languages"}  # the guide's questions and answers, languages
 SHORT_TEXT |= {"metric", "as_written"}  # a score's metric name, a quote's own words for its value
-LONG_TEXT = {"summary", "quote", "note", "text", "intro", "description", "chosen_because"}
+LONG_TEXT = {"summary", "quote", "note", "text", "intro", "description", "chosen_because", "why"}
 WORDING = {"pick", "pick_with_emphasis", "evidence", "use_both", "counter"}  # criteria, with {placeholders}
 TEXT_LISTS = {"strengths"}  # a Figure whose value is a list of texts
 TEXT_VALUES = {"license"}  # a Figure whose value is one text

@@ -108,8 +108,8 @@ def test_complete_model_page_has_every_section_with_sources(pages: dict[str, str
         "## Benchmark scores",
         "## Where sources disagree",
         "## Hardware needs and speed",
-        "## API availability and prices",
-        "## Matchups",
+        "### Memory by format and context",
+        "### Speed by hardware",
     ]
     assert "ollama run gemma4:26b" in page
     assert "| [HumanEval](../benchmarks/humaneval.md) | [Coding](../leaderboards/coding.md) | 78.5<sup>" in page
@@ -165,7 +165,10 @@ def test_model_pair_page_says_why_it_exists_and_shows_shared_benchmarks(pages: d
     assert "Released 167 days apart (Command A (03-2025) on 2025-03-11, Llama 3.2 90B Vision on 2024-09-25)" in dated
     assert "For the whole families, see the" not in dated  # Command A and Llama 3.2 have no comparison page
     linked = pages["matchups/deepseek-r1-distill-llama-8b-vs-qwen-3-8b.md"]
-    assert "For the whole families, see the [DeepSeek-R1 vs Qwen3 comparison](../compare/deepseek-r1-vs-qwen-3.md)." in linked
+    assert (
+        "For the whole families, see the [DeepSeek-R1 vs Qwen3 comparison](../compare/deepseek-r1-vs-qwen-3.md)."
+        in linked
+    )
 
 
 def test_benchmark_board_ranks_each_setting_on_its_own(catalog: Catalog, pages: dict[str, str]) -> None:
@@ -244,7 +247,12 @@ def test_hardware_guide_tiers_and_fastest(pages: dict[str, str]) -> None:
     assert "### Best models under 2 GB RAM {#ram-2-gb}" in page
     assert "### Best models under 4 GB RAM {#ram-4-gb}" in page
     tier8 = section(page, "ram-8-gb")
-    assert "Gemma 4 26B MoE" in tier8 and "Qwen 3.5 Plus" not in tier8  # measured at 16 GB
+    # The seed's "8 GB" for Gemma 4 26B MoE is below what 26B weights need at 4 bits: it places
+    # nothing, and the model's estimate (16.8 GB) puts it in the 32 GB tier.
+    assert "Gemma 4 26B MoE" not in tier8 and "Llama 3.1 8B" in tier8
+    assert "Gemma 4 26B MoE" in section(page, "ram-32-gb")
+    assert "Qwen 3.5 Plus" not in section(page, "ram")  # only its impossible 16 GB: not placed
+    assert "### Best models under 8 GB of GPU memory {#vram-8-gb}" in page
     speed = section(page, "speed-laptop-cpu")
     assert speed.index("Gemma 4 26B MoE") < speed.index("Qwen 3.5 Plus")
 
@@ -255,7 +263,10 @@ def test_use_case_ranking_pages_state_their_rule(pages: dict[str, str]) -> None:
     assert "Ranked by HumanEval (higher is better); models with no HumanEval score in its ranked setting" in page
     # Qwen 2.5 Coder 32B has no Ollama tag, measurement or local offer in the data: not local, not listed
     assert "Qwen 2.5 Coder 32B" not in page
-    assert "Only models measured to run in 8 GB of RAM or less." in pages["best/under-8-gb.md"]
+    assert (
+        "Only models that fit in 8 GB of RAM: measured, or estimated where nothing was measured"
+        in pages["best/under-8-gb.md"]
+    )
 
 
 def test_a_new_family_shows_up_everywhere(project: Path) -> None:
@@ -263,7 +274,7 @@ def test_a_new_family_shows_up_everywhere(project: Path) -> None:
     files = {p: c.decode() for p, c in render_site(load_catalog(project)).items() if p.endswith(".md")}
     assert "Zeta 1 Big" in files["leaderboards/general.md"]
     assert "Zeta 1 Big" in files["benchmarks/mmlu.md"]
-    assert "Zeta 1 Small" in section(files["hardware/index.md"], "ram-4-gb")
+    assert "Zeta 1 Small" in section(files["hardware/index.md"], "ram-8-gb")  # 9B, measured at 5.9 GB
     assert "Zeta 1 Small" in files["best/coding-locally.md"]
     assert "Zeta 1 Small" in files["best/under-8-gb.md"]
     assert "**2026-11-02** — [Zeta 1](../families/zeta-1.md) family" in section(files["releases/index.md"], "y2026")

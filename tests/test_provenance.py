@@ -54,11 +54,11 @@ def test_dangling_source_id_is_rejected_at_its_line_with_a_suggestion(project: P
 def test_measurements_are_comparable_only_under_the_same_conditions(catalog: Catalog) -> None:
     from generator.schema import Measurement
 
-    q4 = Measurement(quantisation="Q4", ram_gb=8, source="s", quote="q")
-    q8 = Measurement(quantisation="Q8", ram_gb=8, source="s", quote="q")
+    q4 = Measurement(quantisation="q4", ram_gb=8, source="s", quote="q")
+    q8 = Measurement(quantisation="q8", ram_gb=8, source="s", quote="q")
     assert provenance.comparable(catalog, q4, q4.model_copy())
     assert not provenance.comparable(catalog, q4, q8)
-    assert provenance.incomparable_settings(catalog, [q4, q8]) == ("Q4", "Q8")
+    assert provenance.incomparable_settings(catalog, [q4, q8]) == ("q4", "q8")
 
 
 def _pair(shots_a: int, shots_b: int, quant_a: str, quant_b: str) -> tuple[str, str]:
@@ -96,7 +96,7 @@ def _constructed(project: Path, settings: tuple[int, int], quants: tuple[str, st
 
 @pytest.mark.parametrize("comparable", [True, False])
 def test_incomparable_settings_never_produce_a_winner_or_a_pick(project: Path, comparable: bool) -> None:
-    settings, quants = ((5, 5), ("Q4", "Q4")) if comparable else ((5, 0), ("Q4", "Q8"))
+    settings, quants = ((5, 5), ("q4", "q4")) if comparable else ((5, 0), ("q4", "q8"))
     catalog = _constructed(project, settings, quants)
     pair = compare(catalog, "delta", "gamma")
     general = next(c for c in pair.categories if c.category.id == "general")
@@ -110,7 +110,7 @@ def test_incomparable_settings_never_produce_a_winner_or_a_pick(project: Path, c
     assert all(r.settings == ("0-shot", "5-shot") for r in general.rows)
     assert general.leader is None and general.own.kind == "apart" and general.higher.id == "delta"
     hw = pair.hardware
-    assert hw.leader is None and hw.speed_ratio is None and hw.incomparable == ("Q8", "Q4")
+    assert hw.leader is None and hw.speed_ratio is None and hw.incomparable == ("q8", "q4")
     assert "general" not in picks and "speed" not in picks and "ram" not in picks
     page = render_site(catalog)["compare/delta-vs-gamma.md"].decode()
     row = next(line for line in page.splitlines() if line.startswith("| MMLU"))
@@ -121,7 +121,7 @@ def test_incomparable_settings_never_produce_a_winner_or_a_pick(project: Path, c
         "Gamma's “5-shot”, so neither is named the leader." in page
     )
     assert "Neither family leads" not in page
-    assert "(“Q8” vs “Q4”): not comparable, so no family is named the fastest" in page
+    assert "(“q8” vs “q4”): not comparable, so no family is named the fastest" in page
 
 
 # --- freshness ------------------------------------------------------------------------------------

@@ -22,7 +22,11 @@ def test_unchanged_inputs_render_nothing_and_any_change_renders_again(
     assert (again.stats.written, again.stats.unchanged) == (0, first.stats.written)
     assert (again.pages, again.redirects) == (first.pages, first.redirects)
 
-    edit("data/families/gemma-4.yaml", 'value: 83.2, source: seed-article, quote: "MMLU | 82.1 | 83.2 |', 'value: 83.3, source: seed-article, quote: "MMLU | 82.1 | 83.3 |')
+    edit(
+        "data/families/gemma-4.yaml",
+        'value: 83.2, source: seed-article, quote: "MMLU | 82.1 | 83.2 |',
+        'value: 83.3, source: seed-article, quote: "MMLU | 82.1 | 83.3 |',
+    )
     edited = generate(project)
     assert edited.stats.written >= 1
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator import schema
-from generator.derive import facts, rankings
+from generator.derive import facts, memory, rankings
 from generator.derive.comparison import CategoryResult, PairFacts
 from generator.derive.facts import Quantity
 from generator.model import Catalog
@@ -217,29 +217,30 @@ def _unit(benchmark: schema.Benchmark) -> str:
 
 
 def _speed_vs_ram(catalog: Catalog, pair: PairFacts, colours: dict[str, str]) -> ScatterChart | None:
-    """RAM needed against tokens per second on the speed profile: the hardware table as a picture."""
+    """Estimated memory against the estimated speed bound on the speed profile: the hardware table's
+    estimated columns as a picture (measured figures stay in the table, where each carries its source)."""
     hw = pair.hardware
-    if not hw:
+    if not hw or not hw.defaults:
         return None
     points = tuple(
         Point(
             r.model.name,
             colours[r.model.id],
             catalog.model_family(r.model.id).name,
-            r.measurement.ram_gb,
-            r.measurement.tokens_per_second,
+            r.row.estimate.total_gb,
+            r.row.speed.tokens_per_second,
         )
         for r in hw.rows
-        if r.measurement.ram_gb and r.measurement.tokens_per_second
+        if r.row.estimate and r.row.speed and r.row.speed.tokens_per_second
     )
     if len(points) < 2:  # one point shows no trade-off; the table says it all
         return None
-    quantisation = f", {hw.common_quantisation}" if hw.common_quantisation else ""
+    quantisation = next(q.name for q in catalog.memory.quantisations if q.id == hw.defaults.quantisation)  # type: ignore[union-attr]
     return ScatterChart(
         path=f"{pair_dir(pair.slug)}/hardware.svg",
-        title=f"Speed and memory, {hw.profile.name}{quantisation}",
-        x_label="RAM needed",
-        y_label="Speed",
+        title=f"Estimated memory and speed bound, {hw.profile.name}, {quantisation}",
+        x_label="Memory (estimated)",
+        y_label="Speed bound",
         x_unit="GB",
         y_unit="tok/s",
         points=points,
@@ -299,7 +300,7 @@ def _headlines(catalog: Catalog, pair: PairFacts) -> tuple[Headline, ...]:
     m = pair.matchup
     if m:
         found.append(Headline("Active parameters", (m.active_a, m.active_b)))
-        ram = tuple(_ram(x) for x in (m.a, m.b))
+        ram = tuple(_ram(catalog, x) for x in (m.a, m.b))
         if any(ram):
             found.append(Headline("RAM needed", ram))  # type: ignore[arg-type]
         profile = catalog.site.speed_profile
@@ -317,8 +318,8 @@ def _headlines(catalog: Catalog, pair: PairFacts) -> tuple[Headline, ...]:
     return tuple(sorted(found, key=lambda h: None in h.values))
 
 
-def _ram(model: schema.Model) -> Quantity | None:
-    h = facts.smallest_ram(model)
+def _ram(catalog: Catalog, model: schema.Model) -> Quantity | None:
+    h = memory.plausible_measured(catalog, model)
     return Quantity("gb", h.ram_gb, source=h.source) if h and h.ram_gb else None
 
 
@@ -381,12 +382,13 @@ def _score(model: schema.Model, benchmark: str) -> float | None:
 
 
 def quality_vs_ram(catalog: Catalog, benchmark_id: str) -> ScatterChart | None:
-    """Each model's score on one benchmark against the least RAM it was measured in, with the RAM tiers."""
+    """Each model's score on one benchmark against the least RAM the data shows it running in (a
+    plausible measurement, else the estimate: as the hardware guide's tiers place it), with the tiers."""
     colours = _colours(catalog)
     points = tuple(
-        Point(m.name, colours[m.id], catalog.model_family(m.id).name, h.ram_gb, score)
+        Point(m.name, colours[m.id], catalog.model_family(m.id).name, need.gb, score)
         for m in catalog.models.values()
-        if (h := facts.smallest_ram(m)) and h.ram_gb and (score := _score(m, benchmark_id)) is not None
+        if (need := memory.need(catalog, m.id, "ram")) and (score := _score(m, benchmark_id)) is not None
     )
     if len(points) < 2:  # one model shows no trade-off
         return None
@@ -395,7 +397,7 @@ def quality_vs_ram(catalog: Catalog, benchmark_id: str) -> ScatterChart | None:
     return ScatterChart(
         path=f"{CHART_DIR}/hardware/quality-vs-ram-{benchmark_id}.svg",
         title=f"{benchmark.name} score vs RAM needed",
-        x_label="RAM needed",
+        x_label="RAM needed (measured, else estimated)",
         y_label=benchmark.name,
         x_unit="GB",
         y_unit=_unit(benchmark),

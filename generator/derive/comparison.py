@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator import schema
-from generator.derive import facts, provenance, verdicts
+from generator.derive import facts, memory, provenance, verdicts
 from generator.derive.facts import Quantity, first_score
 from generator.model import Catalog, pair_key
 
@@ -164,9 +164,19 @@ class CategoryResult:
 
 @dataclass(frozen=True)
 class HardwareRow:
-    model: schema.Model
+    """One model of the pair: estimated beside measured on the speed profile (derive.memory.ModelRow),
+    with its active parameters."""
+
+    row: memory.ModelRow
     active: Quantity | None
-    measurement: schema.Measurement
+
+    @property
+    def model(self) -> schema.Model:
+        return self.row.model
+
+    @property
+    def measurement(self) -> schema.Measurement | None:
+        return self.row.measured.measurement if self.row.measured else None
 
 
 @dataclass(frozen=True)
@@ -193,6 +203,8 @@ class Hardware:
     the measured model's (parameters against parameters, never against gigabytes)."""
     notes: tuple[str, ...]
     incomparable: tuple[str, ...] = ()  # settings of the table's rows when they differ: no leader is named
+    defaults: schema.MemoryDefaults | None = None
+    """What the estimated columns assume (format, context, cache type)."""
 
 
 @dataclass(frozen=True)
@@ -447,7 +459,7 @@ def _matchup(catalog: Catalog, a: Side, b: Side, comparison: schema.Comparison |
     if qa and qb and qa.value != qb.value:
         more_active = a if float(qa.value) > float(qb.value) else b
         ratio = max(float(qa.value), float(qb.value)) / min(float(qa.value), float(qb.value))
-    ram_a, ram_b = facts.smallest_ram(ma), facts.smallest_ram(mb)
+    ram_a, ram_b = memory.plausible_measured(catalog, ma), memory.plausible_measured(catalog, mb)
     ram_more = ram_less = None
     if ram_a and ram_b and ram_a.ram_gb != ram_b.ram_gb and provenance.comparable(catalog, ram_a, ram_b):
         ram_more, ram_less = sorted((ram_a, ram_b), key=lambda h: -(h.ram_gb or 0))
@@ -590,28 +602,28 @@ def _hardware(
     catalog: Catalog, a: Side, b: Side, matchup: Matchup | None, comparison: schema.Comparison | None
 ) -> Hardware | None:
     profile_id = catalog.site.speed_profile
-    order = {m.id: i for i, m in enumerate((*a.models, *b.models))}
-    rows = [
-        HardwareRow(m, facts.figure_quantity("params", facts.active_params(m)), h)
-        for m in (*a.models, *b.models)
-        for h in m.hardware
-        if h.profile == profile_id
-    ]
-    measured_anywhere = [(m, h) for m in (*a.models, *b.models) if (h := facts.smallest_ram(m))]
-    if not rows and not measured_anywhere:
+    profile = catalog.profiles[profile_id]
+    models = (*a.models, *b.models)
+    order = {m.id: i for i, m in enumerate(models)}
+    rows = [row for m in models if (row := _hardware_row(catalog, profile, m))]
+    measured = [r for r in rows if r.measurement]
+    plausible = [(m, h) for m in models if (h := memory.plausible_measured(catalog, m))]
+    if not rows and not plausible:
         return None
-    rows.sort(
-        key=lambda r: (r.measurement.ram_gb or math.inf, -(r.measurement.tokens_per_second or 0), order[r.model.id])
-    )
-    quants = {r.measurement.quantisation for r in rows}
-    fastest = max((r.measurement.tokens_per_second or 0 for r in rows), default=0)
-    fastest_sides = {catalog.family_of[r.model.id] for r in rows if (r.measurement.tokens_per_second or 0) == fastest}
+    rows.sort(key=lambda r: (r.row.gb, order[r.model.id]))
+    quants = {r.measurement.quantisation for r in measured if r.measurement}
+    fastest = max((r.measurement.tokens_per_second or 0 for r in measured if r.measurement), default=0)
+    fastest_sides = {
+        catalog.family_of[r.model.id]
+        for r in measured
+        if r.measurement and (r.measurement.tokens_per_second or 0) == fastest
+    }
     leader = (a if a.id in fastest_sides else b) if fastest and len(fastest_sides) == 1 else None
     # "This is where X shines" leads a section only when both families are in its table.
     if len({catalog.family_of[r.model.id] for r in rows}) < 2:
         leader = None
     # Rows measured under different settings (Q4 vs Q8) cannot name the fastest family.
-    incomparable = provenance.incomparable_settings(catalog, (r.measurement for r in rows))
+    incomparable = provenance.incomparable_settings(catalog, (r.measurement for r in measured if r.measurement))
     if incomparable:
         leader = None
     fast = slow = None
@@ -623,14 +635,14 @@ def _hardware(
                 ((matchup.a, sa), (matchup.b, sb)), key=lambda p: -(p[1].tokens_per_second or 0)
             )
             speed_ratio = (f.tokens_per_second or 0) / (s.tokens_per_second or 1)
-            rf, rs = facts.smallest_ram(fast), facts.smallest_ram(slow)
+            rf, rs = memory.plausible_measured(catalog, fast), memory.plausible_measured(catalog, slow)
             if rf and rs and rf.ram_gb and rs.ram_gb and provenance.comparable(catalog, rf, rs):
                 ram_ratio = rf.ram_gb / rs.ram_gb
     limit = catalog.site.limited_ram_gb
     only, measured_within, unknown = _within_limit(catalog, (a, b), limit)
-    smallest = min(measured_anywhere, key=lambda p: (p[1].ram_gb or math.inf, order[p[0].id]), default=None)
+    smallest = min(plausible, key=lambda p: (p[1].ram_gb or math.inf, order[p[0].id]), default=None)
     return Hardware(
-        profile=catalog.profiles[profile_id],
+        profile=profile,
         rows=tuple(rows),
         common_quantisation=next(iter(quants)) if len(quants) == 1 else None,
         leader=leader,
@@ -646,22 +658,28 @@ def _hardware(
         even_smaller=_even_smaller(smallest, (*a.models, *b.models)),
         notes=_notes(comparison, "hardware", None),
         incomparable=incomparable,
+        defaults=memory.formats(catalog).defaults if memory.formats(catalog) else None,
     )
 
 
+def _hardware_row(catalog: Catalog, profile: schema.Profile, model: schema.Model) -> HardwareRow | None:
+    found = memory.model_row(catalog, model, profile)
+    return HardwareRow(found, facts.figure_quantity("params", facts.active_params(model))) if found else None
+
+
 # The fewest bytes per weight of any quantisation in common use (2-bit). A model whose weights alone
-# pass a memory limit at this size cannot fit in it, measured or not. Until the memory derivation
-# (issue 15, generator/derive/memory.py) estimates a model's memory, this bound and the measurements
-# are all a sentence about fitting may rest on.
+# pass a memory limit at this size cannot fit in it, measured or not: with the plausible measurements
+# and the memory estimates (generator/derive/memory.py), all a sentence about fitting may rest on.
 MIN_BYTES_PER_PARAM = 0.25
 
 
-def fits(model: schema.Model, limit_gb: float) -> bool | None:
-    """Whether a model fits in `limit_gb` of RAM: from its smallest measurement, else False when its
-    parameters alone are too many; None when nothing known decides it."""
-    measured = facts.smallest_ram(model)
-    if measured and measured.ram_gb is not None:
-        return measured.ram_gb <= limit_gb
+def fits(catalog: Catalog, model: schema.Model, limit_gb: float) -> bool | None:
+    """Whether a model fits in `limit_gb` of RAM: from its smallest plausible measurement, else its
+    estimate (memory.need), else False when its parameters alone are too many; None when nothing
+    known decides it. A measurement below what the weights need decides nothing (issue 15)."""
+    need = memory.need(catalog, model.id, "ram")
+    if need is not None:
+        return need.gb <= limit_gb
     total = model.params.total or facts.nominal_params(model)
     if total and total.value * MIN_BYTES_PER_PARAM > limit_gb:
         return False
@@ -673,7 +691,7 @@ def _within_limit(
 ) -> tuple[Side | None, tuple[Side, schema.Model, schema.Measurement, Side] | None, tuple[schema.Model, ...]]:
     """Which family alone fits in the limit ("your only option"), or, when the other's memory is partly
     unknown, which has a model measured to fit and the other's models of unknown memory."""
-    verdict = {s.id: [fits(m, limit) for m in s.models] for s in sides}
+    verdict = {s.id: [fits(catalog, m, limit) for m in s.models] for s in sides}
     fitting = [s for s in sides if True in verdict[s.id]]
     if len(fitting) != 1:
         return None, None, ()
@@ -683,7 +701,13 @@ def _within_limit(
         return None, None, ()
     if all(v is False for v in verdict[other.id]):
         return winner, None, ()
-    measured = [(m, h) for m in winner.models if (h := facts.smallest_ram(m)) and (h.ram_gb or math.inf) <= limit]
+    measured = [
+        (m, h)
+        for m in winner.models
+        if (h := memory.plausible_measured(catalog, m)) and (h.ram_gb or math.inf) <= limit
+    ]
+    if not measured:  # it fits by its estimate alone: no "measured to fit" sentence
+        return None, None, ()
     model, measurement = min(measured, key=lambda p: p[1].ram_gb or 0)
     unknown = tuple(m for m, v in zip(other.models, verdict[other.id], strict=True) if v is None)
     return None, (winner, model, measurement, other), unknown
@@ -699,7 +723,7 @@ def _even_smaller(
     size = facts.size_of(smallest[0])
     if size is None:
         return None
-    tiny = [m for m in models if not facts.smallest_ram(m) and (facts.size_of(m) or math.inf) < size]
+    tiny = [m for m in models if not any(h.ram_gb for h in m.hardware) and (facts.size_of(m) or math.inf) < size]
     if not tiny:
         return None
     m = min(tiny, key=lambda m: facts.size_of(m) or math.inf)

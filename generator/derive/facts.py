@@ -179,11 +179,6 @@ def family_modalities(catalog: Catalog, family_id: str) -> schema.Figure | None:
     return max(figures, key=lambda f: len(f.value)) if figures else None
 
 
-def smallest_ram(model: schema.Model) -> schema.Measurement | None:
-    measured = [h for h in model.hardware if h.ram_gb is not None]
-    return min(measured, key=lambda h: h.ram_gb or 0) if measured else None
-
-
 def speed_on(model: schema.Model, profile: str) -> schema.Measurement | None:
     measured = [h for h in model.hardware if h.profile == profile and h.tokens_per_second is not None]
     return max(measured, key=lambda h: h.tokens_per_second or 0) if measured else None

@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 
 from generator import schema
-from generator.derive import facts, provenance, rankings
+from generator.derive import memory, provenance, rankings
 from generator.derive.facts import Quantity, oriented, scores_on
 from generator.model import Catalog
 
@@ -27,7 +27,7 @@ class Recommendation:
     family: schema.Family
     benchmark: schema.Benchmark | None
     score: Quantity | None
-    ram: Quantity | None
+    ram: memory.Need | None
     setting: str | None = None
 
 
@@ -74,7 +74,7 @@ def signature(node: Node | Leaf) -> tuple:
     """What a subtree says, as a hashable value: two answers with equal signatures share a branch."""
     if isinstance(node, Leaf):
         return tuple(
-            tuple((r.model.id, r.benchmark and r.benchmark.id, r.setting, r.score, r.ram) for r in group)
+            tuple((r.model.id, r.benchmark and r.benchmark.id, r.setting, r.score, r.ram and r.ram.gb) for r in group)
             for group in (node.models, node.unranked)
         )
     return (node.question.id, tuple((tuple(o.id for o in b.options), signature(b.child)) for b in node.branches))
@@ -82,15 +82,19 @@ def signature(node: Node | Leaf) -> tuple:
 
 def candidates(catalog: Catalog, answers: tuple[schema.GuideOption, ...]) -> list[schema.Model]:
     """Every model the data shows to meet every filter of the answers."""
-    return [m for m in catalog.models.values() if all(_fits(catalog, m, a) for a in answers)]
+    context = _context(answers)
+    return [m for m in catalog.models.values() if all(_fits(catalog, m, a, context) for a in answers)]
 
 
-def _fits(catalog: Catalog, model: schema.Model, option: schema.GuideOption) -> bool:
+def _context(answers: tuple[schema.GuideOption, ...]) -> int | None:
+    """The context the answers ask for: a model must fit the RAM answer with that many tokens."""
+    return max((a.min_context for a in answers if a.min_context), default=None)
+
+
+def _fits(catalog: Catalog, model: schema.Model, option: schema.GuideOption, context: int | None) -> bool:
     family = catalog.model_family(model.id)
-    if option.max_ram_gb is not None:
-        ram = facts.smallest_ram(model)
-        if not ram or ram.ram_gb is None or ram.ram_gb > option.max_ram_gb:
-            return False
+    if option.max_ram_gb is not None and not memory.fits(catalog, model.id, option.max_ram_gb, "ram", context):
+        return False
     if option.modalities:
         stated = model.modalities or family.modalities
         if not stated or not set(option.modalities) <= set(stated.value):
@@ -138,8 +142,8 @@ def leaf(catalog: Catalog, guide: schema.Guide, answers: tuple[schema.GuideOptio
     ranked = [m for m in sorted(found, key=key) if any(r.score_of(m) for r in rankings)]
     unranked = [] if ranked else sorted(found, key=lambda m: m.name)
     return Leaf(
-        tuple(_recommendation(catalog, m, rankings, ram_asked) for m in ranked[: guide.recommend]),
-        tuple(_recommendation(catalog, m, rankings, ram_asked) for m in unranked[: guide.recommend]),
+        tuple(_recommendation(catalog, m, rankings, ram_asked, _context(answers)) for m in ranked[: guide.recommend]),
+        tuple(_recommendation(catalog, m, rankings, ram_asked, _context(answers)) for m in unranked[: guide.recommend]),
     )
 
 
@@ -162,15 +166,17 @@ def _ranking(catalog: Catalog, category: str, models: list[schema.Model]) -> Ran
     return Ranking(catalog, catalog.benchmarks[best[0]], best[1])
 
 
-def _recommendation(catalog: Catalog, model: schema.Model, rankings: list[Ranking], ram_asked: bool) -> Recommendation:
+def _recommendation(
+    catalog: Catalog, model: schema.Model, rankings: list[Ranking], ram_asked: bool, context: int | None
+) -> Recommendation:
     scored = next(((r, s) for r in rankings if (s := r.score_of(model))), None)
-    ram = facts.smallest_ram(model) if ram_asked else None
+    ram = memory.need(catalog, model.id, "ram", context) if ram_asked else None
     return Recommendation(
         model=model,
         family=catalog.model_family(model.id),
         benchmark=scored[0].benchmark if scored else None,
         score=Quantity("score", scored[1].value, source=scored[1].source) if scored else None,
-        ram=Quantity("gb", ram.ram_gb, source=ram.source) if ram and ram.ram_gb else None,
+        ram=ram,
         setting=provenance.setting_of(catalog, scored[1]).label(catalog) or None if scored else None,
     )
 

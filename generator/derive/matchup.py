@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from generator import schema
-from generator.derive import facts, market, verdicts
+from generator.derive import facts, market, memory, verdicts
 from generator.derive.comparison import QuickRow, default_matchup
 from generator.derive.facts import Quantity, first_score
 from generator.model import Catalog, pair_key
@@ -40,6 +40,7 @@ class MeasureRow:
     model: schema.Model
     profile: schema.Profile | None
     measurement: schema.Measurement
+    doubts: tuple[memory.Doubt, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ class MatchupFacts:
     """The two models on their shared benchmarks, by the verdict engine the comparison pages use."""
     one_side: tuple[tuple[schema.Model, tuple[schema.Benchmark, ...]], ...]
     hardware: tuple[MeasureRow, ...]
+    estimated: tuple[memory.ModelRow, ...]
+    """Both models as estimated at the defaults on the speed profile (those whose memory is derived)."""
     active_ratio: float | None
     more_active: schema.Model | None
     offers: tuple[tuple[schema.Model, tuple[market.OfferRow, ...]], ...]
@@ -103,6 +106,11 @@ def describe(catalog: Catalog, models: tuple[str, str]) -> MatchupFacts:
         verdict=verdicts.verdict(catalog, found),
         one_side=one_side,
         hardware=_hardware(catalog, ma, mb),
+        estimated=tuple(
+            r
+            for m in (ma, mb)
+            if (r := memory.model_row(catalog, m, catalog.profiles[catalog.site.speed_profile])) and r.estimate
+        ),
         active_ratio=ratio,
         more_active=more,
         offers=tuple((m, rows) for m in (ma, mb) if (rows := market.offers_for_model(catalog, m.id))),
@@ -129,7 +137,7 @@ def _specs(
         QuickRow("modalities", "Input", tuple(m.modalities for m in models)),  # type: ignore[arg-type]
         QuickRow("license", "License", tuple(catalog.model_license(m) for m in models)),  # type: ignore[arg-type]
         QuickRow("released", "Released", tuple(m.released for m in models)),  # type: ignore[arg-type]
-        QuickRow("ram", "Smallest RAM measured", tuple(facts.smallest_ram(m) for m in models)),  # type: ignore[arg-type]
+        QuickRow("ram", "RAM needed", tuple(memory.need(catalog, m.id, "ram") for m in models)),  # type: ignore[arg-type]
     ]
     return tuple(r for r in rows if any(v is not None for v in r.values))
 
@@ -149,7 +157,11 @@ def _scores(
 
 def _hardware(catalog: Catalog, ma: schema.Model, mb: schema.Model) -> tuple[MeasureRow, ...]:
     order = list(catalog.profiles)
-    rows = [MeasureRow(m, catalog.profiles[h.profile] if h.profile else None, h) for m in (ma, mb) for h in m.hardware]
+    rows = [
+        MeasureRow(m, catalog.profiles[h.profile] if h.profile else None, h, memory.doubts(catalog, m, h))
+        for m in (ma, mb)
+        for h in m.hardware
+    ]
     return tuple(
         sorted(
             rows,

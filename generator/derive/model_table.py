@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import schema
-from generator.derive import facts, provenance, rankings
+from generator.derive import memory, provenance, rankings
 from generator.model import Catalog
 
 
@@ -32,7 +32,9 @@ class Row:
     license: schema.Figure | None
     context: schema.Figure | None
     modalities: schema.Figure | None
-    ram: schema.Measurement | None
+    ram: memory.Need | None
+    """The least system RAM the data shows the model running in (derive/memory.py): a plausible
+    measurement, else the estimate from its architecture; a seed figure below its weights decides nothing."""
     scores: tuple[schema.Score | None, ...]
     """One per column, in the columns' order."""
 
@@ -82,7 +84,7 @@ def model_table(catalog: Catalog) -> ModelTable:
                     license=catalog.model_license(model),
                     context=model.context_tokens or family.context_tokens,
                     modalities=model.modalities or family.modalities,
-                    ram=facts.smallest_ram(model),
+                    ram=memory.need(catalog, model.id, "ram"),
                     scores=scores,
                 )
             )

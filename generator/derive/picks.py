@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from generator import schema
-from generator.derive import facts, provenance, verdicts
+from generator.derive import facts, memory, provenance, verdicts
 from generator.derive.comparison import CategoryResult, PairFacts, Side
 from generator.derive.facts import Quantity
 from generator.model import Catalog
@@ -193,13 +193,13 @@ def _variants(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) ->
     return Reason(criterion, winner, loser, values)
 
 
-def _comparable_models(pair: PairFacts) -> list[tuple[schema.Model, schema.Model]]:
+def _comparable_models(catalog: Catalog, pair: PairFacts) -> list[tuple[schema.Model, schema.Model]]:
     """Models to weigh against each other: the matchup first, then each side's smallest measured."""
     found = []
     if pair.matchup:
         found.append((pair.matchup.a, pair.matchup.b))
     smallest = [
-        min(s.models, key=lambda m: facts.smallest_ram(m).ram_gb if facts.smallest_ram(m) else math.inf)
+        min(s.models, key=lambda m: h.ram_gb if (h := memory.plausible_measured(catalog, m)) else math.inf)
         for s in pair.sides
         if s.models
     ]
@@ -209,8 +209,8 @@ def _comparable_models(pair: PairFacts) -> list[tuple[schema.Model, schema.Model
 
 
 def _ram(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:
-    for ma, mb in _comparable_models(pair):
-        ha, hb = facts.smallest_ram(ma), facts.smallest_ram(mb)
+    for ma, mb in _comparable_models(catalog, pair):
+        ha, hb = memory.plausible_measured(catalog, ma), memory.plausible_measured(catalog, mb)
         if not (ha and hb and ha.ram_gb and hb.ram_gb):
             continue
         if not provenance.comparable(catalog, ha, hb):  # different quantisations: not the same need
@@ -296,7 +296,7 @@ def _lineup_known(s: Side) -> bool:
 
 def _speed(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:
     profile = catalog.site.speed_profile
-    for ma, mb in _comparable_models(pair):
+    for ma, mb in _comparable_models(catalog, pair):
         sa, sb = facts.speed_on(ma, profile), facts.speed_on(mb, profile)
         if not (sa and sb and sa.tokens_per_second and sb.tokens_per_second):
             continue

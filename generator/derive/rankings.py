@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from generator import schema
-from generator.derive import facts, market, provenance
-from generator.derive.facts import first_score, oriented, scores_on
+from generator.derive import market, memory, provenance
+from generator.derive.facts import first_score, oriented, scores_on, speed_on
 from generator.model import Catalog
 
 
@@ -31,7 +31,8 @@ class Ranked:
     family: schema.Family
     benchmark: schema.Benchmark
     score: schema.Score
-    ram: schema.Measurement | None
+    ram: memory.Need | None
+    """What the model needs in the memory the page is about (system RAM unless it says GPU memory)."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,9 @@ class CategoryBoard:
 @dataclass(frozen=True)
 class Tier:
     ram_gb: float
+    """The tier's size in GB: system RAM, or GPU memory when `kind` is vram."""
     ranking: Ranking
+    kind: memory.MemoryKind = "ram"
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,7 @@ def rank(
     models: Iterable[schema.Model],
     rank_by: Iterable[str],
     setting: SettingKey | None = None,
+    kind: memory.MemoryKind = "ram",
 ) -> Ranking:
     """Order models by the first benchmark of `rank_by` they report in its reference setting (or in
     `setting` when given, for a one-benchmark board); equal scores share a position."""
@@ -145,11 +149,11 @@ def rank(
         for m in pending:
             if (found := scores_on(m, bench.id)) and m.id not in elsewhere:
                 elsewhere[m.id] = (bench, found[0])
-        rows.extend(_positions(catalog, bench, same))
+        rows.extend(_positions(catalog, bench, same, kind))
         placed = {m.id for m, _ in same}
         pending = [m for m in pending if m.id not in placed]
     apart = tuple(
-        Ranked(None, m, catalog.model_family(m.id), *elsewhere[m.id], facts.smallest_ram(m))
+        Ranked(None, m, catalog.model_family(m.id), *elsewhere[m.id], memory.need(catalog, m.id, kind))
         for m in pending
         if m.id in elsewhere
     )
@@ -158,7 +162,11 @@ def rank(
 
 
 def _positions(
-    catalog: Catalog, bench: schema.Benchmark, scored: list[tuple[schema.Model, schema.Score]], start: int = 0
+    catalog: Catalog,
+    bench: schema.Benchmark,
+    scored: list[tuple[schema.Model, schema.Score]],
+    kind: memory.MemoryKind = "ram",
+    start: int = 0,
 ) -> list[Ranked]:
     scored = sorted(scored, key=lambda p: (-oriented(bench, p[1].value), p[0].name))
     rows: list[Ranked] = []
@@ -166,7 +174,7 @@ def _positions(
     for m, s in scored:
         position = previous[1] if previous and previous[0] == s.value else start + len(rows) + 1
         previous = (s.value, position)
-        rows.append(Ranked(position, m, catalog.model_family(m.id), bench, s, facts.smallest_ram(m)))
+        rows.append(Ranked(position, m, catalog.model_family(m.id), bench, s, memory.need(catalog, m.id, kind)))
     return rows
 
 
@@ -218,11 +226,6 @@ def _scored_models(catalog: Catalog, benchmark_id: str) -> list[schema.Model]:
     return [m for m in catalog.models.values() if first_score(m, benchmark_id)]
 
 
-def fits(model: schema.Model, ram_gb: float) -> bool:
-    smallest = facts.smallest_ram(model)
-    return bool(smallest and smallest.ram_gb is not None and smallest.ram_gb <= ram_gb)
-
-
 def runs_locally(catalog: Catalog, model: schema.Model) -> bool:
     """An Ollama tag, a hardware measurement or a local offer covering the model."""
     if model.ollama or model.hardware:
@@ -231,28 +234,41 @@ def runs_locally(catalog: Catalog, model: schema.Model) -> bool:
 
 
 def ram_tiers(catalog: Catalog) -> tuple[Tier, ...]:
-    """Models that fit in each RAM tier of data/site.yaml, ordered by data/rankings.yaml; empty tiers left out."""
+    """Models that fit in each system-RAM tier of data/site.yaml, ordered by data/rankings.yaml."""
+    return memory_tiers(catalog, catalog.site.ram_tiers_gb, "ram")
+
+
+def vram_tiers(catalog: Catalog) -> tuple[Tier, ...]:
+    """The same for GPU memory, in the tiers of data/memory.yaml: never mixed with system RAM."""
+    return memory_tiers(catalog, catalog.memory.vram_tiers_gb if catalog.memory else [], "vram")
+
+
+def memory_tiers(catalog: Catalog, sizes: Iterable[float], kind: memory.MemoryKind) -> tuple[Tier, ...]:
+    """Per size, the models the data shows running in that much memory (measured, else estimated);
+    empty tiers left out."""
     rank_by = catalog.rankings.ram_tiers_rank_by if catalog.rankings else []
     tiers = []
-    for gb in sorted(catalog.site.ram_tiers_gb):
-        fitting = [m for m in catalog.models.values() if fits(m, gb)]
+    for gb in sorted(sizes):
+        fitting = [m for m in catalog.models.values() if memory.fits(catalog, m.id, gb, kind)]
         if fitting:
-            ranking = rank(catalog, fitting, rank_by)
-            unranked = tuple(sorted(ranking.unranked, key=_by_ram))
-            tiers.append(Tier(gb, Ranking(ranking.rows, ranking.apart, unranked, ranking.rank_by, ranking.references)))
+            ranking = rank(catalog, fitting, rank_by, kind=kind)
+            unranked = tuple(sorted(ranking.unranked, key=lambda m: _by_need(catalog, m, kind)))
+            tiers.append(
+                Tier(gb, Ranking(ranking.rows, ranking.apart, unranked, ranking.rank_by, ranking.references), kind)
+            )
     return tuple(tiers)
 
 
-def _by_ram(model: schema.Model) -> tuple[float, str]:
-    smallest = facts.smallest_ram(model)
-    return (smallest.ram_gb if smallest and smallest.ram_gb else math.inf, model.name)
+def _by_need(catalog: Catalog, model: schema.Model, kind: memory.MemoryKind) -> tuple[float, str]:
+    found = memory.need(catalog, model.id, kind)
+    return (found.gb if found else math.inf, model.name)
 
 
 def fastest(catalog: Catalog) -> tuple[ProfileSpeeds, ...]:
     """Per hardware profile, the measured models from fastest to slowest (then the least RAM)."""
     result = []
     for profile in catalog.profiles.values():
-        rows = [(m, s) for m in catalog.models.values() if (s := facts.speed_on(m, profile.id))]
+        rows = [(m, s) for m in catalog.models.values() if (s := speed_on(m, profile.id))]
         rows.sort(key=lambda p: (-(p[1].tokens_per_second or 0), p[1].ram_gb or math.inf, p[0].name))
         if rows:
             result.append(ProfileSpeeds(profile, tuple(rows)))
@@ -264,7 +280,8 @@ def use_case(catalog: Catalog, rule: schema.Ranking) -> UseCase | None:
     models = [
         m
         for m in catalog.models.values()
-        if (not rule.local or runs_locally(catalog, m)) and (rule.max_ram_gb is None or fits(m, rule.max_ram_gb))
+        if (not rule.local or runs_locally(catalog, m))
+        and (rule.max_ram_gb is None or memory.fits(catalog, m.id, rule.max_ram_gb, "ram"))
     ]
     ranking = rank(catalog, models, rule.rank_by)
     if not ranking.all_rows:

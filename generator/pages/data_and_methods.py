@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from generator.derive import comparison, neighbours, quality
+from generator.derive import comparison, memory, neighbours, quality
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
 from generator.pages.base import Content, PageType, Site, fixed
@@ -68,6 +68,11 @@ def _content(site: Site, page: Page) -> Content:
         ),
         "speed_profile": catalog.profiles[catalog.site.speed_profile],
         "neighbours": neighbours.COUNTS,
+        "formats": memory.formats(catalog),
+        "overhead": catalog.memory.overhead_gb if catalog.memory else None,
+        "file_checks": memory.file_checks(catalog),
+        "accuracy": memory.accuracy(catalog),
+        "memory_profiles": tuple(p for p in catalog.profiles.values() if p.capacity_gb),
         "verdicts": catalog.verdicts,
         "min_bytes_per_param": comparison.MIN_BYTES_PER_PARAM,
         "settings_rule": {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.derive import quality
+from generator.derive import memory, quality
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
 from generator.pages.base import Content, PageType, Site, fixed
@@ -18,6 +18,8 @@ def _content(site: Site, page: Page) -> Content:
         {
             "coverage": quality.coverage(site.catalog, prov),
             "conflicts": quality.conflicts(prov),
+            "doubted": memory.doubted_figures(site.catalog),
+            "not_derived": memory.not_derived(site.catalog),
             "settings": quality.settings_in_use(site.catalog),
         }
     )

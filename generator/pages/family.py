@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.derive import facts, market, pagemeta, quality
+from generator import schema
+from generator.derive import facts, market, memory, pagemeta, quality
 from generator.derive.facts import first_score
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
@@ -44,14 +45,23 @@ def _content(site: Site, page: Page) -> Content:
         "variant_of": variant_of,
         "score_models": scored,
         "score_rows": [(b, [first_score(m, b.id) for m in scored]) for b in benchmarks],
-        "measured": [(m, h) for m in family.models for h in m.hardware],
+        "memory_rows": _memory_rows(catalog, family),
+        "speed_profile": catalog.profiles[catalog.site.speed_profile],
+        "measured": [(m, r) for m in family.models for r in memory.model_memory(catalog, m.id).measured],
         "ollama_models": facts.ollama_models(catalog, family.id),
         "offers": market.family_offers(catalog, family.id),
         "matchups": entries(catalog, matchups_of(plan, family.models)),
-        "meta": pagemeta.meta(catalog, [family]),
+        "meta": pagemeta.meta(catalog, [family, *(r.basis for r in _memory_rows(catalog, family))]),
         "related": related[: pagemeta.RELATED_LIMIT],
     }
     return Content(context)
+
+
+def _memory_rows(catalog: Catalog, family: schema.Family) -> tuple[memory.ModelRow, ...]:
+    """The family's models as estimated (at the defaults, on the speed profile), smallest first."""
+    profile = catalog.profiles[catalog.site.speed_profile]
+    rows = [r for m in family.models if (r := memory.model_row(catalog, m, profile)) and r.estimate]
+    return tuple(sorted(rows, key=lambda r: r.gb))
 
 
 def _title(catalog: Catalog, page: Page) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.derive import market, pagemeta, quality
+from generator.derive import market, memory, pagemeta, quality
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
 from generator.pages.base import Content, PageType, Site, entries, kin, matchups_of
@@ -30,10 +30,11 @@ def _content(site: Site, page: Page) -> Content:
         "maker": catalog.makers[family.maker],
         "successor": catalog.families[family.successor] if family.successor else None,
         "offers": market.offers_for_model(catalog, model.id),
+        "memory": memory.model_memory(catalog, model.id),
         "license": catalog.model_license(model),
         "disputes": quality.disputes(catalog, model, family),
         "matchups": entries(catalog, matchups_of(plan, [model])),
-        "meta": pagemeta.meta(catalog, [model, family.license]),
+        "meta": pagemeta.meta(catalog, [model, family.license, memory.model_memory(catalog, model.id).basis]),
         "related": (related + entries(catalog, dict.fromkeys(boards)))[: pagemeta.RELATED_LIMIT],
     }
     return Content(context)

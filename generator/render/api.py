@@ -21,12 +21,13 @@ from generator import schema
 from generator.derive import provenance
 from generator.derive.site import SitePlan
 from generator.model import Catalog
+from generator.render import api_memory
 from generator.render.embed import embed_path
 from generator.render.urls import page_url
 
 API_VERSION = 1
 ROOT = f"api/v{API_VERSION}"
-COLLECTIONS = ("families", "models", "benchmarks", "scores", "hardware", "offers", "comparisons", "sources")
+COLLECTIONS = ("families", "models", "benchmarks", "scores", "hardware", "memory", "offers", "comparisons", "sources")
 
 
 def dumps(value: object) -> bytes:
@@ -117,6 +118,8 @@ class _Api:
                 "modalities": figure(m.modalities),
                 "ollama": figure(m.ollama),
                 "edge": figure(m.edge),
+                "arch": api_memory.arch(m.arch),
+                "files": api_memory.files(m),
             }
             for m in sorted(self.catalog.models.values(), key=lambda m: m.id)
         ]
@@ -171,16 +174,14 @@ class _Api:
                 "tokens_per_second": h.tokens_per_second,
                 "setting": h.setting,
                 "source": h.source,
+                **api_memory.measurement(self.catalog, m, h),
             }
             for model_id, m in sorted(self.catalog.models.items())
             for h in m.hardware
         ]
 
     def profiles(self) -> list[dict[str, Any]]:
-        return [
-            {"id": p.id, "name": p.name, "description": p.description}
-            for p in sorted(self.catalog.profiles.values(), key=lambda p: p.id)
-        ]
+        return [api_memory.profile(p) for p in sorted(self.catalog.profiles.values(), key=lambda p: p.id)]
 
     def offers(self) -> list[dict[str, Any]]:
         return [
@@ -243,6 +244,7 @@ def api_files(catalog: Catalog, plan: SitePlan, site_url: str) -> dict[str, byte
         "benchmarks": {"benchmarks": api.benchmarks()},
         "scores": {"scores": api.scores()},
         "hardware": {"profiles": api.profiles(), "hardware": api.hardware()},
+        "memory": api_memory.memory_collection(catalog, lambda model_id: api.url("model", model_id)),
         "offers": {"offers": api.offers()},
         "comparisons": {"comparisons": api.comparisons()},
         "sources": {"sources": api.sources()},

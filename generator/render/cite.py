@@ -170,6 +170,8 @@ def _sources(items: Iterable[object], prov: Provenance) -> Iterator[tuple[str, F
         elif isinstance(item, Quantity):
             if item.source:
                 yield item.source, None
+        elif hasattr(item, "cites"):  # a derived figure naming what it rests on (derive.memory.Need)
+            yield from _sources(item.cites, prov)
         elif isinstance(item, Mapping):
             yield from _sources(item.values(), prov)
         elif isinstance(item, list | tuple):

@@ -117,7 +117,43 @@ def tokens(value: float) -> str:
 
 
 def gb(value: float) -> str:
-    return f"{number(value, 1)} GB"
+    """`16.8 GB`; below 1 GB two decimals (`0.04 GB`), so a small cache never reads as zero."""
+    return f"{number(value, 2 if value < 1 else 1)} GB"
+
+
+def need(found: object, quantisation: str | None = None) -> str:
+    """What a model needs (a derive.memory.Need): `5.9 GB (estimated)`, `8 GB (measured, 4-bit)`."""
+    how = "estimated" if found.estimated else f"measured, {quantisation}" if quantisation else "measured"  # type: ignore[attr-defined]
+    return f"{gb(found.gb)} ({how})"  # type: ignore[attr-defined]
+
+
+def percent(share: float) -> str:
+    """A share as a percentage: 0.046 → `4.6%`."""
+    return f"{number(share * 100)}%"
+
+
+def signed_percent(share: float) -> str:
+    """A relative error with its sign: `+0.7%`, `−19%`."""
+    return ("+" if share > 0 else "−" if share < 0 else "") + percent(abs(share))
+
+
+def miss(share: float) -> str:
+    """A relative error in words: `19% under`, `3.1% over`."""
+    return f"{percent(abs(share))} {'over' if share > 0 else 'under'}"
+
+
+def doubt(found: object) -> str:
+    """Why a stated figure cannot be right (a derive.memory.Doubt), as the warning beside it:
+    `⚠ 26B weights at 4 bits need ≥13 GB`."""
+    d = found  # typed loosely: format knows no derive types
+    weights = f"{params(d.params_b)} {'active ' if d.what == 'speed' else ''}weights at {number(d.bits, 2)} bits"  # type: ignore[attr-defined]
+    if d.what == "memory":  # type: ignore[attr-defined]
+        return f"⚠ {weights} need ≥{gb(d.needed_gb)}"  # type: ignore[attr-defined]
+    bandwidth = d.profile.bandwidth_gb_s.value  # type: ignore[attr-defined]
+    return (
+        f"⚠ {weights} are {gb(d.needed_gb)} read per token: at most {tps(d.limit_tps)} "  # type: ignore[attr-defined]
+        f"at {number(bandwidth, 1)} GB/s"
+    )
 
 
 def tps(value: float) -> str:

@@ -38,7 +38,7 @@ def reason(rec: Recommendation) -> str:
         if rec.setting:
             parts.append(rec.setting)
     if rec.ram:
-        parts.append(f"needs {fmt.quantity(rec.ram)}")
+        parts.append(f"needs {fmt.need(rec.ram)}")
     return " · ".join(parts)
 
 

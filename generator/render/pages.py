@@ -106,6 +106,22 @@ ARCHITECTURE_NAMES = {"moe": "MoE", "dense": "Dense"}
 _VERBATIM_SAFE = re.compile(r"^[A-Za-z0-9._:/ -]*$")
 
 
+@jinja2.pass_context
+def quant_name(context: jinja2.runtime.Context, quantisation: str | None) -> str:
+    """A quantisation format's name (`q4_k_m` → `Q4_K_M`, `q4` → `4-bit`); text data/memory.yaml
+    does not define passes through."""
+    memory = context["catalog"].memory
+    found = next((q for q in memory.quantisations if q.id == quantisation), None) if memory else None
+    return found.name if found else quantisation or "not stated"
+
+
+@jinja2.pass_context
+def need_text(context: jinja2.runtime.Context, found: object) -> str:
+    """`5.9 GB (estimated)` or `8 GB (measured, 4-bit)`, for a derive.memory.Need."""
+    quantisation = found.measurement.quantisation if found.measurement else None  # type: ignore[attr-defined]
+    return fmt.need(found, quant_name(context, quantisation) if quantisation else None)
+
+
 def verbatim(value: str) -> Markup:
     """Text for a code span or block, where entities would show literally: only a safe alphabet passes
     unescaped (the schema already limits Ollama tags to it)."""
@@ -151,6 +167,12 @@ def environment() -> jinja2.Environment:
         params=lambda f: fmt.params(f.value, f.approx) if f else "—",
         tokens=fmt.tokens,
         gb=fmt.gb,
+        need=need_text,
+        quant=quant_name,
+        doubt=fmt.doubt,
+        percent=fmt.percent,
+        signed_percent=fmt.signed_percent,
+        miss=fmt.miss,
         tps=fmt.tps,
         score=lambda v: fmt.number(v, 2),
         times=fmt.times,
