@@ -606,12 +606,14 @@ def _hardware(
     models = (*a.models, *b.models)
     order = {m.id: i for i, m in enumerate(models)}
     rows = [row for m in models if (row := _hardware_row(catalog, profile, m))]
-    measured = [r for r in rows if r.measurement]
+    # A measurement with an impossible figure (memory below what the weights need, speed above what the
+    # bandwidth allows) is shown, flagged, but decides nothing: not the fastest family, not a ratio.
+    measured = [r for r in rows if r.measurement and not memory.doubts(catalog, r.model, r.measurement)]
     plausible = [(m, h) for m in models if (h := memory.plausible_measured(catalog, m))]
     if not rows and not plausible:
         return None
     rows.sort(key=lambda r: (r.row.gb, order[r.model.id]))
-    quants = {r.measurement.quantisation for r in measured if r.measurement}
+    quants = {r.measurement.quantisation for r in rows if r.measurement}
     fastest = max((r.measurement.tokens_per_second or 0 for r in measured if r.measurement), default=0)
     fastest_sides = {
         catalog.family_of[r.model.id]
@@ -619,8 +621,8 @@ def _hardware(
         if r.measurement and (r.measurement.tokens_per_second or 0) == fastest
     }
     leader = (a if a.id in fastest_sides else b) if fastest and len(fastest_sides) == 1 else None
-    # "This is where X shines" leads a section only when both families are in its table.
-    if len({catalog.family_of[r.model.id] for r in rows}) < 2:
+    # "This is where X shines" leads a section only when both families have a trusted measurement in it.
+    if len({catalog.family_of[r.model.id] for r in measured}) < 2:
         leader = None
     # Rows measured under different settings (Q4 vs Q8) cannot name the fastest family.
     incomparable = provenance.incomparable_settings(catalog, (r.measurement for r in measured if r.measurement))
@@ -630,7 +632,16 @@ def _hardware(
     ram_ratio = speed_ratio = None
     if matchup:
         sa, sb = facts.speed_on(matchup.a, profile_id), facts.speed_on(matchup.b, profile_id)
-        if sa and sb and sa.tokens_per_second != sb.tokens_per_second and provenance.comparable(catalog, sa, sb):
+        trusted = bool(
+            sa and sb and not memory.doubts(catalog, matchup.a, sa) and not memory.doubts(catalog, matchup.b, sb)
+        )
+        if (
+            sa
+            and sb
+            and trusted
+            and sa.tokens_per_second != sb.tokens_per_second
+            and provenance.comparable(catalog, sa, sb)
+        ):
             (fast, f), (slow, s) = sorted(
                 ((matchup.a, sa), (matchup.b, sb)), key=lambda p: -(p[1].tokens_per_second or 0)
             )
