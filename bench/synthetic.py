@@ -257,11 +257,13 @@ def _comparisons(rng: random.Random, docs: list[dict[str, Any]]) -> list[dict[st
 def edit_one_score(data: Path) -> tuple[str, str]:
     """Change one score of the first scored model (by file order) by +0.1; return (model id, name).
 
-    The file is re-dumped the way synthesize wrote it, so the diff is that one value.
+    The file is re-dumped the way synthesize wrote it, so the diff is that one value and its quote,
+    which states it (the validator's rule).
     """
     path, doc, model = _first_scored(data)
     score = model["scores"][0]
-    score["value"] = round(score["value"] + 0.1, 2)
+    old, score["value"] = score["value"], round(score["value"] + 0.1, 2)
+    score["quote"] = score["quote"].removesuffix(f"{old:g}") + f"{score['value']:g}"
     path.write_text(dump(doc), encoding="utf-8")
     return model["id"], model["name"]
 

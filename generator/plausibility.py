@@ -74,7 +74,8 @@ def _check_quotes(obj: schema.Strict, f: LoadedFile, names: dict[str, str], coll
 # Entries whose quote states several figures and no `value`: the fields it must state. Every other
 # quoted entry states its `value` (a test keeps new kinds of entries from being forgotten).
 STATED_FIELDS: dict[type, tuple[str, ...]] = {
-    schema.Measurement: ("ram_gb", "tokens_per_second"),
+    schema.Measurement: ("ram_gb", "vram_gb", "tokens_per_second"),
+    schema.FileSize: ("size_gb", "size_gib"),
     schema.Offer: ("input_usd_per_mtok", "output_usd_per_mtok"),
     schema.PastPrice: ("input_usd_per_mtok", "output_usd_per_mtok"),
 }

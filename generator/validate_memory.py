@@ -59,11 +59,6 @@ def check(obj: schema.Strict, f: LoadedFile, ids: Mapping[str, Registry], collec
             for j, h in enumerate(model.hardware):
                 place = f.place((*at, "hardware", j, "quantisation"))
                 ids["quantisation"].require(h.quantisation, place, "quantisation")
-                if h.ram_gb is None and h.vram_gb is None and h.tokens_per_second is None:
-                    collector.add(
-                        f.place((*at, "hardware", j)),
-                        "hardware: a measurement states ram_gb, vram_gb or tokens_per_second; none is given",
-                    )
             for j, file in enumerate(model.files):
                 place = f.place((*at, "files", j, "quantisation"))
                 ids["quantisation"].require(file.quantisation, place, "quantisation")

@@ -82,7 +82,7 @@ EXPECTED: dict[str, list[str]] = {
         f"{F}:8:94: as_written: '8 billion' is not in the quote; copy the quote's own words for the value"
     ],
     "measurement-without-figure": [
-        f"{F}:8:9: hardware: this measurement has no figure; give at least one of ram_gb, tokens_per_second "
+        f"{F}:8:9: hardware: this measurement has no figure; give at least one of ram_gb, vram_gb, tokens_per_second "
         "(the numbers its quote states), or delete it"
     ],
     # Numbers and dates at the edges: each refused where it is written, long numbers echoed shortened.

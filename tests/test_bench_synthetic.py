@@ -44,5 +44,5 @@ def test_editing_one_score_changes_one_line(tmp_path: Path) -> None:
     changed = [name for name in before if before[name] != after[name]]
     assert len(changed) == 1 and model_id.startswith(Path(changed[0]).stem)
     diff = difflib.ndiff(before[changed[0]].decode().splitlines(), after[changed[0]].decode().splitlines())
-    assert sum(1 for line in diff if line.startswith("+ ")) == 1
+    assert sum(1 for line in diff if line.startswith("+ ")) == 2  # the value and the quote that states it
     build_catalog(validate(tmp_path / "data", tmp_path, TODAY), TODAY)

@@ -87,7 +87,10 @@ def test_windowed_attention_needs_its_window(project: Path, edit: Edit) -> None:
 def test_a_measurement_with_no_figure_is_refused(project: Path, edit: Edit) -> None:
     edit("data/families/gemma-4.yaml", "        ram_gb: 8\n        tokens_per_second: 8\n", "")
     (message,) = errors(project)
-    assert message.endswith("hardware: a measurement states ram_gb, vram_gb or tokens_per_second; none is given")
+    assert message.endswith(
+        "hardware: this measurement has no figure; give at least one of ram_gb, vram_gb, tokens_per_second "
+        "(the numbers its quote states), or delete it"
+    )
 
 
 def test_defaults_must_be_estimable(project: Path, edit: Edit) -> None:
