@@ -263,16 +263,11 @@ def test_no_serious_accessibility_violations(page: object, base_url: str, kind: 
 
 def test_hostile_text_runs_no_script_in_the_browser(browser: object, tmp_path_factory: pytest.TempPathFactory) -> None:
     """The built HTML is inert (test_hostile); here the browser agrees, search results included."""
-    import yaml
-
-    from generator.load import load_file
     from tests.sitecheck import build_site, copy_project
-    from tests.test_hostile import PAYLOADS, inject
+    from tests.test_hostile import PAYLOADS, write_hostile
 
     root = copy_project(tmp_path_factory.mktemp("hostile-browser"))
-    for path in sorted((root / "data").rglob("*.yaml")):
-        hostile = inject(load_file(path, path.name).data, PAYLOADS["html"] + " " + PAYLOADS["markdown"][:60])
-        path.write_text(yaml.safe_dump(hostile, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    write_hostile(root, PAYLOADS["html"] + " " + PAYLOADS["markdown"][:60])
     site = build_site(root)
     context = browser.new_context()  # type: ignore[attr-defined]
     page = context.new_page()

@@ -105,13 +105,18 @@ def opener(payload: str, text: str) -> str:
 @pytest.fixture(scope="module", params=sorted(PAYLOADS))
 def hostile_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     root = copy_project(tmp_path_factory.mktemp(f"hostile-{request.param}"))
+    write_hostile(root, PAYLOADS[request.param])
+    return request.param, build_site(root)
+
+
+def write_hostile(root: Path, payload: str) -> None:
+    """Every data file of the project rewritten with the payload injected, still valid data."""
     paths = sorted((root / "data").rglob("*.yaml"))
-    hostile = {path: inject(load_file(path, path.name).data, PAYLOADS[request.param]) for path in paths}
+    hostile = {path: inject(load_file(path, path.name).data, payload) for path in paths}
     names = {d["id"]: d["name"] for data in hostile.values() for d in dicts(data) if {"id", "name"} <= d.keys()}
     for path, data in hostile.items():
         naming_the_ids(data, names)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return request.param, build_site(root)
 
 
 def dicts(value: Any) -> list[dict[str, Any]]:
