@@ -111,7 +111,9 @@ def page(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
 
 def screenshot(page: object, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+    # A full-page shot of a long page takes a while on a loaded machine: a screenshot is a record for a
+    # reader to look at, not what a test asserts, so it gets a minute.
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True, timeout=60_000)  # type: ignore[attr-defined]
 
 
 def test_home_page(page: object, base_url: str) -> None:

@@ -85,9 +85,10 @@ def test_hardware_facts(seed: PairFacts) -> None:
         "gemma-4-26b",
         "gemma-4-31b",
     ]
-    assert hw.common_quantisation == "q4" and hw.leader.id == "gemma-4"
-    # The speeds compare; the seed's RAM figures do not (both below what their weights need).
-    assert hw.ram_ratio is None and fmt.times(hw.speed_ratio) == "2-3x"
+    # The seed's measurements of the matchup are impossible (8 GB for 25.2B, 16 GB for 397B, at 4 bits):
+    # shown, flagged, they name no fastest family and give no ratio.
+    assert hw.common_quantisation == "q4" and hw.leader is None
+    assert hw.ram_ratio is None and hw.speed_ratio is None and hw.fast is None
     # Qwen 3.5 Flash has no memory figure: Gemma 4 is measured to fit in 8 GB, never "the only option".
     assert hw.only_within_limit is None
     side, model, measured, other = hw.measured_within_limit
