@@ -78,7 +78,7 @@ def test_alt_text_names_every_value(seed_charts: specs.PairCharts) -> None:
     hardware = drawing.alt_text(seed_charts.hardware)  # type: ignore[arg-type]
     # The hardware chart plots the estimates (memory at the defaults, speed bound): the seed's own
     # figures stay in the table, where each carries its source and its warning.
-    assert "Estimated memory and speed bound" in hardware and "Gemma 4 E2B 3.7 GB" in hardware
+    assert "Estimated memory and speed, laptop CPU" in hardware and "Gemma 4 E2B 3.7 GB" in hardware
     sizes = drawing.alt_text(seed_charts.sizes)  # type: ignore[arg-type]
     assert "Qwen 3.5 Plus 397B, 17B" in sizes  # Alibaba's figures for the hosted 397B-A17B
     preview = drawing.alt_text(seed_charts.preview)

@@ -238,8 +238,9 @@ def _speed_vs_ram(catalog: Catalog, pair: PairFacts, colours: dict[str, str]) ->
     quantisation = next(q.name for q in catalog.memory.quantisations if q.id == hw.defaults.quantisation)  # type: ignore[union-attr]
     return ScatterChart(
         path=f"{pair_dir(pair.slug)}/hardware.svg",
-        title=f"Estimated memory and speed bound, {hw.profile.name}, {quantisation}",
-        x_label="Memory (estimated)",
+        # The title fits the drawing's width at the phone's size; the format goes with the axis it sets.
+        title=f"Estimated memory and speed, {hw.profile.name}",
+        x_label=f"Memory at {quantisation} (estimated)",
         y_label="Speed bound",
         x_unit="GB",
         y_unit="tok/s",

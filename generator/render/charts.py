@@ -561,7 +561,10 @@ def _guide(figure: Any, x: _Scale, y: _Scale, guide: Guide) -> None:
     line = _mpl.lines.Line2D([x(guide.value)] * 2, [y.start, y.end], **GUIDE_STYLE)
     line.set_transform(inches)
     figure.add_artist(line)
-    figure.text(x(guide.value) + 3 / 72, y.end - 3 / 72, guide.label, ha="left", **small)
+    # The label reads rightwards from its line, unless that would run it past the frame's right edge.
+    flip = x(guide.value) + 3 / 72 + _text_in([guide.label], FONT_PT - 2) > x.end
+    at = x(guide.value) + (-3 if flip else 3) / 72
+    figure.text(at, y.end - 3 / 72, guide.label, ha="right" if flip else "left", **small)
 
 
 # --- timeline ------------------------------------------------------------------------------------
