@@ -38,7 +38,14 @@ SKIP = {".git", ".venv", "build", "site", ".cache", "node_modules", "__pycache__
 CACHES = ("build", "site", ".cache")
 CHART_SUFFIXES = (".svg", ".png", ".webp", ".jpg")
 # Each copy keeps its drawings in its own .cache/charts: a shared CHART_CACHE would make "cold" warm.
-ENV = {**{k: v for k, v in os.environ.items() if k != "CHART_CACHE"}, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+# The synthetic copies are not git checkouts, so the build's reference day is given (the synthetic data
+# is dated before it).
+ENV = {
+    **{k: v for k, v in os.environ.items() if k != "CHART_CACHE"},
+    "NO_MKDOCS_2_WARNING": "1",
+    "PYTHONHASHSEED": "0",
+    "OMC_TODAY": os.environ.get("OMC_TODAY", "2026-12-01"),
+}
 MAX_PER_PAGE_GROWTH = 1.25
 MAX_COLD_OVER_FLOOR = 2.0
 MAX_CACHED_OVER_FLOOR = 1.25
