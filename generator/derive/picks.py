@@ -138,7 +138,12 @@ def _category(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) ->
     if found.kind != "lead" or found.leader is None:
         return None
     winner, loser = result.sides[found.leader], result.sides[1 - found.leader]
-    top = max((r for r in found.rows if r.winner == found.leader), key=lambda r: r.margin)
+    won_rows = [r for r in found.rows if r.winner == found.leader]
+    if lead:
+        # The lead is the variant's (the family's own models do not carry it): the evidence, and the
+        # model a "use both" line names, are the variant's own win, as the category section says.
+        won_rows = [r for r in won_rows if r.best[found.leader].model is lead.model] or won_rows
+    top = max(won_rows, key=lambda r: r.margin)
     if not _beyond(top.margin, criterion.threshold):
         return None
     won, lost = top.best[found.leader], top.best[1 - found.leader]
