@@ -18,7 +18,8 @@ from typing import Any
 from generator import schema
 from generator.derive import pagemeta, provenance, rankings
 from generator.derive.charts import Chart
-from generator.derive.site import Page, Redirect, SitePlan
+from generator.derive.comparison import pair_slug
+from generator.derive.site import Page, Redirect, SitePlan, other_orders
 from generator.model import Catalog
 
 Context = dict[str, Any]
@@ -111,6 +112,46 @@ def earlier_pairs(folder: str) -> tuple[tuple[str, str], ...]:
     lines = EARLIER_PAIRS.read_text(encoding="utf-8").splitlines()
     slugs = [line.removeprefix(f"{folder}/") for line in lines if line.startswith(f"{folder}/")]
     return tuple(tuple(slug.split("-vs-", 1)) for slug in slugs)  # type: ignore[misc]
+
+
+@dataclass(frozen=True)
+class EarlierPair:
+    """A pair the site published before pairs were chosen by neighbours that is no longer a page."""
+
+    ids: tuple[str, str]
+    query: str
+    """The compare page's query that shows the pair now (`f=a&f=b`, `m=a&m=b`)."""
+
+
+def pair_pages(
+    page_type: PageType,
+    folder: str,
+    pairs: Iterable[tuple[str, str]],
+    names: Callable[[str], list[str]],
+    param: str,
+    aliases: Mapping[str, str],
+) -> tuple[list[Page | Redirect], list[EarlierPair]]:
+    """A pair page type's plan: one page per pair at `<folder>/<a>-vs-<b>`, redirects from the other
+    orders and old ids (`names(id)`: the id, then its aliases), and redirects to the compare page for
+    the pairs published earlier that are no longer pages, which are returned too, so that a page type
+    can keep their other files' addresses (a comparison's embed card)."""
+    found: list[Page | Redirect] = []
+    for first, second in pairs:
+        slug = pair_slug(first, second)
+        found.append(page_type.page(f"{folder}/{slug}.md", first, second))
+        orders = other_orders(names(first), names(second), slug)
+        found.extend(Redirect(f"{folder}/{old}/index.html", f"{folder}/{slug}/") for old in orders)
+    taken = {p.path.removesuffix(".md") for p in found if isinstance(p, Page)}
+    taken |= {p.path.removesuffix("/index.html") for p in found if isinstance(p, Redirect)}
+    gone: list[EarlierPair] = []
+    for a, b in earlier_pairs(folder):
+        query = "&".join(f"{param}={aliases.get(x, x)}" for x in (a, b))
+        for left, right in ((a, b), (b, a)):
+            if f"{folder}/{left}-vs-{right}" not in taken:
+                found.append(Redirect(f"{folder}/{left}-vs-{right}/index.html", "compare/", query))
+        if f"{folder}/{a}-vs-{b}" not in taken:
+            gone.append(EarlierPair((a, b), query))
+    return found, gone
 
 
 def ranking_meta(catalog: Catalog, found: Iterable[rankings.Ranking]) -> pagemeta.PageMeta:

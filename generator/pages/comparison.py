@@ -13,30 +13,24 @@ from __future__ import annotations
 from generator.derive import card, flowchart, matchup, neighbours, pagemeta, picks
 from generator.derive import charts as chart_specs
 from generator.derive.comparison import compare, pair_slug
-from generator.derive.site import Page, Redirect, other_orders
+from generator.derive.site import Page, Redirect
 from generator.model import Catalog
-from generator.pages.base import Content, PageType, Site, earlier_pairs, kin
+from generator.pages.base import Content, PageType, Site, kin, pair_pages
 from generator.render.embed import embed_path, render_card
 from generator.render.flowchart import flowchart_html
 
 
 def _plan(catalog: Catalog) -> list[Page | Redirect]:
-    found: list[Page | Redirect] = []
-    for first, second in neighbours.family_pairs(catalog):
-        slug = pair_slug(first, second)
-        found.append(TYPE.page(f"compare/{slug}.md", first, second))
-        names = [[f, *catalog.families[f].aliases] for f in (first, second)]
-        found.extend(Redirect(f"compare/{old}/index.html", f"compare/{slug}/") for old in other_orders(*names, slug))
-    taken = {p.path.removesuffix(".md") for p in found if isinstance(p, Page)}
-    taken |= {p.path.removesuffix("/index.html") for p in found if isinstance(p, Redirect)}
-    for a, b in earlier_pairs("compare"):
-        query = "&".join(f"f={catalog.aliases.get(x, x)}" for x in (a, b))
-        for left, right in ((a, b), (b, a)):
-            if f"compare/{left}-vs-{right}" not in taken:
-                found.append(Redirect(f"compare/{left}-vs-{right}/index.html", "compare/", query))
-        if f"compare/{a}-vs-{b}" not in taken:  # its embed card, in an article's iframe
-            found.append(Redirect(embed_path(pair_slug(a, b)), "compare/", query))
-    return found
+    found, gone = pair_pages(
+        TYPE,
+        "compare",
+        neighbours.family_pairs(catalog),
+        lambda f: [f, *catalog.families[f].aliases],
+        "f",
+        catalog.aliases,
+    )
+    # A pair's embed card, in an article's iframe, keeps its address too.
+    return found + [Redirect(embed_path(pair_slug(*p.ids)), "compare/", p.query) for p in gone]
 
 
 def _content(site: Site, page: Page) -> Content:

@@ -10,29 +10,17 @@ redirects to the compare page (`compare/?m=a&m=b`); so does any other pair, thro
 from __future__ import annotations
 
 from generator.derive import matchup, neighbours, pagemeta
-from generator.derive.comparison import pair_slug
-from generator.derive.site import Page, Redirect, other_orders
+from generator.derive.site import Page, Redirect
 from generator.model import Catalog, pair_key
-from generator.pages.base import Content, PageType, Site, earlier_pairs, entries, kin
+from generator.pages.base import Content, PageType, Site, entries, kin, pair_pages
 
 FOLDER = "matchups"
 
 
 def _plan(catalog: Catalog) -> list[Page | Redirect]:
-    found: list[Page | Redirect] = []
-    for first, second in neighbours.model_pairs(catalog):
-        slug = pair_slug(first, second)
-        found.append(TYPE.page(f"{FOLDER}/{slug}.md", first, second))
-        names = [[m, *catalog.models[m].aliases] for m in (first, second)]
-        found.extend(Redirect(f"{FOLDER}/{old}/index.html", f"{FOLDER}/{slug}/") for old in other_orders(*names, slug))
-    taken = {p.path.removesuffix("/index.html") for p in found if isinstance(p, Redirect)}
-    taken |= {p.path.removesuffix(".md") for p in found if isinstance(p, Page)}
-    for a, b in earlier_pairs(FOLDER):
-        ids = tuple(catalog.aliases.get(x, x) for x in (a, b))
-        query = "&".join(f"m={x}" for x in ids)
-        for left, right in ((a, b), (b, a)):
-            if f"{FOLDER}/{left}-vs-{right}" not in taken:
-                found.append(Redirect(f"{FOLDER}/{left}-vs-{right}/index.html", "compare/", query))
+    found, _ = pair_pages(
+        TYPE, FOLDER, neighbours.model_pairs(catalog), lambda m: [m, *catalog.models[m].aliases], "m", catalog.aliases
+    )
     return found
 
 
