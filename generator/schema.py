@@ -8,6 +8,7 @@ Field descriptions double as editor documentation (they show up as hover text vi
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections.abc import Iterator
 from typing import Annotated, Generic, Literal, TypeVar
@@ -591,6 +592,14 @@ class Shared(Strict):
     sources: list[Source] = Field(default_factory=list)
 
 
+def _rising(bounds: list[float]) -> list[float]:
+    """Class bounds in rising order, each once: a class between two equal bounds would be empty."""
+    for low, high in itertools.pairwise(bounds):
+        if high <= low:
+            raise ValueError(f"the bounds must rise: {high:g} follows {low:g}")
+    return bounds
+
+
 class Site(Strict):
     """data/site.yaml: settings of the whole site and the thresholds its verdicts use."""
 
@@ -599,6 +608,12 @@ class Site(Strict):
     description: Text
     limited_ram_gb: float = Field(gt=0, le=4096, description="The `limited hardware` line, e.g. 8 GB.")
     ram_tiers_gb: list[Annotated[float, Field(gt=0, le=4096)]]
+    size_classes_b: Annotated[
+        list[Annotated[float, Field(gt=0, le=100_000)]], AfterValidator(_rising), Field(min_length=1)
+    ] = Field(
+        description="Upper bounds, in billions of total parameters, of the size classes that the tables' "
+        "filters offer: [4, 15, 40] gives up to 4B, 4B to 15B, 15B to 40B and over 40B."
+    )
     speed_profile: Slug = Field(description="Hardware profile whose tokens/s the verdicts compare.")
     close_size_ratio: float = Field(gt=1, le=100, description="Two models this close in size are direct competitors.")
     stale_after_days: int = Field(gt=0, le=36_500)

@@ -74,6 +74,7 @@ def make_catalog(
         "description": "d",
         "limited_ram_gb": 8,
         "ram_tiers_gb": [8],
+        "size_classes_b": [4, 15, 40],
         "speed_profile": "cpu",
         "close_size_ratio": 1.25,
         "stale_after_days": 180,

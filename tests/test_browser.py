@@ -426,3 +426,36 @@ def test_the_flagships_tables_work_on_a_phone(browser: object, base_url: str) ->
         assert first.evaluate("c => getComputedStyle(c).position") == "sticky"
     screenshot(page, "comparison-390")
     context.close()
+
+
+def test_leaderboard_filters_keep_only_the_rows_they_name(page: object, base_url: str) -> None:
+    """The size and licence filters (docs/assets/filter.js) over a leaderboard's tables: a size class
+    keeps the rows whose total parameters fall in it (a mixture of experts by its total), a licence
+    only its rows, and a table left with no row says so instead of showing a bare header."""
+    page.goto(base_url + "leaderboards/coding/")  # type: ignore[attr-defined]
+    bar = page.locator(".omc-filters")  # type: ignore[attr-defined]
+    sizes = bar.locator("select").nth(0)
+    assert sizes.locator("option").all_inner_texts() == ["Any size", "Up to 4B", "4B to 15B", "15B to 40B", "Over 40B"]
+    total = int(bar.locator("output").inner_text().split(" of ")[1].split()[0])
+    visible_rows = """() => [...document.querySelectorAll('article table')].flatMap(t => {
+        const head = [...t.tHead.rows[0].cells].map(c => c.textContent.trim());
+        return [...t.tBodies[0].rows].filter(r => !r.hidden && !r.closest('[hidden]')).map(r => {
+            const text = i => r.cells[i].textContent.replace(/\\[\\d+\\]|†/g, '').trim();
+            return [text(head.indexOf('Parameters')), text(head.indexOf('License'))];
+        });
+    })"""
+    sizes.select_option(label="15B to 40B")
+    shown = page.evaluate(visible_rows)  # type: ignore[attr-defined]
+    assert 0 < len(shown) < total
+    for params, _ in shown:
+        billions = float(params.split("(")[-1].split("B")[0]) if "total" in params else float(params.rstrip("B"))
+        assert 15 < billions <= 40, params
+    assert bar.locator("output").inner_text() == f"Showing {len(shown)} of {total} rows"
+    bar.locator("select").nth(1).select_option(label="MIT")
+    shown = page.evaluate(visible_rows)  # type: ignore[attr-defined]
+    assert shown and {license for _, license in shown} == {"MIT"}
+    empty = page.locator(".omc-filters__empty:visible")  # type: ignore[attr-defined]
+    assert empty.count() >= 1 and empty.first.inner_text() == "No model in this table matches the filters."
+    sizes.select_option(label="Any size")
+    bar.locator("select").nth(1).select_option(label="Any license")
+    assert bar.locator("output").inner_text() == f"Showing {total} of {total} rows"

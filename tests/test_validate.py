@@ -255,6 +255,15 @@ def test_ram_tiers_that_read_the_same_are_refused(project: Path, edit: Edit) -> 
     ]
 
 
+def test_size_classes_must_rise(project: Path, edit: Edit) -> None:
+    """The filters' size classes are ranges between rising bounds: a bound below the one before it
+    would make a class that holds nothing."""
+    edit("data/site.yaml", "size_classes_b: [4, 15, 40]", "size_classes_b: [4, 40, 15]")
+    (message,) = errors(project)
+    assert message.startswith(f"data/site.yaml:{line_of(project, 'data/site.yaml', 'size_classes_b')}:")
+    assert "the bounds must rise: 15 follows 40" in message
+
+
 # --- messages in the editor's words --------------------------------------------------------------
 
 

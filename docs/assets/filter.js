@@ -1,37 +1,61 @@
-// Filters for the home page's table of every model: by size and by licence. Plain JavaScript over the
-// complete static table (which works, and sorts, without it): it only hides rows. The sizes are read
-// from the table's own Parameters cells, the licences from its License cells, so the filters can offer
-// nothing the table does not show.
+// Size and licence filters over the tables of a page: home's table of every model, the leaderboards,
+// the rankings and the hardware guide. Plain JavaScript over complete static tables (which work, and
+// sort, without it): it only hides rows. The generator writes a marker, <div class="omc-filters"
+// data-size-classes="4 15 40">, before the tables: its bounds (billions of parameters) are
+// data/site.yaml's size classes. Each table after the marker with Parameters and License columns is
+// filtered; sizes are read from the Parameters cells and licences from the License cells, so the
+// filters offer nothing the tables do not show.
 (function () {
   "use strict";
 
-  var heading = document.getElementById("models");
-  var table = heading && heading.parentNode.querySelector("#models ~ .md-typeset__scrollwrap table, #models ~ table");
-  if (!table) {
+  var marker = document.querySelector(".omc-filters[data-size-classes]");
+  if (!marker) {
     return;
   }
-  var SIZES = [
-    { label: "Any size", test: function () { return true; } },
-    { label: "Up to 4B", test: function (b) { return b <= 4; } },
-    { label: "4B to 15B", test: function (b) { return b > 4 && b <= 15; } },
-    { label: "15B to 40B", test: function (b) { return b > 15 && b <= 40; } },
-    { label: "Over 40B", test: function (b) { return b > 40; } },
-  ];
-  var headers = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
-    return th.textContent.trim();
-  });
-  var sizeAt = headers.indexOf("Parameters");
-  var licenseAt = headers.indexOf("License");
-  var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+  var bounds = marker.getAttribute("data-size-classes").split(" ").map(Number);
 
-  // "30B (3B active)", "~1.2T": the first size the cell states, in billions; NaN when none.
+  // [4, 15, 40] -> up to 4B, 4B to 15B, 15B to 40B, over 40B.
+  function sizeClasses() {
+    var classes = [{ label: "Any size", test: function () { return true; } }];
+    bounds.forEach(function (high, i) {
+      var low = i ? bounds[i - 1] : 0;
+      classes.push({
+        label: i ? low + "B to " + high + "B" : "Up to " + high + "B",
+        test: function (b) { return b > low && b <= high; },
+      });
+    });
+    var top = bounds[bounds.length - 1];
+    classes.push({ label: "Over " + top + "B", test: function (b) { return b > top; } });
+    return classes;
+  }
+
+  function headerIndex(table, name) {
+    var head = table.tHead && table.tHead.rows[0];
+    if (!head) {
+      return -1;
+    }
+    return Array.prototype.map.call(head.cells, function (th) {
+      return th.textContent.trim();
+    }).indexOf(name);
+  }
+
+  // The tables after the marker (in document order) that have both columns.
+  var tables = Array.prototype.filter.call(document.querySelectorAll("article table"), function (table) {
+    return (marker.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING) &&
+      headerIndex(table, "Parameters") >= 0 && headerIndex(table, "License") >= 0;
+  });
+  if (!tables.length) {
+    return;
+  }
+
+  // "24B", "~1.2T", "350M", "9B active (32B total)": the total size, in billions; NaN when none.
   function billions(text) {
-    var found = /([\d.,]+)\s*([BT])/.exec(text);
+    var found = /([\d.,]+)\s*([MBT])\s+total/.exec(text) || /([\d.,]+)\s*([MBT])\b/.exec(text);
     if (!found) {
       return NaN;
     }
     var value = parseFloat(found[1].replace(/,/g, ""));
-    return found[2] === "T" ? value * 1000 : value;
+    return found[2] === "T" ? value * 1000 : found[2] === "M" ? value / 1000 : value;
   }
 
   function cellText(row, at) {
@@ -45,6 +69,21 @@
     });
     return copy.textContent.trim();
   }
+
+  var entries = []; // one per row: its row, size in billions and licence
+  var licenses = [];
+  tables.forEach(function (table) {
+    var sizeAt = headerIndex(table, "Parameters");
+    var licenseAt = headerIndex(table, "License");
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      var license = cellText(row, licenseAt);
+      entries.push({ table: table, row: row, size: billions(cellText(row, sizeAt)), license: license });
+      if (license && license !== "—" && licenses.indexOf(license) === -1) {
+        licenses.push(license);
+      }
+    });
+  });
+  licenses.sort();
 
   function select(label, options) {
     var wrap = document.createElement("label");
@@ -60,39 +99,46 @@
     return { wrap: wrap, field: field };
   }
 
-  var licenses = [];
-  rows.forEach(function (row) {
-    var text = cellText(row, licenseAt);
-    if (text && licenses.indexOf(text) === -1) {
-      licenses.push(text);
-    }
-  });
-  licenses.sort();
-
+  var classes = sizeClasses();
   var bar = document.createElement("form");
   bar.className = "omc-pick";
-  bar.setAttribute("aria-label", "Filter the models");
-  var size = select("Size", SIZES.map(function (s) { return s.label; }));
+  bar.setAttribute("aria-label", "Filter the tables by size and license");
+  var size = select("Size", classes.map(function (c) { return c.label; }));
   var license = select("License", ["Any license"].concat(licenses));
   var count = document.createElement("output");
+  count.setAttribute("aria-live", "polite");
   bar.appendChild(size.wrap);
   bar.appendChild(license.wrap);
   bar.appendChild(count);
-  var wrapper = table.closest(".md-typeset__scrollwrap") || table;
-  wrapper.parentNode.insertBefore(bar, wrapper);
+  marker.appendChild(bar);
+
+  // A table whose every row is filtered out says so, rather than leaving a header with no rows.
+  var empties = tables.map(function (table) {
+    var note = document.createElement("p");
+    note.className = "omc-filters__empty";
+    note.textContent = "No model in this table matches the filters.";
+    note.hidden = true;
+    var wrapper = table.closest(".md-typeset__scrollwrap") || table;
+    wrapper.parentNode.insertBefore(note, wrapper.nextSibling);
+    return { table: table, wrapper: wrapper, note: note };
+  });
 
   function apply() {
-    var bucket = SIZES[Number(size.field.value)];
+    var sizeClass = classes[Number(size.field.value)];
     var wanted = Number(license.field.value) ? licenses[Number(license.field.value) - 1] : null;
     var shown = 0;
-    rows.forEach(function (row) {
-      var b = billions(cellText(row, sizeAt));
-      var ok = (Number(size.field.value) === 0 || (!isNaN(b) && bucket.test(b))) &&
-        (wanted === null || cellText(row, licenseAt) === wanted);
-      row.hidden = !ok;
+    entries.forEach(function (e) {
+      var ok = (Number(size.field.value) === 0 || (!isNaN(e.size) && sizeClass.test(e.size))) &&
+        (wanted === null || e.license === wanted);
+      e.row.hidden = !ok;
       shown += ok ? 1 : 0;
     });
-    count.textContent = shown + " of " + rows.length + " models";
+    empties.forEach(function (t) {
+      var any = Array.prototype.some.call(t.table.tBodies[0].rows, function (row) { return !row.hidden; });
+      t.wrapper.hidden = !any;
+      t.note.hidden = any;
+    });
+    count.textContent = "Showing " + shown + " of " + entries.length + " rows";
   }
   size.field.addEventListener("change", apply);
   license.field.addEventListener("change", apply);

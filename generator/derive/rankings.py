@@ -33,6 +33,8 @@ class Ranked:
     score: schema.Score
     ram: memory.Need | None
     """What the model needs in the memory the page is about (system RAM unless it says GPU memory)."""
+    license: schema.Figure | None
+    """The model's license (its own, else its family's): a column of every ranked table, and a filter."""
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,14 @@ def rank(
         placed = {m.id for m, _ in same}
         pending = [m for m in pending if m.id not in placed]
     apart = tuple(
-        Ranked(None, m, catalog.model_family(m.id), *elsewhere[m.id], memory.need(catalog, m.id, kind))
+        Ranked(
+            None,
+            m,
+            catalog.model_family(m.id),
+            *elsewhere[m.id],
+            memory.need(catalog, m.id, kind),
+            catalog.model_license(m),
+        )
         for m in pending
         if m.id in elsewhere
     )
@@ -174,7 +183,8 @@ def _positions(
     for m, s in scored:
         position = previous[1] if previous and previous[0] == s.value else start + len(rows) + 1
         previous = (s.value, position)
-        rows.append(Ranked(position, m, catalog.model_family(m.id), bench, s, memory.need(catalog, m.id, kind)))
+        need = memory.need(catalog, m.id, kind)
+        rows.append(Ranked(position, m, catalog.model_family(m.id), bench, s, need, catalog.model_license(m)))
     return rows
 
 
