@@ -96,10 +96,9 @@ def modality_text(figure: schema.Figure | None) -> str:
     if figure is None:
         return "—"
     names = [m.capitalize() for m in facts.ordered_modalities(figure.value)]
-    text = " + ".join(names)
-    if names == ["Text"]:
-        text = "Text only"
-    return f"{text} ({figure.note})" if figure.note else text
+    # The figure's note is the editor's account of the source ("the card's table for the 26B model"),
+    # kept with the data; a table cell states the modalities alone.
+    return "Text only" if names == ["Text"] else " + ".join(names)
 
 
 ARCHITECTURE_NAMES = {"moe": "MoE", "dense": "Dense"}
