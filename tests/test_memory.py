@@ -66,6 +66,7 @@ def make(*models: dict[str, Any]) -> Catalog:
             "description": "d",
             "limited_ram_gb": 8,
             "ram_tiers_gb": [8, 16],
+            "size_classes_b": [4, 15, 40],
             "speed_profile": "laptop-cpu",
             "close_size_ratio": 1.25,
             "stale_after_days": 180,
