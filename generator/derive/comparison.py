@@ -46,6 +46,10 @@ class Banner:
     family: schema.Family
     successor: schema.Family
     newest_model: schema.Model | None
+    """The successor's newest model that fits one of the hardware profiles, else its newest."""
+    runs_locally: bool
+    """Whether `newest_model` fits a profile's memory (estimated or measured): only then does the
+    banner say "how to run it locally"."""
 
 
 @dataclass(frozen=True)
@@ -292,7 +296,8 @@ def compare(catalog: Catalog, first: str, second: str) -> PairFacts:
         a=a,
         b=b,
         comparison=comparison,
-        banners=tuple(_banner(catalog, s) for s in (a, b) if s.family.successor),
+        # A side whose successor is the other side needs no banner: the page is that comparison.
+        banners=tuple(_banner(catalog, s) for s in (a, b) if s.family.successor not in (None, a.id, b.id)),
         same_license=_same_license(catalog, a, b),
         both_local=all(facts.offers_of(catalog, s.id, "local") for s in (a, b)),
         quick=_quick_rows(catalog, a, b),
@@ -312,7 +317,10 @@ def compare(catalog: Catalog, first: str, second: str) -> PairFacts:
 
 def _banner(catalog: Catalog, s: Side) -> Banner:
     successor = catalog.families[s.family.successor or ""]
-    return Banner(s.family, successor, successor.models[-1] if successor.models else None)
+    local = [m for m in successor.models if any(found.fits for found in memory.speeds(catalog, m.id))]
+    if local:
+        return Banner(s.family, successor, local[-1], True)
+    return Banner(s.family, successor, successor.models[-1] if successor.models else None, False)
 
 
 def _same_license(catalog: Catalog, a: Side, b: Side) -> str | None:
