@@ -202,7 +202,7 @@ class Hardware:
     unknown memory: the page says what was measured, never "only option"."""
     unknown_memory: tuple[schema.Model, ...]
     smallest_ram: tuple[schema.Model, schema.Measurement] | None
-    even_smaller: tuple[schema.Model, Quantity, Quantity] | None
+    even_smaller: tuple[schema.Model, Quantity, Quantity, memory.Need | None] | None
     """A model with fewer parameters than the smallest measured one and no measurement: its size, then
     the measured model's (parameters against parameters, never against gigabytes)."""
     notes: tuple[str, ...]
@@ -674,7 +674,7 @@ def _hardware(
         measured_within_limit=measured_within,
         unknown_memory=unknown,
         smallest_ram=smallest,
-        even_smaller=_even_smaller(smallest, (*a.models, *b.models)),
+        even_smaller=_even_smaller(catalog, smallest, (*a.models, *b.models)),
         notes=_notes(comparison, "hardware", None),
         incomparable=incomparable,
         defaults=memory.formats(catalog).defaults if memory.formats(catalog) else None,
@@ -733,10 +733,12 @@ def _within_limit(
 
 
 def _even_smaller(
-    smallest: tuple[schema.Model, schema.Measurement] | None, models: Iterable[schema.Model]
-) -> tuple[schema.Model, Quantity, Quantity] | None:
+    catalog: Catalog, smallest: tuple[schema.Model, schema.Measurement] | None, models: Iterable[schema.Model]
+) -> tuple[schema.Model, Quantity, Quantity, memory.Need | None] | None:
     """The model with the fewest parameters, when it has fewer than the smallest measured one and no
-    measurement of its own (one with a measurement needs more memory, or it would be the smallest)."""
+    measurement of its own (one with a measurement needs more memory, or it would be the smallest),
+    with its estimated need where there is one: named only when that need is smaller still, or unknown
+    (then its parameters are compared, never gigabytes against parameters)."""
     if not smallest:
         return None
     size = facts.size_of(smallest[0])
@@ -746,9 +748,12 @@ def _even_smaller(
     if not tiny:
         return None
     m = min(tiny, key=lambda m: facts.size_of(m) or math.inf)
+    found = memory.need(catalog, m.id, "ram")
+    if found and found.gb >= (smallest[1].ram_gb or math.inf):
+        return None
     mine = facts.figure_quantity("params", facts.nominal_params(m))
     theirs = facts.figure_quantity("params", facts.nominal_params(smallest[0]))
-    return (m, mine, theirs) if mine and theirs else None
+    return (m, mine, theirs, found) if mine and theirs else None
 
 
 # --- ecosystem -----------------------------------------------------------------------------------
