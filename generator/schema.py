@@ -670,6 +670,12 @@ class Criterion(Strict):
         description="For `category`: the proof when the lead comes from the winner's dedicated variant family "
         "({variant}); {own} says how the family's own models fare. Without it, `evidence` is used.",
     )
+    evidence_estimated: Text | None = Field(
+        default=None,
+        description="For `speed`: the proof when no trusted measurement decides, from the parameters each "
+        "token reads ({winner_value}, {loser_value}: active parameters), which bound the speed on any "
+        "hardware. Without it, speed is decided by measurements alone.",
+    )
     use_both: Text | None = Field(
         default=None, description="How the winner's model is used when both families are worth using."
     )

@@ -24,6 +24,7 @@ WORDED = {
     "pick_with_emphasis": schema.EMPHASIS_PLACEHOLDERS,
     "evidence": frozenset(),
     "evidence_with_variant": schema.VARIANT_PLACEHOLDERS,
+    "evidence_estimated": frozenset(),
 }
 FILLED = (*WORDED, "counter", "use_both")
 

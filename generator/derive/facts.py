@@ -112,8 +112,12 @@ def nominal_params(model: schema.Model) -> schema.Figure | None:
 
 
 def active_params(model: schema.Model) -> schema.Figure | None:
-    """Parameters at work per token: the active count of a MoE, else the headline size."""
-    return model.params.active or nominal_params(model)
+    """Parameters at work per token: the active count of a MoE, else the headline size; None for a
+    mixture of experts whose active count is not stated (its total would overstate the work tenfold)."""
+    if model.params.active:
+        return model.params.active
+    moe = (model.architecture and model.architecture.value == "moe") or (model.arch and model.arch.experts)
+    return None if moe else nominal_params(model)
 
 
 def size_of(model: schema.Model) -> float | None:

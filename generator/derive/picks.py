@@ -300,10 +300,15 @@ def _lineup_known(s: Side) -> bool:
 
 
 def _speed(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:
+    """Who is faster: by trusted measurements on the speed profile (a measurement its weights or the
+    hardware's bandwidth make impossible decides nothing), else, where the criterion words it, by the
+    parameters each token reads, which bound the speed of either model on the same hardware."""
     profile = catalog.site.speed_profile
     for ma, mb in _comparable_models(catalog, pair):
         sa, sb = facts.speed_on(ma, profile), facts.speed_on(mb, profile)
         if not (sa and sb and sa.tokens_per_second and sb.tokens_per_second):
+            continue
+        if memory.doubts(catalog, ma, sa) or memory.doubts(catalog, mb, sb):
             continue
         if not provenance.comparable(catalog, sa, sb):  # different quantisations or settings decide nothing
             continue
@@ -323,7 +328,30 @@ def _speed(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Re
             "profile": catalog.profiles[profile].name,
         }
         return Reason(criterion, winner, loser, values, wm)
-    return None
+    return _speed_by_active(catalog, criterion, pair) if criterion.evidence_estimated else None
+
+
+def _speed_by_active(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:
+    """The editors' matchup (a comparison file's `matchup:`, two models an editor set against each other)
+    by its active parameters: generating a token reads every active weight, so at the same format the
+    model reading fewer is faster on any hardware (data-and-methods#memory)."""
+    m = pair.matchup
+    if not (m and m.curated and m.more_active and m.active_ratio and m.active_a and m.active_b):
+        return None
+    if not _beyond_ratio(m.active_ratio, criterion.threshold):
+        return None
+    (wm, wq), (lm, lq) = sorted(((m.a, m.active_a), (m.b, m.active_b)), key=lambda p: float(p[1].value))
+    winner, loser = _sides(pair, catalog.family_of[wm.id] == pair.a.id)
+    values: dict[str, Value] = {
+        "winner": winner.name,
+        "loser": loser.name,
+        "winner_model": wm.name,
+        "loser_model": lm.name,
+        "winner_value": wq,
+        "loser_value": lq,
+        "profile": catalog.profiles[catalog.site.speed_profile].name,
+    }
+    return replace(Reason(criterion, winner, loser, values, wm), evidence=criterion.evidence_estimated)
 
 
 def _free_api(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:
