@@ -126,3 +126,9 @@ def test_fill_escapes_wording_and_values_but_keeps_placeholders() -> None:
 )
 def test_url_is_inert_in_a_markdown_link(given: str, target: str | None) -> None:
     assert fmt.url(given) == target
+
+
+@pytest.mark.parametrize(("value", "shown"), [(16.84, "16.8 GB"), (0.04, "0.04 GB"), (0.004, "<0.01 GB"), (0, "0 GB")])
+def test_gigabytes_never_round_a_small_figure_to_zero(value: float, shown: str) -> None:
+    """A hybrid's cache at 4K tokens is a few megabytes: "0 GB" would read as none at all."""
+    assert fmt.gb(value) == shown

@@ -117,7 +117,10 @@ def tokens(value: float) -> str:
 
 
 def gb(value: float) -> str:
-    """`16.8 GB`; below 1 GB two decimals (`0.04 GB`), so a small cache never reads as zero."""
+    """`16.8 GB`; below 1 GB two decimals (`0.04 GB`), and `<0.01 GB` below that, so a small cache
+    (a hybrid's few attention layers at 4K tokens) never reads as zero."""
+    if 0 < value < 0.005:
+        return "<0.01 GB"
     return f"{number(value, 2 if value < 1 else 1)} GB"
 
 
