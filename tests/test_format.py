@@ -126,3 +126,11 @@ def test_fill_escapes_wording_and_values_but_keeps_placeholders() -> None:
 )
 def test_url_is_inert_in_a_markdown_link(given: str, target: str | None) -> None:
     assert fmt.url(given) == target
+
+
+@pytest.mark.parametrize(
+    ("value", "text"), [(16.84, "16.8 GB"), (0.04, "0.04 GB"), (0.005, "0.01 GB"), (0.0047, "< 0.01 GB"), (0, "0 GB")]
+)
+def test_gb_never_reads_a_small_cache_as_zero(value: float, text: str) -> None:
+    """A hybrid's cache of a few MB (Granite-4.0-H-350M at 4K tokens, q4_0) is not "0 GB"."""
+    assert fmt.gb(value) == text

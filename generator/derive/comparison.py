@@ -666,7 +666,7 @@ def _hardware(
         measured_within_limit=measured_within,
         unknown_memory=unknown,
         smallest_ram=smallest,
-        even_smaller=_even_smaller(smallest, (*a.models, *b.models)),
+        even_smaller=_even_smaller(catalog, smallest, (*a.models, *b.models)),
         notes=_notes(comparison, "hardware", None),
         incomparable=incomparable,
         defaults=memory.formats(catalog).defaults if memory.formats(catalog) else None,
@@ -725,16 +725,23 @@ def _within_limit(
 
 
 def _even_smaller(
-    smallest: tuple[schema.Model, schema.Measurement] | None, models: Iterable[schema.Model]
+    catalog: Catalog, smallest: tuple[schema.Model, schema.Measurement] | None, models: Iterable[schema.Model]
 ) -> tuple[schema.Model, Quantity, Quantity] | None:
     """The model with the fewest parameters, when it has fewer than the smallest measured one and no
-    measurement of its own (one with a measurement needs more memory, or it would be the smallest)."""
+    memory figure of its own: no measurement (one with a measurement needs more memory, or it would be
+    the smallest) and no estimate (the hardware table shows one, so "no memory figure" would be false)."""
     if not smallest:
         return None
     size = facts.size_of(smallest[0])
     if size is None:
         return None
-    tiny = [m for m in models if not any(h.ram_gb for h in m.hardware) and (facts.size_of(m) or math.inf) < size]
+    tiny = [
+        m
+        for m in models
+        if not any(h.ram_gb for h in m.hardware)
+        and memory.need(catalog, m.id, "ram") is None
+        and (facts.size_of(m) or math.inf) < size
+    ]
     if not tiny:
         return None
     m = min(tiny, key=lambda m: facts.size_of(m) or math.inf)

@@ -117,7 +117,10 @@ def tokens(value: float) -> str:
 
 
 def gb(value: float) -> str:
-    """`16.8 GB`; below 1 GB two decimals (`0.04 GB`), so a small cache never reads as zero."""
+    """`16.8 GB`; below 1 GB two decimals (`0.04 GB`), and a size too small for them `< 0.01 GB`, so a
+    small cache never reads as zero (docs/assets/calculator.js formats the same way)."""
+    if value > 0 and number(value, 2) == "0":
+        return "< 0.01 GB"
     return f"{number(value, 2 if value < 1 else 1)} GB"
 
 
