@@ -52,7 +52,11 @@
     return parts.join(".");
   }
 
+  // generator/render/format.py gb(): a size too small for two decimals reads "<0.01 GB", never zero.
   function gb(value) {
+    if (value > 0 && number(value, 2) === "0") {
+      return "<0.01 GB";
+    }
     return number(value, value < 1 ? 2 : 1) + " GB";
   }
 
