@@ -70,3 +70,30 @@ def shared_chart_cache() -> Iterator[Path]:
         del os.environ["CHART_CACHE"]
     else:
         os.environ["CHART_CACHE"] = previous
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Debian's chromium driven by Playwright (never a downloaded browser), for the browser tests of
+    test_browser.py and test_hostile.py."""
+    from tests.sitecheck import require_tool
+
+    require_tool(CHROMIUM, "run `make test-tools` (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

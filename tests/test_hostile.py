@@ -217,3 +217,30 @@ def test_payload_is_shown_as_text(hostile_site: tuple[str, Path]) -> None:
         assert MARKER[kind] in text, page
     model = "".join(parse(site / "models/gemma-4-26b/index.html").text)
     assert MARKER[kind] in model
+
+
+def test_hostile_text_runs_no_script_in_the_browser(hostile_site: tuple[str, Path], browser: object) -> None:
+    """The built HTML is inert (above); in the browser too, on the pages that draw data text with
+    scripts (the flowchart, the picker from picker.json, search results from the index), on the same
+    hostile builds."""
+    from tests.test_browser import COMPARISON, TIMEOUT_MS, screenshot, search, serve
+
+    kind, site = hostile_site
+    context = browser.new_context()  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    alerts: list[str] = []
+    page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
+    for url in serve(site, "/"):
+        for path in (COMPARISON, "families/gemma-4/", "models/gemma-4-26b/", "guide/"):
+            page.goto(url + path)
+            page.wait_for_load_state("networkidle")
+        page.locator("#picker fieldset").last.locator("input").last.check()
+        page.locator("#picker fieldset").last.locator("input").last.check()
+        if kind == "html":
+            # Search results are drawn from the index as HTML: the hostile names must show there as text.
+            search(page, "Gemma")
+            page.locator(".md-search-result__item", has_text=MARKER["html"]).first.wait_for(state="visible")
+            screenshot(page, "hostile-search")
+    context.close()
+    assert not alerts
