@@ -195,6 +195,9 @@ class Hardware:
     speed_ratio: float | None
     limit_gb: float
     only_within_limit: Side | None
+    only_by_estimate: bool
+    """Whether an estimate (at the default format) rules out any of the other family's models, so the
+    "only option" sentence says at which format."""
     """The one family with a model measured to fit in `limit_gb`, when every model of the other is
     known not to (measured above it, or too many parameters to fit at all)."""
     measured_within_limit: tuple[Side, schema.Model, schema.Measurement, Side] | None
@@ -671,6 +674,7 @@ def _hardware(
         speed_ratio=speed_ratio,
         limit_gb=limit,
         only_within_limit=only,
+        only_by_estimate=bool(only) and _ruled_out_by_estimate(catalog, (a, b), only, limit),
         measured_within_limit=measured_within,
         unknown_memory=unknown,
         smallest_ram=smallest,
@@ -703,6 +707,11 @@ def fits(catalog: Catalog, model: schema.Model, limit_gb: float) -> bool | None:
     if total and total.value * MIN_BYTES_PER_PARAM > limit_gb:
         return False
     return None
+
+
+def _ruled_out_by_estimate(catalog: Catalog, sides: tuple[Side, Side], winner: Side, limit: float) -> bool:
+    other = sides[1] if winner is sides[0] else sides[0]
+    return any((n := memory.need(catalog, m.id, "ram")) and n.estimated and n.gb > limit for m in other.models)
 
 
 def _within_limit(
