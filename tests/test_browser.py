@@ -179,6 +179,30 @@ def test_search_finds_the_comparison_by_model_name(page: object, base_url: str) 
     page.wait_for_url(f"**/{COMPARISON}**")
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("coding", [COMPARISON, "best/coding-locally/"]),
+        ("8 GB", ["best/under-8-gb/", "hardware/"]),
+        ("Gemma", [COMPARISON]),
+    ],
+)
+def test_search_brings_the_verdict_pages_first(page: object, base_url: str, query: str, expected: list[str]) -> None:
+    """Issue 17: a reader's query brings the pages that answer it (the rankings, the hardware guide, a
+    curated comparison by its verdicts) among the first results, above the pages that merely mention it."""
+    page.goto(base_url)
+    search(page, query)
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    page.wait_for_timeout(500)  # the worker answers each key typed: let the last answer land
+    first = page.eval_on_selector_all(
+        ".md-search-result__item > a", "links => links.slice(0, 5).map(a => new URL(a.href).pathname)"
+    )
+    prefix = urlsplit(base_url).path
+    assert {prefix + e for e in expected} <= set(first), first
+    if query == "coding":
+        screenshot(page, "search-coding")
+
+
 def test_reverse_order_url_lands_on_the_canonical_page(page: object, base_url: str) -> None:
     page.goto(base_url + "compare/qwen-3-5-vs-gemma-4/")
     page.wait_for_url(base_url + COMPARISON)

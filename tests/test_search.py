@@ -58,3 +58,11 @@ def test_the_issues_queries_bring_a_comparison_a_ranking_and_the_hardware_guide(
     assert comparisons, f"no comparison page has {term!r}"
     assert rankings, f"no ranking has {term!r}"
     assert "hardware/" in pages
+
+
+def test_the_verdict_pages_are_boosted(docs: list[dict[str, str]]) -> None:
+    """The pages that answer "which model" rank above the reference pages that mention a query's word
+    (Material's per-page boost; the browser test checks the order lunr gives)."""
+    boosted = {d["location"].split("#")[0] for d in docs if d.get("boost")}
+    assert {"hardware/", "best/under-8-gb/", "best/coding-locally/", FLAGSHIP} <= boosted
+    assert not {d for d in boosted if d.startswith(("models/", "benchmarks/", "matchups/", "compare/gemma-3-vs"))}
