@@ -158,6 +158,30 @@ def test_search_finds_the_comparison_by_model_name(page: object, base_url: str) 
     page.wait_for_url(f"**/{COMPARISON}**")
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("coding", [COMPARISON, "best/coding-locally/"]),
+        ("8 GB", ["best/under-8-gb/", "hardware/"]),
+        ("Gemma", [COMPARISON]),
+    ],
+)
+def test_search_brings_the_verdict_pages_first(page: object, base_url: str, query: str, expected: list[str]) -> None:
+    """Issue 17: a reader's query brings the pages that answer it (the rankings, the hardware guide, a
+    curated comparison by its verdicts) among the first results, above the pages that merely mention it."""
+    page.goto(base_url)
+    search(page, query)
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    page.wait_for_timeout(500)  # the worker answers each key typed: let the last answer land
+    first = page.eval_on_selector_all(
+        ".md-search-result__item > a", "links => links.slice(0, 5).map(a => new URL(a.href).pathname)"
+    )
+    prefix = urlsplit(base_url).path
+    assert {prefix + e for e in expected} <= set(first), first
+    if query == "coding":
+        screenshot(page, "search-coding")
+
+
 def test_reverse_order_url_lands_on_the_canonical_page(page: object, base_url: str) -> None:
     page.goto(base_url + "compare/qwen-3-5-vs-gemma-4/")
     page.wait_for_url(base_url + COMPARISON)
@@ -408,3 +432,84 @@ def test_leaderboard_filters_keep_only_the_rows_they_name(page: object, base_url
     sizes.select_option(label="Any size")
     bar.locator("select").nth(1).select_option(label="Any license")
     assert bar.locator("output").inner_text() == f"Showing {total} of {total} rows"
+
+
+# Each table's cells, word by word: a piece of a word (split at spaces, and after a hyphen, where a line
+# may break) drawn on more than one line was cut in two ("Gemm a 4").
+_CUT_WORDS = """() => {
+  const cut = [];
+  for (const cell of document.querySelectorAll('article table th, article table td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.textContent.matchAll(/[^\\s-]+-?/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (lines.size > 1) cut.push(m[0]);
+      }
+    }
+  }
+  return cut;
+}"""
+
+# Each wide table scrolled to its right end: where its first cells are, and what is drawn there.
+_SCROLLED = """() => [...document.querySelectorAll('article table')].flatMap(table => {
+  const wrap = table.closest('.md-typeset__scrollwrap');
+  if (!wrap || wrap.scrollWidth <= wrap.clientWidth + 1) return [];
+  wrap.scrollLeft = wrap.scrollWidth;
+  const box = wrap.getBoundingClientRect();
+  const firsts = [...table.rows].map(row => row.cells[0]);
+  const placed = firsts.map(cell => {
+    cell.scrollIntoView({block: 'center', inline: 'nearest'});
+    wrap.scrollLeft = wrap.scrollWidth;
+    const r = cell.getBoundingClientRect();
+    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return {text: cell.innerText, inside: r.left >= box.left - 1 && r.right <= box.right + 1,
+            onTop: cell.contains(top)};
+  });
+  const scrolled = wrap.scrollLeft;
+  wrap.scrollLeft = 0;
+  return [{columns: table.rows[0].cells.length, scrolled, placed}];
+})"""
+
+# Each table unscrolled: the figures marked best (bold) that lie past the screen's right edge.
+_BEST_OUT_OF_VIEW = """() => [...document.querySelectorAll('article table td strong')].filter(b => {
+  const wrap = b.closest('.md-typeset__scrollwrap');
+  wrap.scrollLeft = 0;
+  return b.getBoundingClientRect().right > Math.min(wrap.getBoundingClientRect().right, window.innerWidth) + 1;
+}).map(b => b.closest('tr').cells[0].innerText + ': ' + b.innerText)"""
+
+
+def test_the_flagships_wide_tables_keep_names_and_winners_in_view_on_a_phone(browser: object, base_url: str) -> None:
+    """At 390 px no word of a table is cut mid-word; a table wider than the screen scrolls with its
+    first column (the benchmark or model a row is about) held in view and on top; and the best figure
+    of each row is in view before any sideways scrolling, since the winning models' columns come first."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(base_url + COMPARISON)
+    page.wait_for_load_state("load")
+    assert page.evaluate(_CUT_WORDS) == []
+    styles = page.evaluate(
+        "() => [...document.querySelectorAll('article table th, article table td')]"
+        ".map(c => getComputedStyle(c)).map(s => s.overflowWrap + ' ' + s.wordBreak)"
+    )
+    assert not [s for s in set(styles) if "anywhere" in s or "break-all" in s]
+    wide = page.evaluate(_SCROLLED)
+    assert len(wide) >= 3, "the flagship's benchmark tables are wider than a phone"
+    for table in wide:
+        assert table["scrolled"] > 0
+        assert [c["text"] for c in table["placed"] if not (c["inside"] and c["onTop"])] == []
+    assert page.evaluate(_BEST_OUT_OF_VIEW) == []
+    general = page.locator("article h3#general ~ .md-typeset__scrollwrap").first
+    general.evaluate("w => { window.scrollTo(0, w.getBoundingClientRect().top + window.scrollY - 120); }")
+    screenshot_viewport(page, "comparison-390-benchmarks")
+    general.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
+    screenshot_viewport(page, "comparison-390-benchmarks-scrolled")
+    context.close()
+
+
+def screenshot_viewport(page: object, name: str) -> None:
+    """What a phone's screen shows at the moment (a full-page shot would not show a sticky column)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), timeout=60_000)  # type: ignore[attr-defined]

@@ -73,8 +73,9 @@ def test_a_variant_that_is_also_a_side_is_drawn_once(catalog: Catalog) -> None:
 
 def test_alt_text_names_every_value(seed_charts: specs.PairCharts) -> None:
     general = drawing.alt_text(seed_charts.category("general"))  # type: ignore[arg-type]
-    assert "MMLU: Qwen 3.5 Plus 82.1, Gemma 4 26B MoE 83.2, Gemma 4 31B Dense 85.1" in general
-    assert "GSM8K: Qwen 3.5 Plus 87.3, Gemma 4 26B MoE 89.1, Gemma 4 31B Dense 90.5" in general
+    # In the table's order: the models that win a row first (Gemma 4 31B Dense wins these).
+    assert "MMLU: Gemma 4 31B Dense 85.1, Qwen 3.5 Plus 82.1, Gemma 4 26B MoE 83.2" in general
+    assert "GSM8K: Gemma 4 31B Dense 90.5, Qwen 3.5 Plus 87.3, Gemma 4 26B MoE 89.1" in general
     hardware = drawing.alt_text(seed_charts.hardware)  # type: ignore[arg-type]
     # The hardware chart plots the estimates (memory at the defaults, speed bound): the seed's own
     # figures stay in the table, where each carries its source and its warning.
@@ -130,6 +131,59 @@ def test_quality_vs_ram_draws_the_ram_tiers(catalog: Catalog) -> None:
     assert "Gemma 4 26B MoE 16.3 GB, 83.2" in drawing.alt_text(chart)
     svg = drawing.draw(chart).decode()
     assert all(f"{t:g} GB" in svg for t in catalog.site.ram_tiers_gb)
+
+
+def _extents(figure: object) -> tuple[object, object]:
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    return renderer, figure.bbox  # type: ignore[attr-defined]
+
+
+def _scatters(catalog: Catalog) -> list[specs.ScatterChart]:
+    """The hardware guide's charts (one per benchmark with two models to place) and a comparison's."""
+    found = [c for b in catalog.benchmarks if (c := specs.quality_vs_ram(catalog, b))]
+    pair = specs.pair_charts(catalog, compare(catalog, "gemma-4", "qwen-3-5"))
+    return found + [c for c in pair.all() if isinstance(c, specs.ScatterChart)]
+
+
+def test_scatter_legends_lie_in_rows_inside_the_figure(catalog: Catalog) -> None:
+    """The hardware guide's legend named a dozen families in one row, cut off at both edges (issue 15):
+    at most four to a row, and the whole legend within the figure; eight long names too."""
+    charts = _scatters(catalog)
+    many = charts[0]
+    names = [f"Family number {i}" for i in range(8)]
+    points = tuple(dataclasses.replace(p, group=names[i % 8]) for i, p in enumerate(many.points))
+    charts.append(dataclasses.replace(many, points=points))
+    drawing.prepare()
+    for chart in charts:
+        figure = drawing._scatter(chart)
+        if not figure.legends:
+            continue
+        renderer, box = _extents(figure)
+        legend = figure.legends[0]
+        extent = legend.get_window_extent(renderer)
+        assert box.x0 <= extent.x0 and extent.x1 <= box.x1 and box.y0 <= extent.y0 and extent.y1 <= box.y1, chart.path
+        assert legend._ncols <= 4, chart.path
+        # Nor does it run into the x axis's label above it.
+        axis_label = next(t for t in figure.texts if t.get_text().startswith(chart.x_label))
+        assert extent.y1 <= axis_label.get_window_extent(renderer).y0, chart.path
+
+
+def test_ram_tier_labels_do_not_run_together(catalog: Catalog) -> None:
+    """The 2 to 64 GB tiers are half an inch apart on the log axis, too close for their labels side by
+    side ("16 GB32 GB"): no two labels overlap, and none sits within a few points of another."""
+    drawing.prepare()
+    tiers = {f"{t:g} GB" for t in catalog.site.ram_tiers_gb}
+    for chart in [c for b in catalog.benchmarks if (c := specs.quality_vs_ram(catalog, b))]:
+        figure = drawing._scatter(chart)
+        renderer, _ = _extents(figure)
+        texts = [t for t in figure.texts if t.get_text()]
+        labels = [t.get_window_extent(renderer).expanded(1, 1) for t in texts if t.get_text() in tiers]
+        assert len(labels) == len(tiers)
+        others = [t.get_window_extent(renderer) for t in texts if t.get_text() not in tiers]
+        for i, a in enumerate(labels):
+            padded = a.padded(2)
+            assert not any(padded.overlaps(b) for b in labels[i + 1 :]), chart.path
+            assert not any(a.overlaps(b) for b in others), chart.path  # the point labels keep clear too
 
 
 def test_releases_timeline_has_every_dated_release(catalog: Catalog) -> None:

@@ -66,8 +66,22 @@ def test_category_leaders(seed: PairFacts) -> None:
     assert lead.side.id == "qwen-3-5" and lead.family.id == "qwen-2-5-coder" and lead.model.id == "qwen-2-5-coder-32b"
     assert lead.verdict.strong and lead.verdict.wins == (3, 0)
     assert multilingual.leader.id == "qwen-3-5" and multilingual.own.strong and multilingual.variant_lead is None
-    assert [m.id for m in coding.columns][:2] == ["qwen-3-5-plus", "qwen-3-5-397b-a17b"]
-    assert "qwen-2-5-coder-32b" in [m.id for m in coding.columns]
+    # The models that score best on a row lead the table, the most rows first (the coder wins
+    # HumanEval and MBPP, Qwen 3.5 397B SWE-bench); the others keep the family order.
+    assert [m.id for m in coding.columns][:3] == ["qwen-2-5-coder-32b", "qwen-3-5-397b-a17b", "qwen-3-5-plus"]
+    assert [m.id for m in general.columns][:2] == ["gemma-4-31b", "qwen-3-5-397b-a17b"]
+
+
+def test_the_deciding_figures_come_first(seed: PairFacts) -> None:
+    """A table wider than a phone shows who wins each row in its first columns: the best cells sit in
+    the columns that win, which come before every column that wins nothing."""
+    for cat in seed.categories:
+        winners = {i for r in cat.rows for i in r.best}
+        assert winners == set(range(len(winners))), cat.category.id
+        for r in cat.rows:  # the best figure is still the best of its row
+            sign = 1 if r.benchmark.higher_is_better else -1
+            values = [sign * c.value for c in r.cells if c]
+            assert all(sign * r.cells[i].value == max(values) for i in r.best)
 
 
 def test_editorial_note_follows_the_leader(seed: PairFacts) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator import schema
 from generator.derive import facts, memory, provenance, verdicts
@@ -533,12 +533,29 @@ def _category(
             table.append(_table_row(catalog, together, len(pairings) > 1, columns, a_cols, (a, b)))
     if not table and not uncompared:
         return None
+    columns, table = _winners_first(columns, table)
     own_verdict = verdicts.verdict(catalog, own_rows)
     lead = (
         _variant_lead(catalog, (a, b), own_verdict, all_rows, groups[1] + groups[3]) if groups[1] + groups[3] else None
     )
     notes = _notes(comparison, category.id, (a, b)[own_verdict.leader] if own_verdict.kind == "lead" else None)
     return CategoryResult(category, columns, tuple(table), own_verdict, lead, (a, b), tuple(uncompared), notes)
+
+
+def _winners_first(
+    columns: tuple[schema.Model, ...], rows: list[BenchRow]
+) -> tuple[tuple[schema.Model, ...], list[BenchRow]]:
+    """The columns that score best on a row first, the most rows first; the others keep their order
+    (each side's models, then its variants). A table of a dozen models is wider than a phone, and
+    its deciding figures would otherwise sit wherever the winners fall in the family order."""
+    wins = [sum(i in r.best for r in rows) for i in range(len(columns))]
+    order = sorted(range(len(columns)), key=lambda i: (-wins[i], i))
+    if order == list(range(len(columns))):
+        return columns, rows
+    moved = {old: new for new, old in enumerate(order)}
+    return tuple(columns[i] for i in order), [
+        replace(r, cells=tuple(r.cells[i] for i in order), best=tuple(sorted(moved[i] for i in r.best))) for r in rows
+    ]
 
 
 def _table_row(

@@ -52,6 +52,9 @@ def _content(site: Site, page: Page) -> Content:
         "meta": meta,
         "flowchart": chart and flowchart_html(chart),
         "charts": charts,
+        # A curated pair's verdicts go into the search index: one page per data/comparisons file, so
+        # the index grows with what the editors write, not with the pairs the data implies.
+        "indexed": pair.comparison is not None,
     }
     embed = render_card(card.card(pair), catalog.site.title, site.url)
     return Content(context, charts=charts.all(), files={embed_path(pair.slug): embed.encode()})

@@ -90,8 +90,10 @@ def prepare() -> None:
     matplotlib.use("Agg")
     matplotlib.rcParams.update(STYLE)
     import matplotlib.dates
+    import matplotlib.font_manager
     import matplotlib.lines
     import matplotlib.patches
+    import matplotlib.textpath
     import matplotlib.ticker
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.backends.backend_svg import RendererSVG
@@ -102,7 +104,9 @@ def prepare() -> None:
         Figure=Figure,
         Canvas=FigureCanvasAgg,
         dates=matplotlib.dates,
+        fonts=matplotlib.font_manager,
         lines=matplotlib.lines,
+        text_to_path=matplotlib.textpath.text_to_path,
         patches=matplotlib.patches,
         ticker=matplotlib.ticker,
     )
@@ -381,9 +385,13 @@ def _scatter(chart: ScatterChart) -> Any:
     times the rest of the chart, and a comparison page has one or two of these."""
     markers = {g: MARKERS[i % len(MARKERS)] for i, g in enumerate(dict.fromkeys(p.group for p in chart.points))}
     legend = len(markers) > 1
-    width, height = WIDTH_IN, WIDTH_IN * 0.85
+    width = WIDTH_IN
+    columns = _legend_columns(list(markers), width - 2 * PAD_IN) if legend else 1
+    rows = -(-len(markers) // columns) if legend else 0
+    # Each legend row past the first adds to the figure, so the plot keeps its size.
+    height = WIDTH_IN * 0.85 + max(rows - 1, 0) * LEGEND_ROW_IN
     figure = _figure(width, height)
-    bottom = X_AXIS_IN + 0.05 + (LEGEND_IN if legend else 0)
+    bottom = X_AXIS_IN + 0.05 + (LEGEND_IN + max(rows - 1, 0) * LEGEND_ROW_IN if legend else 0)
     x, y = _scales(
         chart, (SCATTER_LEFT_IN, width - SCATTER_LEFT_IN - SCATTER_RIGHT_IN), (bottom, height - bottom - TITLE_IN)
     )
@@ -407,11 +415,11 @@ def _scatter(chart: ScatterChart) -> Any:
                     zorder=3 + k,
                 )
             )
-    for guide in chart.guides:
-        _guide(figure, x, y, guide)
+    taken = _guides(figure, x, y, chart.guides)
     at = {xy: (x(xy[0]) * 72, y(xy[1]) * 72) for xy in groups}
     frame = (x.start * 72, y.start * 72, x.end * 72, y.end * 72)
-    _label_points(figure, {at[xy]: "\n".join(p.tag or p.label for p in points) for xy, points in groups.items()}, frame)
+    labels = {at[xy]: "\n".join(p.tag or p.label for p in points) for xy, points in groups.items()}
+    _label_points(figure, labels, frame, taken)
     figure.text(
         (x.start + x.end) / 2,
         y.start - 0.3,
@@ -440,9 +448,48 @@ def _scatter(chart: ScatterChart) -> Any:
             for g, m in markers.items()
         ]
         figure.legend(
-            handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0), ncols=len(handles), fontsize=FONT_PT - 1
+            handles=handles,
+            loc="lower center",
+            bbox_to_anchor=(0.5, 0),
+            ncols=columns,
+            fontsize=FONT_PT - 1,
+            **LEGEND_SPACING,
         )
     return figure
+
+
+LEGEND_MAX_COLUMNS = 4
+LEGEND_ROW_IN = 0.22
+# In font sizes: tighter than matplotlib's defaults (2, 0.8, 2), so four families fit a row.
+LEGEND_SPACING = {"handlelength": 1.0, "handletextpad": 0.4, "columnspacing": 1.2, "borderaxespad": 0.3}
+
+
+def _legend_columns(labels: list[str], room: float) -> int:
+    """The most columns, at most four, whose width fits `room` inches. A legend as wide as all its
+    labels was cut off at both edges of the figure. Widths are measured in the font matplotlib lays
+    the legend out with (DejaVu Sans: wider than the browser's), and columns filled as matplotlib
+    fills them: column by column, the first ones a label longer when the labels do not divide evenly."""
+    size = FONT_PT - 1
+    em = size / 72
+    spacing = LEGEND_SPACING
+    for columns in range(min(LEGEND_MAX_COLUMNS, len(labels)), 1, -1):
+        rows, long_columns = divmod(len(labels), columns)
+        heights = [rows + 1] * long_columns + [rows] * (columns - long_columns)
+        starts = [sum(heights[:i]) for i in range(columns)]
+        chunks = [labels[start : start + n] for start, n in zip(starts, heights, strict=True) if n]
+        widths = [max(_measured_in(t, size) for t in chunk) for chunk in chunks]
+        needed = sum(w + (spacing["handlelength"] + spacing["handletextpad"]) * em for w in widths)
+        needed += (len(chunks) - 1) * spacing["columnspacing"] * em + 2 * 0.4 * em  # and the border padding
+        if needed <= room:
+            return columns
+    return 1
+
+
+def _measured_in(text: str, size: float) -> float:
+    """A text's width in inches at a font size in points, as matplotlib measures it."""
+    font = _mpl.fonts.FontProperties(family=MEASURED_FONT, size=size)
+    width, _, _ = _mpl.text_to_path.get_text_width_height_descent(text, font, ismath=False)
+    return float(width) / 72
 
 
 def _scales(chart: ScatterChart, xs_in: tuple[float, float], ys_in: tuple[float, float]) -> tuple[_Scale, _Scale]:
@@ -501,13 +548,18 @@ def _grid(xs: tuple[float, float], ys: tuple[float, float], transform: Any) -> A
     return grid
 
 
-def _label_points(figure: Any, labels: dict[tuple[float, float], str], frame: tuple[float, ...]) -> None:
+def _label_points(
+    figure: Any,
+    labels: dict[tuple[float, float], str],
+    frame: tuple[float, ...],
+    taken: Sequence[tuple[float, float, float, float]] = (),
+) -> None:
     """Put each label beside its point where it overlaps no other label or point: right, left, above, below.
 
     Works in points from the figure's corner. Sizes are estimated from the font size (the browser's font
     is narrower than the one measured)."""
     size = FONT_PT - 1
-    placed = [(sx - 6, sy - 6, sx + 6, sy + 6) for sx, sy in labels]
+    placed = [(sx - 6, sy - 6, sx + 6, sy + 6) for sx, sy in labels] + list(taken)
     for (sx, sy), text in sorted(labels.items()):
         lines = text.split("\n")
         w = max(len(line) for line in lines) * size * CHAR_EM
@@ -547,7 +599,40 @@ def _coincident(points: Sequence[Point]) -> dict[tuple[float, float], list[Point
     return groups
 
 
-def _guide(figure: Any, x: _Scale, y: _Scale, guide: Guide) -> None:
+def _guides(figure: Any, x: _Scale, y: _Scale, guides: Sequence[Guide]) -> list[tuple[float, float, float, float]]:
+    """Draw the guide lines; the labels of vertical lines close together (the RAM tiers, 2 GB apart on
+    a log axis of 1 to 512 GB) are staggered down a row rather than run into each other ("16 GB32 GB").
+    Returns the labels' boxes in points, for the point labels to keep clear of."""
+    size = FONT_PT - 2
+    line_in = size * 1.25 / 72
+    ends: list[float] = []  # the right end of the last label on each row, in inches
+    boxes = []
+    for guide in sorted(guides, key=lambda g: (g.axis != "x", g.value)):
+        if guide.axis != "x":
+            _guide(figure, x, y, guide)
+            continue
+        left, right = _guide_label_span(x, guide, size)
+        row = next((r for r, end in enumerate(ends) if left > end + 6 / 72), len(ends))
+        if row == len(ends):
+            ends.append(right)
+        ends[row] = right
+        _guide(figure, x, y, guide, row * line_in)
+        top = y.end - 3 / 72 - row * line_in
+        boxes.append((left * 72, (top - line_in) * 72, right * 72, top * 72))
+    return boxes
+
+
+def _guide_label_span(x: _Scale, guide: Guide, size: float) -> tuple[float, float]:
+    """Where a vertical guide's label runs, in inches: rightwards from its line, or leftwards when that
+    would run it past the frame's right edge."""
+    width = _measured_in(guide.label, size)
+    at = x(guide.value)
+    if at + 3 / 72 + width > x.end:
+        return at - 3 / 72 - width, at - 3 / 72
+    return at + 3 / 72, at + 3 / 72 + width
+
+
+def _guide(figure: Any, x: _Scale, y: _Scale, guide: Guide, down: float = 0.0) -> None:
     inches = figure.dpi_scale_trans
     small = {"transform": inches, "fontsize": FONT_PT - 2, "va": "top"}
     if guide.axis == "diagonal":
@@ -564,7 +649,7 @@ def _guide(figure: Any, x: _Scale, y: _Scale, guide: Guide) -> None:
     # The label reads rightwards from its line, unless that would run it past the frame's right edge.
     flip = x(guide.value) + 3 / 72 + _text_in([guide.label], FONT_PT - 2) > x.end
     at = x(guide.value) + (-3 if flip else 3) / 72
-    figure.text(at, y.end - 3 / 72, guide.label, ha="right" if flip else "left", **small)
+    figure.text(at, y.end - 3 / 72 - down, guide.label, ha="right" if flip else "left", **small)
 
 
 # --- timeline ------------------------------------------------------------------------------------
