@@ -134,7 +134,8 @@ EXPECTED: dict[str, list[str]] = {
         "data/catalog.yaml with id and name, e.g. `- {id: tpu-v9, name: Tpu V9}`",
     ],
     "missing-source": [
-        f"{F}:4:31: source: no source has the id 'broken-card'; to add it, write an entry under `sources:` at the "
+        # An id like no other, so that new sources in the data never make a did-you-mean of it.
+        f"{F}:4:31: source: no source has the id 'zz9-plural-z-alpha'; to add it, write an entry under `sources:` at the "
         "end of this file (in data/catalog.yaml if several files cite it) with id, title, url, publisher, date and kind"
     ],
     # Patterns in words, with an example: never the regular expression.

@@ -195,19 +195,20 @@ class Hardware:
     speed_ratio: float | None
     limit_gb: float
     only_within_limit: Side | None
+    """The one family with a model measured to fit in `limit_gb`, when every model of the other is
+    known not to (measured above it, or too many parameters to fit at all)."""
     only_by_estimate: bool
     """Whether an estimate (at the default format) rules out any of the other family's models, so the
     "only option" sentence says at which format."""
-    """The one family with a model measured to fit in `limit_gb`, when every model of the other is
-    known not to (measured above it, or too many parameters to fit at all)."""
     measured_within_limit: tuple[Side, schema.Model, schema.Measurement, Side] | None
     """A family with a model measured to fit, when the other (last) has none known to fit but some of
     unknown memory: the page says what was measured, never "only option"."""
     unknown_memory: tuple[schema.Model, ...]
     smallest_ram: tuple[schema.Model, schema.Measurement] | None
     even_smaller: tuple[schema.Model, Quantity, Quantity, memory.Need | None] | None
-    """A model with fewer parameters than the smallest measured one and no measurement: its size, then
-    the measured model's (parameters against parameters, never against gigabytes)."""
+    """A model with fewer parameters than the smallest measured one and no measurement: its size, the
+    measured model's, and its estimated need when it has one (gigabytes are set against gigabytes,
+    parameters against parameters, never one against the other)."""
     notes: tuple[str, ...]
     incomparable: tuple[str, ...] = ()  # settings of the table's rows when they differ: no leader is named
     defaults: schema.MemoryDefaults | None = None
