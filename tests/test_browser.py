@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.sitecheck import PAGE_TYPES, ROOT
+from tests.sitecheck import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
 COMPARISON = "compare/gemma-4-vs-qwen-3-5/"
@@ -239,31 +239,6 @@ def test_the_picker_answers(page: object, base_url: str) -> None:
     page.goto(answered)
     picker.locator(".admonition.success").wait_for(state="visible")
     assert picker.locator(".admonition.success").inner_text() == recommendation
-
-
-AXE_PAGES = {kind: path for kind, path in PAGE_TYPES.items() if kind != "redirect"}
-
-
-@pytest.mark.parametrize("kind", sorted(AXE_PAGES))
-def test_no_serious_accessibility_violations(page: object, base_url: str, kind: str, scheme: str) -> None:
-    """axe-core (shipped in axe-playwright-python, offline) on every page type, light and dark palette.
-
-    The redirect page is left out: it replaces itself before a scan could start."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    page.emulate_media(color_scheme=scheme)
-    page.goto(base_url + AXE_PAGES[kind].removesuffix("index.html"))
-    page.wait_for_load_state("load")
-    violations = Axe().run(page).response["violations"]
-    report = sorted(f"{v['impact']}: {v['id']} x{len(v['nodes'])}" for v in violations)
-    (ARTIFACTS / "axe").mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / "axe" / f"{kind}-{scheme}.txt").write_text("\n".join(report) + "\n", encoding="utf-8")
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
-        for v in violations
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert not serious
 
 
 # Settings the calculator is set to, and checked against derive/memory.py: the default, the grid's
