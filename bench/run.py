@@ -128,11 +128,12 @@ def clean(project: Path, keep_charts: bool = False) -> None:
 
 
 def mtimes(project: Path) -> dict[str, int]:
-    """Modification times of every generated or cached file (not site/, which is rebuilt and swapped)."""
+    """Modification times of every generated or cached file (not site/, which is rebuilt and swapped, nor
+    the build lock, which every run takes and stamps with its pid: it is not an output)."""
     found = {}
     for name in ("build", ".cache"):
         for path in (project / name).rglob("*"):
-            if path.is_file():
+            if path.is_file() and path != project / "build" / ".lock":
                 found[path.relative_to(project).as_posix()] = path.stat().st_mtime_ns
     return found
 
