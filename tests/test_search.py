@@ -32,6 +32,9 @@ def test_the_flagship_is_found_by_its_verdicts(docs: list[dict[str, str]]) -> No
     assert "Pick Qwen 3.5 if:" in pick["text"] and "Pick Gemma 4 if:" in pick["text"]
     assert "Apache 2.0" in entries[FLAGSHIP + "#quick-comparison"]["text"]  # a headline figure
     assert "Apache 2.0" in entries[FLAGSHIP]["text"]  # the summary under the title
+    # The page's snippet in the results is its summary, not the update banner's title ("Update").
+    assert entries[FLAGSHIP]["text"].startswith("<p>Qwen 3.5 and Gemma 4 are both")
+    assert "Qwen 3.6 is now available" not in entries[FLAGSHIP]["text"]
     # The pick list again as a flowchart, the further reading and the sources add nothing to find.
     assert not {FLAGSHIP + "#flowchart", FLAGSHIP + "#further-reading", FLAGSHIP + "#sources"} & set(entries)
 
