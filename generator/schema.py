@@ -615,6 +615,10 @@ class Site(Strict):
         "filters offer: [4, 15, 40] gives up to 4B, 4B to 15B, 15B to 40B and over 40B."
     )
     speed_profile: Slug = Field(description="Hardware profile whose tokens/s the verdicts compare.")
+    edge_profile: Slug = Field(
+        description="Hardware profile of on-device use: the edge pick says a family has no such model only "
+        "when none of its models could run in this profile's memory."
+    )
     close_size_ratio: float = Field(gt=1, le=100, description="Two models this close in size are direct competitors.")
     stale_after_days: int = Field(gt=0, le=36_500)
 

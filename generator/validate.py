@@ -396,6 +396,7 @@ def _check_item(item: Checked, ids: dict[str, _Ids], collector: ErrorCollector) 
             ids["source"].require(node.source, f.place((*path, "source")), "source")
     if isinstance(obj, schema.Site):
         ids["profile"].require(obj.speed_profile, f.place(("speed_profile",)), "speed_profile")
+        ids["profile"].require(obj.edge_profile, f.place(("edge_profile",)), "edge_profile")
     if isinstance(obj, schema.Shared):
         for i, bench in enumerate(obj.benchmarks):
             ids["category"].require(bench.category, f.place(("benchmarks", i, "category")), "category")

@@ -76,6 +76,7 @@ def make_catalog(
         "ram_tiers_gb": [8],
         "size_classes_b": [4, 15, 40],
         "speed_profile": "cpu",
+        "edge_profile": "phone",
         "close_size_ratio": 1.25,
         "stale_after_days": 180,
     }
@@ -92,7 +93,10 @@ def make_catalog(
             {"id": "code-2", "name": "CodeBench 2", "category": "coding"},
             {"id": "lang", "name": "LangBench", "category": "multilingual"},
         ],
-        "profiles": [{"id": "cpu", "name": "laptop CPU"}],
+        "profiles": [
+            {"id": "cpu", "name": "laptop CPU"},
+            {"id": "phone", "name": "phone", "memory": "unified", "capacity_gb": fig(12)},
+        ],
         "providers": [{"id": "p", "name": "Provider"}],
         "sources": [{"id": "s", "title": "Source"}],
     }

@@ -68,6 +68,7 @@ def make(*models: dict[str, Any]) -> Catalog:
             "ram_tiers_gb": [8, 16],
             "size_classes_b": [4, 15, 40],
             "speed_profile": "laptop-cpu",
+            "edge_profile": "laptop-cpu",
             "close_size_ratio": 1.25,
             "stale_after_days": 180,
         }

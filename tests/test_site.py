@@ -79,7 +79,6 @@ SEED_FACTS = [
     "Coding is your primary use case",
     "You work in non-English languages (especially CJK)",
     "You need multimodal (text + image + audio)",
-    "deploying to edge/mobile devices",
     "Speed matters more than maximum quality",
     "for quick daily tasks (fast, efficient)",
     "for serious coding sessions (higher quality)",
@@ -96,6 +95,10 @@ WITHDRAWN = [
     # "Gemma 4 is your only option" at 8 GB: Qwen 3.5's 0.8B, 2B and 4B fit there by their estimates.
     "is your only option",
     "only Gemma 4 has a model measured to fit",
+    # "Qwen 3.5 has no such model" (built for on-device use): Qwen 3.5 0.8B needs 1.1 GB by its estimate
+    # and may well be one; the data states nothing either way, so the edge pick is not made.
+    "deploying to edge/mobile devices",
+    "has no such model",
 ]
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from generator import schema
 from generator.derive import facts, memory, provenance, verdicts
-from generator.derive.comparison import CategoryResult, PairFacts, Side
+from generator.derive.comparison import CategoryResult, PairFacts, Side, fits
 from generator.derive.facts import Quantity
 from generator.model import Catalog
 
@@ -284,6 +284,11 @@ def _edge(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Rea
         return None
     winner_is_a = bool(edge[0])
     winner, loser = _sides(pair, winner_is_a)
+    # "has no such model" is said only when no model of the other side could be one: a model whose
+    # maker states nothing about on-device use but which fits a phone (Qwen 3.5 0.8B, 1.1 GB) may well
+    # be built for it, so the absence of a statement proves nothing.
+    if any(m.edge is None and _might_run_on_device(catalog, m) for m in loser.models):
+        return None
     models = edge[0] if winner_is_a else edge[1]
     values = {
         "winner": winner.name,
@@ -291,6 +296,13 @@ def _edge(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Rea
         "winner_value": Quantity("text", _and([m.name for m in models]) + (" is" if len(models) == 1 else " are")),
     }
     return Reason(criterion, winner, loser, values, models[0])
+
+
+def _might_run_on_device(catalog: Catalog, model: schema.Model) -> bool:
+    """Whether the model could run in the edge profile's memory: unless the data shows it cannot (its
+    memory need, or its weights alone at 2 bits each, pass that memory), as every "fits" decides."""
+    capacity = catalog.profiles[catalog.site.edge_profile].capacity_gb
+    return capacity is None or fits(catalog, model, capacity.value) is not False
 
 
 def _lineup_known(s: Side) -> bool:

@@ -21,7 +21,9 @@ _RULES = {
     "ram": "the other family's comparable model needs at least {t}x the RAM, and the winner's fits limited hardware",
     "modalities": "one family takes at least {t} more input modalit{ies}",
     "context": "one family's longest context is at least {t}x the other's",
-    "edge": "one family has edge models and the other has none",
+    "edge": "one family has models its maker builds for on-device use, and every model of the other is "
+    "either stated not to be or cannot fit the edge profile's memory (a small model of no stated purpose "
+    "may be one, so it keeps the pick from being made)",
     "speed": "the comparable model is at least {t}x as fast on the speed profile",
     "free_api": "one family has a free hosted API and the other has none",
     "price": "the other family's cheapest paid output price is at least {t}x the winner's",
