@@ -187,6 +187,10 @@ def _category_bars(
 ) -> BarChart | None:
     if not result.rows:
         return None
+    # One scale for one unit: a rating (Codeforces, 2,150) drawn on the percentages' axis shrank every
+    # percentage bar to a sliver under "Score (%)". Rows in another unit stay in the table only.
+    unit = result.rows[0].benchmark.unit
+    rows = [r for r in result.rows if r.benchmark.unit == unit]
     # A variant family can also be one side of the pair: show each model once.
     first = {m.id: i for i, m in reversed(list(enumerate(result.columns)))}
     columns = tuple(m for i, m in enumerate(result.columns) if first[m.id] == i)
@@ -194,16 +198,16 @@ def _category_bars(
         Series(
             model.name,
             colours[model.id],
-            tuple(cell.value if (cell := row.cells[first[model.id]]) else None for row in result.rows),
+            tuple(cell.value if (cell := row.cells[first[model.id]]) else None for row in rows),
         )
         for model in columns
     )
     return BarChart(
         path=f"{pair_dir(pair.slug)}/bench-{result.category.id}.svg",
         title=result.category.name,
-        unit=_unit(result.rows[0].benchmark),
+        unit=_unit(rows[0].benchmark),
         # A row whose scores were measured under different settings says so, as the table does.
-        groups=tuple(r.label + ("" if r.comparable else " ⚠ not comparable") for r in result.rows),
+        groups=tuple(r.label + ("" if r.comparable else " ⚠ not comparable") for r in rows),
         series=tuple(s for s in series if any(v is not None for v in s.values)),
     )
 
@@ -364,6 +368,7 @@ def category_leaderboard(catalog: Catalog, category_id: str, size: int = LEADERB
     rows = [(b, top) for b, top in tops if top]
     if not rows:
         return None
+    rows = [(b, top) for b, top in rows if b.unit == rows[0][0].unit]  # one scale for one unit
     models = [m for m in catalog.models.values() if any(m.id in top for _, top in rows)]
     return BarChart(
         path=f"{CHART_DIR}/leaderboards/{category_id}.svg",

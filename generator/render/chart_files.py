@@ -23,7 +23,7 @@ from generator.render import charts as drawing
 from generator.render import format as fmt
 from generator.write import write_atomic
 
-POOL_MIN = 8  # below this many misses (~45 ms each), forking workers costs more than it saves
+POOL_MIN = 8  # below this many matplotlib drawings (~30 ms each), forking workers costs more than it saves
 WORKERS = 2
 
 
@@ -84,17 +84,23 @@ def _style_fingerprint() -> str:
 
 
 def _draw_all(charts: list[Chart]) -> Iterator[bytes]:
-    if not charts:
+    """The drawings of `charts`, in order. Bar charts are written directly (well under a millisecond
+    each); only the others need matplotlib, and only they are worth sending to other cores."""
+    heavy = [c for c in charts if not drawing.is_direct(c)]
+    if not heavy:
+        yield from (drawing.draw(chart) for chart in charts)
         return
     # Imported once here, before any fork: the workers inherit it instead of importing it again each.
     drawing.prepare()
-    if len(charts) < POOL_MIN or "fork" not in multiprocessing.get_all_start_methods():
+    if len(heavy) < POOL_MIN or "fork" not in multiprocessing.get_all_start_methods():
         yield from (drawing.draw(chart) for chart in charts)
         return
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=WORKERS, mp_context=context) as pool:
         # Small chunks: results are handed over, written and dropped as they come.
-        yield from pool.map(drawing.draw, charts, chunksize=max(1, min(16, len(charts) // (4 * WORKERS))))
+        drawn = pool.map(drawing.draw, heavy, chunksize=max(1, min(16, len(heavy) // (4 * WORKERS))))
+        for chart in charts:
+            yield drawing.draw(chart) if drawing.is_direct(chart) else next(drawn)
 
 
 def _outputs_of(charts: Iterable[Chart], data: bytes) -> Iterator[tuple[str, bytes]]:
