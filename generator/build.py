@@ -207,7 +207,7 @@ def _generate(
     refuse_claimed_addresses(hand, site.plan)
     code_key = stamp.inputs_key(root, str(today), skip=("data",))
     changed = incremental.touched(previous, code_key, objects, site.plan, today, out)
-    todo, outputs = incremental.split(catalog, site.plan, changed, previous)
+    todo, outputs, inputs = incremental.split(catalog, site.plan, changed, previous)
     writer = TreeWriter(out)
     for path in (p for files in outputs.values() for p in files):
         writer.keep(path)
@@ -235,7 +235,9 @@ def _generate(
     summary = {"pages": page_count, "redirects": redirects, "stale": stale, "charts": len(charts.charts_by_key)}
     summary.update(published=published_count, today=_iso(today), updated=_iso(updated))
     written = stamp.save(out, key, summary)
-    state = incremental.Previous(code_key, objects, site.plan, today, MappingProxyType(outputs), written)
+    state = incremental.Previous(
+        code_key, objects, site.plan, today, MappingProxyType(outputs), MappingProxyType(inputs), written
+    )
     return Report(page_count, redirects, stats, stale, today, updated, charts.counts, published_count, len(todo), state)
 
 

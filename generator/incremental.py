@@ -34,6 +34,9 @@ class Previous:
     today: date
     outputs: Mapping[str, tuple[str, ...]]
     """Per page path, every file the page wrote: its Markdown, the files it publishes, its charts."""
+    inputs: Mapping[str, frozenset[str] | None]
+    """Per page path, the families it showed (PageType.inputs): an edit that takes a family off a page
+    (its only score on a benchmark deleted) changes the page although the page no longer shows it."""
     written: Mapping[str, list[int]]
     """The output folder as the run left it (stamp.outputs): a file touched since means start over."""
 
@@ -59,17 +62,18 @@ def touched(
 
 def split(
     catalog: Catalog, plan: SitePlan, changed: frozenset[str] | None, previous: Previous | None
-) -> tuple[list[Page], dict[str, tuple[str, ...]]]:
-    """The pages to render, and the files of the others, which the last run wrote and which are still
-    right: those pages show none of the changed families."""
-    todo, kept = [], {}
+) -> tuple[list[Page], dict[str, tuple[str, ...]], dict[str, frozenset[str] | None]]:
+    """The pages to render, the files of the others (which the last run wrote and which are still
+    right: those pages showed and show none of the changed families), and every page's inputs."""
+    todo, kept, inputs = [], {}, {}
     for page in plan.pages:
-        inputs = page.type.inputs(catalog, page)  # type: ignore[attr-defined]
-        if previous and changed is not None and inputs is not None and not inputs & changed:
+        now = inputs[page.path] = page.type.inputs(catalog, page)  # type: ignore[attr-defined]
+        before = previous.inputs.get(page.path) if previous else None
+        if previous and changed is not None and now is not None and before is not None and not (now | before) & changed:
             kept[page.path] = previous.outputs[page.path]
         else:
             todo.append(page)
-    return todo, kept
+    return todo, kept, inputs
 
 
 def _families(objects: Iterable[schema.Strict]) -> Mapping[str, schema.Family]:

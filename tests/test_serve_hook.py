@@ -64,6 +64,7 @@ def test_a_good_save_regenerates_only_what_changed(served: Path, caplog: pytest.
 def test_the_generated_folder_is_not_watched() -> None:
     class Server:
         unwatched: list[str] = []
+        observer = None
 
         def unwatch(self, path: str) -> None:
             self.unwatched.append(path)
@@ -74,6 +75,21 @@ def test_the_generated_folder_is_not_watched() -> None:
     server = Server()
     assert serve_hook.on_serve(server, config=Config()) is server
     assert server.unwatched == [Config.docs_dir]
+
+
+def test_the_watched_paths_are_polled_ten_times_a_second(tmp_path: Path) -> None:
+    """MkDocs polls every 0.5 s; the paths of `watch:`, scheduled after on_serve, are polled every 0.1 s."""
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+
+    class Config:
+        docs_dir = str(tmp_path / "docs")
+
+    serve_hook.on_serve(server, config=Config())
+    server.watch(str(tmp_path))
+    (emitter,) = server.observer.emitters
+    assert emitter.timeout == serve_hook.POLL_SECONDS == 0.1
 
 
 def test_serve_config_is_not_strict_but_the_published_one_is() -> None:

@@ -64,6 +64,13 @@ class PageType:
         return Page(path, self, key)
 
 
+def scored_families(catalog: Catalog, benchmarks: set[str]) -> frozenset[str]:
+    """The families with a model scored on any of these benchmarks (the inputs of a leaderboard)."""
+    return frozenset(
+        catalog.family_of[m.id] for m in catalog.models.values() if any(s.benchmark in benchmarks for s in m.scores)
+    )
+
+
 def kin(catalog: Catalog, family_id: str) -> frozenset[str]:
     """A family and its lineage: predecessor, successor, its dedicated variants, the families it is a
     variant of. A family's page shows their data; a comparison shows its sides' variants' scores."""

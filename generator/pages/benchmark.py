@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.derive import pagemeta, rankings
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
-from generator.pages.base import Content, PageType, Site, entries, ranking_meta
+from generator.pages.base import Content, PageType, Site, entries, ranking_meta, scored_families
 
 
 def _plan(catalog: Catalog) -> list[Page | Redirect]:
@@ -37,4 +37,9 @@ def _title(catalog: Catalog, page: Page) -> str:
     return f"{catalog.benchmarks[page.key[0]].name} leaderboard"
 
 
-TYPE = PageType("benchmark", "benchmark.md.j2", _plan, _content, _title)
+def _inputs(catalog: Catalog, page: Page) -> frozenset[str]:
+    """The families with a score on the benchmark: no other family's data is on its leaderboard."""
+    return scored_families(catalog, {page.key[0]})
+
+
+TYPE = PageType("benchmark", "benchmark.md.j2", _plan, _content, _title, inputs=_inputs)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.derive import charts, pagemeta, rankings
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
-from generator.pages.base import Content, PageType, Site, entries, ranking_meta
+from generator.pages.base import Content, PageType, Site, entries, ranking_meta, scored_families
 
 
 def _plan(catalog: Catalog) -> list[Page | Redirect]:
@@ -32,4 +32,9 @@ def _title(catalog: Catalog, page: Page) -> str:
     return f"{catalog.categories[page.key[0]].name} leaderboard"
 
 
-TYPE = PageType("leaderboard", "leaderboard.md.j2", _plan, _content, _title)
+def _inputs(catalog: Catalog, page: Page) -> frozenset[str]:
+    """The families with a score in the category: no other family's data is on its leaderboard."""
+    return scored_families(catalog, {b.id for b in catalog.benchmarks.values() if b.category == page.key[0]})
+
+
+TYPE = PageType("leaderboard", "leaderboard.md.j2", _plan, _content, _title, inputs=_inputs)
