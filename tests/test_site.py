@@ -54,9 +54,10 @@ SEED_FACTS = [
     "Gemma 4 leads on general reasoning",
     # The seed's "Qwen wins coding decisively": the win is Qwen 2.5 Coder's, and the page says so.
     "If coding is your primary use case, Qwen 2.5 Coder 32B is the clear choice",
-    "100+ languages",
+    # Alibaba's README: 201 languages and dialects; the seed's "100+, strong emphasis on CJK" has no
+    # source of its own and stays on record as a conflict on the family page.
+    "201 languages",
     "140+ languages",
-    "CJK",
     # hardware
     "8 GB",
     "16 GB",
@@ -77,7 +78,7 @@ SEED_FACTS = [
     "Qwen 2.5 Math",
     "dedicated math model",
     "Coding is your primary use case",
-    "You work in non-English languages (especially CJK)",
+    "You work in non-English languages",
     "You need multimodal (text + image + audio)",
     "Speed matters more than maximum quality",
     "for quick daily tasks (fast, efficient)",
@@ -112,7 +113,7 @@ SEED_CONFLICTS = {
     "models/qwen-3-5-flash": ["35B", "0.6B"],
     "models/gemma-4-26b": ["25.2B", "26B"],
     "models/gemma-4-31b": ["30.7B", "31B"],
-    "families/qwen-3-5": ["256K", "128K", "Text only"],
+    "families/qwen-3-5": ["256K", "128K", "Text only", "100+ languages, strongest in CJK"],
 }
 
 

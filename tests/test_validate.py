@@ -191,7 +191,8 @@ def test_families_that_are_each_others_variants_are_refused(project: Path, edit:
         'maker: alibaba\nvariants: {value: [qwen-3-5], source: seed-article, quote: "a variant of Qwen 3.5"}\n',
     )
     (message,) = errors(project)
-    assert message.startswith("data/families/qwen-2-5-coder.yaml:6:20: ")  # at the id that sorts first
+    line = line_of(project, "data/families/qwen-2-5-coder.yaml", "variants: {value: [qwen-3-5]")
+    assert message.startswith(f"data/families/qwen-2-5-coder.yaml:{line}:20: ")  # at the id that sorts first
     assert "variants: these families form a loop (qwen-2-5-coder, qwen-3-5)" in message
 
 

@@ -85,7 +85,11 @@ class FigureRecord:
 
 
 def value_text(value: object) -> str:
-    """A figure's value as an editor reads it: `131072`, `text, image`, `88.4`."""
+    """A figure's value as an editor reads it: `131072`, `text, image`, `88.4`, `100+ languages`."""
+    if isinstance(value, schema.Languages):
+        count = f"{value.count:,}{'+' if value.at_least else ''} languages"
+        named = f" ({', '.join(value.emphasis_languages)})" if value.emphasis_languages else ""
+        return f"{count}, strongest in {value.emphasis}{named}" if value.emphasis else count
     if isinstance(value, schema.Strict):
         value = value.model_dump()
     if isinstance(value, list):
