@@ -3,8 +3,10 @@
 // sort, without it): it only hides rows. The generator writes a marker, <div class="omc-filters"
 // data-size-classes="4 15 40">, before the tables: its bounds (billions of parameters) are
 // data/site.yaml's size classes. Each table after the marker with Parameters and License columns is
-// filtered; sizes are read from the Parameters cells and licences from the License cells, so the
-// filters offer nothing the tables do not show.
+// filtered: a row's size is the figure its Parameters cell carries as data (<span data-size-b="32">,
+// the model's total parameters in billions, a mixture of experts by its total, written by the
+// generator beside the text it shows) and its licence is the License cell's text, so the filters
+// offer nothing the tables do not show and never read a figure out of the words.
 (function () {
   "use strict";
 
@@ -48,14 +50,11 @@
     return;
   }
 
-  // "24B", "~1.2T", "350M", "9B active (32B total)": the total size, in billions; NaN when none.
-  function billions(text) {
-    var found = /([\d.,]+)\s*([MBT])\s+total/.exec(text) || /([\d.,]+)\s*([MBT])\b/.exec(text);
-    if (!found) {
-      return NaN;
-    }
-    var value = parseFloat(found[1].replace(/,/g, ""));
-    return found[2] === "T" ? value * 1000 : found[2] === "M" ? value / 1000 : value;
+  // The total size the Parameters cell carries, in billions; NaN when it carries none.
+  function billions(row, at) {
+    var cell = row.cells[at];
+    var figure = cell && cell.querySelector("[data-size-b]");
+    return figure ? Number(figure.getAttribute("data-size-b")) : NaN;
   }
 
   function cellText(row, at) {
@@ -77,7 +76,7 @@
     var licenseAt = headerIndex(table, "License");
     Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
       var license = cellText(row, licenseAt);
-      entries.push({ table: table, row: row, size: billions(cellText(row, sizeAt)), license: license });
+      entries.push({ table: table, row: row, size: billions(row, sizeAt), license: license });
       if (license && license !== "—" && licenses.indexOf(license) === -1) {
         licenses.push(license);
       }

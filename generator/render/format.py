@@ -101,6 +101,12 @@ def number(value: float, digits: int = 1) -> str:
     return f"{rounded:,.{digits}f}".rstrip("0").rstrip(".")
 
 
+def plain(value: float) -> str:
+    """A number for a program to read (an HTML attribute): unrounded, no thousands separator, no
+    trailing `.0`."""
+    return str(int(value)) if value == int(value) else repr(float(value))
+
+
 def params(value: float, approx: bool = False) -> str:
     text = f"{number(value / 1000, 2)}T" if value >= 1000 else f"{number(value, 2)}B"
     return f"~{text}" if approx else text
