@@ -101,6 +101,14 @@ def number(value: float, digits: int = 1) -> str:
     return f"{rounded:,.{digits}f}".rstrip("0").rstrip(".")
 
 
+def size_class_labels(bounds: Iterable[float]) -> tuple[str, ...]:
+    """The size filter's classes, named from their upper bounds (site.yaml's `size_classes_b`):
+    [4, 15, 40] gives "Up to 4B", "4B to 15B", "15B to 40B" and "Over 40B"."""
+    highs = [params(b) for b in bounds]
+    between = [f"{low} to {high}" for low, high in zip(highs, highs[1:], strict=False)]
+    return (f"Up to {highs[0]}", *between, f"Over {highs[-1]}")
+
+
 def plain(value: float) -> str:
     """A number for a program to read (an HTML attribute): unrounded, no thousands separator, no
     trailing `.0`."""
