@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import http.server
+import math
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from generator.model import Catalog
 from tests.sitecheck import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -376,14 +379,39 @@ def test_the_flagships_tables_work_on_a_phone(browser: object, base_url: str) ->
     context.close()
 
 
-def test_leaderboard_filters_keep_only_the_rows_they_name(page: object, base_url: str) -> None:
-    """The size and licence filters (docs/assets/filter.js) over a leaderboard's tables: a size class
-    keeps the rows whose total parameters fall in it (a mixture of experts by its total), a licence
-    only its rows, and a table left with no row says so instead of showing a bare header."""
+def test_size_filter_labels_name_their_bounds() -> None:
+    """The size classes' names (render/format.py), from bounds fixed here rather than site.yaml's: a
+    wrong name fails whatever the data says."""
+    from generator.render.format import size_class_labels
+
+    assert size_class_labels([4, 15, 40]) == ("Up to 4B", "4B to 15B", "15B to 40B", "Over 40B")
+    assert size_class_labels([1.5, 1000]) == ("Up to 1.5B", "1.5B to 1T", "Over 1T")
+    assert size_class_labels([8]) == ("Up to 8B", "Over 8B")
+
+
+def _billions(params: str) -> float | None:
+    """A Parameters cell's total size as a reader reads it ("9B active (32B total)", "~1.2T", "—")."""
+    found = re.search(r"([\d.,]+)([BT]) total", params) or re.fullmatch(r"~?([\d.,]+)([BT])", params)
+    if not found:
+        return None
+    value = float(found[1].replace(",", ""))
+    return value * 1000 if found[2] == "T" else value
+
+
+def test_leaderboard_filters_keep_only_the_rows_they_name(page: object, base_url: str, catalog: Catalog) -> None:
+    """The size and licence filters (docs/assets/filter.js) over a leaderboard's tables: each size
+    class keeps the rows whose total parameters, as the cell shows them, fall in it (a mixture of
+    experts by its total), every row with a size in exactly one class; a licence keeps only its rows,
+    and a table left with no row says so instead of showing a bare header. The classes are
+    site.yaml's, named as the generator names them."""
+    from generator.render.format import size_class_labels
+
     page.goto(base_url + "leaderboards/coding/")  # type: ignore[attr-defined]
     bar = page.locator(".omc-filters")  # type: ignore[attr-defined]
     sizes = bar.locator("select").nth(0)
-    assert sizes.locator("option").all_inner_texts() == ["Any size", "Up to 4B", "4B to 15B", "15B to 40B", "Over 40B"]
+    bounds = list(catalog.site.size_classes_b)
+    classes = list(zip(size_class_labels(bounds), [0, *bounds], [*bounds, math.inf], strict=True))
+    assert sizes.locator("option").all_inner_texts() == ["Any size", *(label for label, _, _ in classes)]
     total = int(bar.locator("output").inner_text().split(" of ")[1].split()[0])
     visible_rows = """() => [...document.querySelectorAll('article table')].flatMap(t => {
         const head = [...t.tHead.rows[0].cells].map(c => c.textContent.trim());
@@ -392,18 +420,30 @@ def test_leaderboard_filters_keep_only_the_rows_they_name(page: object, base_url
             return [text(head.indexOf('Parameters')), text(head.indexOf('License'))];
         });
     })"""
-    sizes.select_option(label="15B to 40B")
-    shown = page.evaluate(visible_rows)  # type: ignore[attr-defined]
-    assert 0 < len(shown) < total
-    for params, _ in shown:
-        billions = float(params.split("(")[-1].split("B")[0]) if "total" in params else float(params.rstrip("B"))
-        assert 15 < billions <= 40, params
-    assert bar.locator("output").inner_text() == f"Showing {len(shown)} of {total} rows"
+    every = page.evaluate(visible_rows)  # type: ignore[attr-defined]
+    assert len(every) == total
+    placed = 0
+    for label, low, high in classes:
+        sizes.select_option(label=label)
+        shown = page.evaluate(visible_rows)  # type: ignore[attr-defined]
+        for params, _ in shown:
+            assert low < (_billions(params) or math.nan) <= high, (label, params)
+        assert bar.locator("output").inner_text() == f"Showing {len(shown)} of {total} rows"
+        placed += len(shown)
+    assert placed == sum(1 for params, _ in every if _billions(params) is not None) > 0
     bar.locator("select").nth(1).select_option(label="MIT")
-    shown = page.evaluate(visible_rows)  # type: ignore[attr-defined]
-    assert shown and {license for _, license in shown} == {"MIT"}
-    empty = page.locator(".omc-filters__empty:visible")  # type: ignore[attr-defined]
-    assert empty.count() >= 1 and empty.first.inner_text() == "No model in this table matches the filters."
+    emptied = False
+    for label, _, _ in [("Any size", None, None), *classes]:
+        sizes.select_option(label=label)
+        shown = page.evaluate(visible_rows)  # type: ignore[attr-defined]
+        assert {license for _, license in shown} <= {"MIT"}
+        if label == "Any size":
+            assert shown
+        empty = page.locator(".omc-filters__empty:visible")  # type: ignore[attr-defined]
+        if empty.count():
+            assert empty.first.inner_text() == "No model in this table matches the filters."
+            emptied = True
+    assert emptied
     sizes.select_option(label="Any size")
     bar.locator("select").nth(1).select_option(label="Any license")
     assert bar.locator("output").inner_text() == f"Showing {total} of {total} rows"

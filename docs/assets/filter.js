@@ -1,10 +1,14 @@
 // Size and licence filters over the tables of a page: home's table of every model, the leaderboards,
 // the rankings and the hardware guide. Plain JavaScript over complete static tables (which work, and
 // sort, without it): it only hides rows. The generator writes a marker, <div class="omc-filters"
-// data-size-classes="4 15 40">, before the tables: its bounds (billions of parameters) are
-// data/site.yaml's size classes. Each table after the marker with Parameters and License columns is
-// filtered; sizes are read from the Parameters cells and licences from the License cells, so the
-// filters offer nothing the tables do not show.
+// data-size-classes="4 15 40" data-size-labels="Up to 4B;4B to 15B;15B to 40B;Over 40B">, before the
+// tables: its bounds (billions of parameters) are data/site.yaml's size classes, and their names, one
+// more than the bounds, are the generator's (render/format.py's size_class_labels). Each table after
+// the marker with Parameters and License columns is filtered: a row's size is the figure its
+// Parameters cell carries as data (<span data-size-b="32">, the model's total parameters in billions,
+// a mixture of experts by its total, written by the generator beside the text it shows) and its
+// licence is the License cell's text, so the filters offer nothing the tables do not show and never
+// read a figure out of the words.
 (function () {
   "use strict";
 
@@ -13,19 +17,17 @@
     return;
   }
   var bounds = marker.getAttribute("data-size-classes").split(" ").map(Number);
+  var labels = marker.getAttribute("data-size-labels").split(";");
 
-  // [4, 15, 40] -> up to 4B, 4B to 15B, 15B to 40B, over 40B.
+  // [4, 15, 40] -> up to 4B, 4B to 15B, 15B to 40B, over 40B (as the generator names them).
   function sizeClasses() {
     var classes = [{ label: "Any size", test: function () { return true; } }];
     bounds.forEach(function (high, i) {
       var low = i ? bounds[i - 1] : 0;
-      classes.push({
-        label: i ? low + "B to " + high + "B" : "Up to " + high + "B",
-        test: function (b) { return b > low && b <= high; },
-      });
+      classes.push({ label: labels[i], test: function (b) { return b > low && b <= high; } });
     });
     var top = bounds[bounds.length - 1];
-    classes.push({ label: "Over " + top + "B", test: function (b) { return b > top; } });
+    classes.push({ label: labels[bounds.length], test: function (b) { return b > top; } });
     return classes;
   }
 
@@ -48,14 +50,11 @@
     return;
   }
 
-  // "24B", "~1.2T", "350M", "9B active (32B total)": the total size, in billions; NaN when none.
-  function billions(text) {
-    var found = /([\d.,]+)\s*([MBT])\s+total/.exec(text) || /([\d.,]+)\s*([MBT])\b/.exec(text);
-    if (!found) {
-      return NaN;
-    }
-    var value = parseFloat(found[1].replace(/,/g, ""));
-    return found[2] === "T" ? value * 1000 : found[2] === "M" ? value / 1000 : value;
+  // The total size the Parameters cell carries, in billions; NaN when it carries none.
+  function billions(row, at) {
+    var cell = row.cells[at];
+    var figure = cell && cell.querySelector("[data-size-b]");
+    return figure ? Number(figure.getAttribute("data-size-b")) : NaN;
   }
 
   function cellText(row, at) {
@@ -77,7 +76,7 @@
     var licenseAt = headerIndex(table, "License");
     Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
       var license = cellText(row, licenseAt);
-      entries.push({ table: table, row: row, size: billions(cellText(row, sizeAt)), license: license });
+      entries.push({ table: table, row: row, size: billions(row, sizeAt), license: license });
       if (license && license !== "—" && licenses.indexOf(license) === -1) {
         licenses.push(license);
       }

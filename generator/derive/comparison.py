@@ -679,7 +679,7 @@ def _hardware(
             if rf and rs and rf.ram_gb and rs.ram_gb and provenance.comparable(catalog, rf, rs):
                 ram_ratio = rf.ram_gb / rs.ram_gb
     limit = catalog.site.limited_ram_gb
-    only, measured_within, unknown = _within_limit(catalog, (a, b), limit)
+    only, by_estimate, measured_within, unknown = _within_limit(catalog, (a, b), limit)
     smallest = min(plausible, key=lambda p: (p[1].ram_gb or math.inf, order[p[0].id]), default=None)
     return Hardware(
         profile=profile,
@@ -692,7 +692,7 @@ def _hardware(
         speed_ratio=speed_ratio,
         limit_gb=limit,
         only_within_limit=only,
-        only_by_estimate=bool(only) and _ruled_out_by_estimate(catalog, (a, b), only, limit),
+        only_by_estimate=by_estimate,
         measured_within_limit=measured_within,
         unknown_memory=unknown,
         smallest_ram=smallest,
@@ -718,45 +718,47 @@ def fits(catalog: Catalog, model: schema.Model, limit_gb: float) -> bool | None:
     """Whether a model fits in `limit_gb` of RAM: from its smallest plausible measurement, else its
     estimate (memory.need), else False when its parameters alone are too many; None when nothing
     known decides it. A measurement below what the weights need decides nothing (issue 15)."""
+    return _fit(catalog, model, limit_gb)[0]
+
+
+def _fit(catalog: Catalog, model: schema.Model, limit_gb: float) -> tuple[bool | None, bool]:
+    """`fits`, with whether an estimate (not a measurement or the parameter count) decided it."""
     need = memory.need(catalog, model.id, "ram")
     if need is not None:
-        return need.gb <= limit_gb
+        return need.gb <= limit_gb, need.estimated
     total = model.params.total or facts.nominal_params(model)
     if total and total.value * MIN_BYTES_PER_PARAM > limit_gb:
-        return False
-    return None
-
-
-def _ruled_out_by_estimate(catalog: Catalog, sides: tuple[Side, Side], winner: Side, limit: float) -> bool:
-    other = sides[1] if winner is sides[0] else sides[0]
-    return any((n := memory.need(catalog, m.id, "ram")) and n.estimated and n.gb > limit for m in other.models)
+        return False, False
+    return None, False
 
 
 def _within_limit(
     catalog: Catalog, sides: tuple[Side, Side], limit: float
-) -> tuple[Side | None, tuple[Side, schema.Model, schema.Measurement, Side] | None, tuple[schema.Model, ...]]:
-    """Which family alone fits in the limit ("your only option"), or, when the other's memory is partly
+) -> tuple[Side | None, bool, tuple[Side, schema.Model, schema.Measurement, Side] | None, tuple[schema.Model, ...]]:
+    """Which family alone fits in the limit ("your only option") and whether an estimate rules out any
+    of the other's models (so the sentence names the format), or, when the other's memory is partly
     unknown, which has a model measured to fit and the other's models of unknown memory."""
-    verdict = {s.id: [fits(catalog, m, limit) for m in s.models] for s in sides}
+    judged = {s.id: [_fit(catalog, m, limit) for m in s.models] for s in sides}
+    verdict = {i: [v for v, _ in found] for i, found in judged.items()}
     fitting = [s for s in sides if True in verdict[s.id]]
     if len(fitting) != 1:
-        return None, None, ()
+        return None, False, None, ()
     winner = fitting[0]
     other = sides[1 - sides.index(winner)]
     if not other.models:
-        return None, None, ()
+        return None, False, None, ()
     if all(v is False for v in verdict[other.id]):
-        return winner, None, ()
+        return winner, any(by_estimate for _, by_estimate in judged[other.id]), None, ()
     measured = [
         (m, h)
         for m in winner.models
         if (h := memory.plausible_measured(catalog, m)) and (h.ram_gb or math.inf) <= limit
     ]
     if not measured:  # it fits by its estimate alone: no "measured to fit" sentence
-        return None, None, ()
+        return None, False, None, ()
     model, measurement = min(measured, key=lambda p: p[1].ram_gb or 0)
     unknown = tuple(m for m, v in zip(other.models, verdict[other.id], strict=True) if v is None)
-    return None, (winner, model, measurement, other), unknown
+    return None, False, (winner, model, measurement, other), unknown
 
 
 def _even_smaller(

@@ -125,6 +125,15 @@ def size_of(model: schema.Model) -> float | None:
     return figure.value if figure else None
 
 
+def total_size(model: schema.Model) -> float | None:
+    """A model's whole size in billions of parameters, what the tables' size filter goes by: its total
+    (a mixture of experts by all its experts, an edge model with its embeddings), else the one count
+    stated; None when none is."""
+    p = model.params
+    figure = p.total or p.effective or p.active
+    return figure.value if figure else None
+
+
 def size_range(catalog: Catalog, family_id: str) -> tuple[Quantity, Quantity] | None:
     """Smallest headline size and largest total size, as the seed's "Model range" row shows them."""
     models = catalog.family_models(family_id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import schema
-from generator.derive import memory, provenance, rankings
+from generator.derive import facts, memory, provenance, rankings
 from generator.model import Catalog
 
 
@@ -37,6 +37,8 @@ class Row:
     measurement, else the estimate from its architecture; a seed figure below its weights decides nothing."""
     scores: tuple[schema.Score | None, ...]
     """One per column, in the columns' order."""
+    size_b: float | None
+    """The model's total parameters in billions (facts.total_size): what the size filter reads."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ def model_table(catalog: Catalog) -> ModelTable:
                     modalities=model.modalities or family.modalities,
                     ram=memory.need(catalog, model.id, "ram"),
                     scores=scores,
+                    size_b=facts.total_size(model),
                 )
             )
     return ModelTable(columns, tuple(rows))

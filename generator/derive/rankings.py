@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from generator import schema
-from generator.derive import market, memory, provenance
+from generator.derive import facts, market, memory, provenance
 from generator.derive.facts import first_score, oriented, scores_on, speed_on
 from generator.model import Catalog
 
@@ -35,6 +35,8 @@ class Ranked:
     """What the model needs in the memory the page is about (system RAM unless it says GPU memory)."""
     license: schema.Figure | None
     """The model's license (its own, else its family's): a column of every ranked table, and a filter."""
+    size_b: float | None
+    """The model's total parameters in billions (facts.total_size): what the size filter reads."""
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,7 @@ def rank(
             *elsewhere[m.id],
             memory.need(catalog, m.id, kind),
             catalog.model_license(m),
+            facts.total_size(m),
         )
         for m in pending
         if m.id in elsewhere
@@ -184,7 +187,8 @@ def _positions(
         position = previous[1] if previous and previous[0] == s.value else start + len(rows) + 1
         previous = (s.value, position)
         need = memory.need(catalog, m.id, kind)
-        rows.append(Ranked(position, m, catalog.model_family(m.id), bench, s, need, catalog.model_license(m)))
+        license = catalog.model_license(m)
+        rows.append(Ranked(position, m, catalog.model_family(m.id), bench, s, need, license, facts.total_size(m)))
     return rows
 
 

@@ -101,6 +101,20 @@ def number(value: float, digits: int = 1) -> str:
     return f"{rounded:,.{digits}f}".rstrip("0").rstrip(".")
 
 
+def size_class_labels(bounds: Iterable[float]) -> tuple[str, ...]:
+    """The size filter's classes, named from their upper bounds (site.yaml's `size_classes_b`):
+    [4, 15, 40] gives "Up to 4B", "4B to 15B", "15B to 40B" and "Over 40B"."""
+    highs = [params(b) for b in bounds]
+    between = [f"{low} to {high}" for low, high in zip(highs, highs[1:], strict=False)]
+    return (f"Up to {highs[0]}", *between, f"Over {highs[-1]}")
+
+
+def plain(value: float) -> str:
+    """A number for a program to read (an HTML attribute): unrounded, no thousands separator, no
+    trailing `.0`."""
+    return str(int(value)) if value == int(value) else repr(float(value))
+
+
 def params(value: float, approx: bool = False) -> str:
     text = f"{number(value / 1000, 2)}T" if value >= 1000 else f"{number(value, 2)}B"
     return f"~{text}" if approx else text

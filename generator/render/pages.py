@@ -77,6 +77,13 @@ def link(text: object, url: str | None) -> Markup:
     return Markup(f"[{label}]({target})")
 
 
+def size_cell(text: object, size_b: float | None) -> Markup:
+    """A Parameters cell of a filtered table: its escaped text, inside a span that carries the model's
+    total size in billions (`data-size-b`) for docs/assets/filter.js, which never parses the text."""
+    shown = fmt.escape(text)
+    return Markup(f'<span data-size-b="{fmt.plain(size_b)}">{shown}</span>') if size_b is not None else shown
+
+
 def param_summary(model: schema.Model) -> str:
     """How the seed writes a model's size: "~30B active (110B total)", "2.3B (5.1B total)", "31B"."""
     p = model.params
@@ -177,6 +184,7 @@ def environment() -> jinja2.Environment:
         times=fmt.times,
         more=fmt.more,
         size_range=fmt.size_range,
+        size_class_labels=fmt.size_class_labels,
         fraction=fmt.fraction,
         join_and=fmt.join_and,
         param_summary=param_summary,
@@ -184,6 +192,7 @@ def environment() -> jinja2.Environment:
         architecture=lambda a: " + ".join(ARCHITECTURE_NAMES[x] for x in a) if a else "—",
         fill=fmt.fill,
         number=fmt.number,
+        plain=fmt.plain,
         verbatim=verbatim,
         yaml=yaml_string,
         chart_alt=chart_drawing.alt_text,
@@ -196,7 +205,7 @@ def environment() -> jinja2.Environment:
         margin_text=fmt.margin_text,
         other_wins=fmt.other_wins,
     )
-    env.globals.update(link=link)
+    env.globals.update(link=link, size_cell=size_cell)
     return env
 
 
