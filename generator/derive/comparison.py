@@ -7,7 +7,7 @@ appears on a comparison page, it was decided here.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from generator import schema
@@ -205,6 +205,9 @@ class Hardware:
     unknown memory: the page says what was measured, never "only option"."""
     unknown_memory: tuple[schema.Model, ...]
     smallest_ram: tuple[schema.Model, schema.Measurement] | None
+    smallest_estimate: memory.Estimate | None
+    """The table's estimate for the smallest measured model when that measurement states no
+    quantisation and the estimate differs: "fits in 2 GB" beside a row that says 3.7 GB says why."""
     even_smaller: tuple[schema.Model, Quantity, Quantity, memory.Need | None] | None
     """A model with fewer parameters than the smallest measured one and no measurement: its size, the
     measured model's, and its estimated need when it has one (gigabytes are set against gigabytes,
@@ -696,11 +699,22 @@ def _hardware(
         measured_within_limit=measured_within,
         unknown_memory=unknown,
         smallest_ram=smallest,
+        smallest_estimate=_unstated_beside_estimate(smallest, rows),
         even_smaller=_even_smaller(catalog, smallest, (*a.models, *b.models)),
         notes=_notes(comparison, "hardware", None),
         incomparable=incomparable,
         defaults=memory.formats(catalog).defaults if memory.formats(catalog) else None,
     )
+
+
+def _unstated_beside_estimate(
+    smallest: tuple[schema.Model, schema.Measurement] | None, rows: Sequence[HardwareRow]
+) -> memory.Estimate | None:
+    if smallest is None or smallest[1].quantisation is not None or smallest[1].ram_gb is None:
+        return None
+    model, measured = smallest
+    estimate = next((r.row.estimate for r in rows if r.model.id == model.id), None)
+    return estimate if estimate and round(estimate.total_gb, 1) != round(measured.ram_gb, 1) else None
 
 
 def _hardware_row(catalog: Catalog, profile: schema.Profile, model: schema.Model) -> HardwareRow | None:
