@@ -353,6 +353,15 @@ def test_a_bad_compare_address_says_what_is_wrong(page: object, base_url: str, q
         page.locator("#compare h2", has_text="Benchmarks").wait_for()
 
 
+def test_a_family_pair_without_a_page_shows_context_from_its_models(page: object, base_url: str) -> None:
+    """Llama 3.1 and Qwen3 state their context per model: the families' table shows the longest (the
+    API's max_context_tokens), not a dash that reads as "unknown"."""
+    page.goto(base_url + "compare/?f=llama-3-1&f=qwen-3")
+    row = page.locator("#compare tr", has_text="Max context")
+    row.wait_for()
+    assert row.inner_text().count("128K") == 2
+
+
 def test_a_family_pair_with_a_page_goes_to_it(page: object, base_url: str) -> None:
     page.goto(base_url + "compare/?f=qwen-3-5&f=gemma-4")
     page.wait_for_url("**/" + COMPARISON)

@@ -651,11 +651,11 @@
       row("Released", families.map(function (f) {
         return figureCell(f.released, String, cites);
       })),
-      row("Context", families.map(function (f) {
-        return figureCell(f.context_tokens, tokens, cites);
+      row("Max context", families.map(function (f) {
+        return figureCell(f.max_context_tokens, tokens, cites);
       })),
       row("Input", families.map(function (f) {
-        return figureCell(f.modalities, list, cites);
+        return figureCell(f.widest_modalities, list, cites);
       })),
       row("Models", families.map(function (f) {
         var td = el("td");

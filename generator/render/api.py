@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator import schema
-from generator.derive import provenance
+from generator.derive import facts, provenance
 from generator.derive.site import SitePlan
 from generator.model import Catalog
 from generator.render import api_memory
@@ -89,6 +89,10 @@ class _Api:
                 "languages": figure(f.languages),
                 "modalities": figure(f.modalities),
                 "context_tokens": figure(f.context_tokens),
+                # Derived from the models where the family states none: what the pair pages show as
+                # "Max context" and "Multimodal", so the compare page does not work it out again.
+                "max_context_tokens": figure(facts.max_context(self.catalog, f.id)),
+                "widest_modalities": figure(facts.family_modalities(self.catalog, f.id)),
                 "strengths": figure(f.strengths),
                 "summary": f.summary,
                 "checked": _plain(f.checked),
