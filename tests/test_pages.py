@@ -257,12 +257,16 @@ def test_hardware_guide_tiers_and_fastest(pages: dict[str, str]) -> None:
     assert speed.index("Gemma 4 26B MoE") < speed.index("Qwen 3.5 Plus")
 
 
-def test_use_case_ranking_pages_state_their_rule(pages: dict[str, str]) -> None:
+def test_use_case_ranking_pages_state_their_rule(catalog: Catalog, pages: dict[str, str]) -> None:
     page = pages["best/coding-locally.md"]
     assert "Only models that run locally" in page
     assert "Ranked by HumanEval (higher is better); models with no HumanEval score in its ranked setting" in page
-    # Qwen 2.5 Coder 32B has no Ollama tag, measurement or local offer in the data: not local, not listed
-    assert "Qwen 2.5 Coder 32B" not in page
+    # Qwen 2.5 Coder 32B runs locally by its family's Ollama offer (Ollama's library lists qwen2.5-coder),
+    # which is what lists it; before that offer was sourced it had no local route and was left out.
+    assert "[Qwen 2.5 Coder 32B](../models/qwen-2-5-coder-32b.md)" in page
+    # EXAONE 4.0 32B has no Ollama tag, measurement or local offer in the data: not local, not listed.
+    assert not rankings.runs_locally(catalog, catalog.models["exaone-4-0-32b"])
+    assert "EXAONE 4.0 32B" not in page
     assert (
         "Only models that fit in 8 GB of RAM: measured, or estimated where nothing was measured"
         in pages["best/under-8-gb.md"]
