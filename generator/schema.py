@@ -640,7 +640,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
         "context": ("winner_value", "loser_value"),
         "edge": ("winner_value",),
         "speed": ("winner_model", "loser_model", "winner_value", "loser_value", "profile"),
-        "free_api": ("winner_value",),
+        "free_api": ("winner_value", "loser_value"),
         "price": ("winner_value", "loser_value"),
         "license": ("winner_value", "loser_value", "winner_tier", "loser_tier"),
         "languages": ("winner_value", "loser_value"),

@@ -109,6 +109,8 @@ CASES: dict[str, tuple[dict[str, Any], list[Case]]] = {
             ({"offers": [offer("free_api")]}, {"offers": [offer("paid_api", 1)]}, "a"),
             ({"offers": [offer("free_api")]}, {"offers": [offer("free_api")]}, None),
             ({"offers": [offer("free_api")]}, {}, None),
+            # Weights only on the other side: still a reason, worded as what the sources list (below).
+            ({"offers": [offer("free_api")]}, {"offers": [offer("local")]}, "a"),
         ],
     ),
     "price": (
@@ -152,6 +154,17 @@ def test_criterion(measure: str, index: int) -> None:
     assert winner(picks_for(a, b, crit, extra)) == expected, LABELS[index]
     if expected:  # the same data the other way round picks the other side
         assert winner(picks_for(b, a, crit, extra)) == "b"
+
+
+def test_a_free_api_reason_says_what_the_other_side_has() -> None:
+    """'Needs a paid provider' only where a paid API is on record; weights alone are said as such."""
+    crit = criterion("free-api", "free_api", 1, evidence="{winner} is free through {winner_value}; {loser_value}")
+    for other, says in (
+        (offer("paid_api", 1), "B needs a paid provider"),
+        (offer("local"), "no hosted API for B is in our sources"),
+    ):
+        (reason,) = picks_for({"offers": [offer("free_api")]}, {"offers": [other]}, crit).a
+        assert fmt.fill(reason.evidence or "", dict(reason.values)) == f"A is free through Provider; {says}"
 
 
 def test_every_measure_is_covered() -> None:

@@ -25,7 +25,7 @@ _RULES = {
     "either stated not to be or cannot fit the edge profile's memory (a small model of no stated purpose "
     "may be one, so it keeps the pick from being made)",
     "speed": "the comparable model is at least {t}x as fast on the speed profile",
-    "free_api": "one family has a free hosted API and the other has none",
+    "free_api": 'one family has a free hosted API and the other has none on record ("needs a paid provider" only where a paid one is)',
     "price": "the other family's cheapest paid output price is at least {t}x the winner's",
     "license": "the winner's license is at least {t} step{s} more permissive in the order of data/criteria.yaml",
     "languages": "one family claims at least {t}x as many languages as the other",
