@@ -82,6 +82,18 @@ def test_family_without_models_or_offers_leaves_those_sections_out(thin: dict[st
     assert has_section(thin["families/gemma-4.md"], "scores")  # the check finds a section that is there
 
 
+def test_a_family_without_scores_says_so_and_promises_none(pages: dict[str, str]) -> None:
+    """Command A has models and specifications but no benchmark score in the data: its page says so in a
+    sentence, and neither its description (the link preview) nor its models' promise "benchmark scores"."""
+    page = pages["families/command-a.md"]
+    assert "No benchmark score of Command A is in our data yet" in page
+    assert (
+        "benchmark scores" not in page.split("---")[1]
+        and "benchmark scores" not in pages["models/command-a-03-2025.md"].split("---")[1]
+    )
+    assert "benchmark scores" in pages["families/gemma-4.md"].split("---")[1]
+
+
 def test_model_without_figures_leaves_their_sections_out(thin: dict[str, str]) -> None:
     page = thin["models/sparse-1.md"]
     for anchor in ("scores", "hardware", "api", "run-locally", "matchups", "sources"):
