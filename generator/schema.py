@@ -640,7 +640,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
         "context": ("winner_value", "loser_value"),
         "edge": ("winner_value",),
         "speed": ("winner_model", "loser_model", "winner_value", "loser_value", "profile"),
-        "free_api": ("winner_value", "loser_value"),
+        "free_api": ("winner_value",),
         "price": ("winner_value", "loser_value"),
         "license": ("winner_value", "loser_value", "winner_tier", "loser_tier"),
         "languages": ("winner_value", "loser_value"),
@@ -679,6 +679,11 @@ class Criterion(Strict):
         description="For `speed`: the proof when no trusted measurement decides, from the parameters each "
         "token reads ({winner_value}, {loser_value}: active parameters), which bound the speed on any "
         "hardware. Without it, speed is decided by measurements alone.",
+    )
+    evidence_unlisted: Text | None = Field(
+        default=None,
+        description="For `free_api`: the proof when the other family has no paid API on record either (its "
+        "sources list only its weights). Without it, such a pair gets no free-API reason.",
     )
     use_both: Text | None = Field(
         default=None, description="How the winner's model is used when both families are worth using."

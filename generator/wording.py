@@ -25,6 +25,7 @@ WORDED = {
     "evidence": frozenset(),
     "evidence_with_variant": schema.VARIANT_PLACEHOLDERS,
     "evidence_estimated": frozenset(),
+    "evidence_unlisted": frozenset(),
 }
 FILLED = (*WORDED, "counter", "use_both")
 

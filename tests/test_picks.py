@@ -104,7 +104,7 @@ CASES: dict[str, tuple[dict[str, Any], list[Case]]] = {
         ],
     ),
     "free_api": (
-        criterion("free-api", "free_api", 1),
+        criterion("free-api", "free_api", 1, evidence_unlisted="{winner} {winner_value} {loser}"),
         [
             ({"offers": [offer("free_api")]}, {"offers": [offer("paid_api", 1)]}, "a"),
             ({"offers": [offer("free_api")]}, {"offers": [offer("free_api")]}, None),
@@ -158,13 +158,22 @@ def test_criterion(measure: str, index: int) -> None:
 
 def test_a_free_api_reason_says_what_the_other_side_has() -> None:
     """'Needs a paid provider' only where a paid API is on record; weights alone are said as such."""
-    crit = criterion("free-api", "free_api", 1, evidence="{winner} is free through {winner_value}; {loser_value}")
+    crit = criterion(
+        "free-api",
+        "free_api",
+        1,
+        evidence="{winner} is free through {winner_value}; {loser} needs a paid provider",
+        evidence_unlisted="{winner} is free through {winner_value}; no hosted API for {loser} is in our sources",
+    )
     for other, says in (
         (offer("paid_api", 1), "B needs a paid provider"),
         (offer("local"), "no hosted API for B is in our sources"),
     ):
         (reason,) = picks_for({"offers": [offer("free_api")]}, {"offers": [other]}, crit).a
         assert fmt.fill(reason.evidence or "", dict(reason.values)) == f"A is free through Provider; {says}"
+    # Without a wording for it, weights alone on the other side give no reason.
+    bare = criterion("free-api", "free_api", 1)
+    assert not picks_for({"offers": [offer("free_api")]}, {"offers": [offer("local")]}, bare).a
 
 
 def test_every_measure_is_covered() -> None:

@@ -373,18 +373,17 @@ def _free_api(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) ->
     winner_is_a = bool(free[0])
     winner, loser = _sides(pair, winner_is_a)
     offers = free[0] if winner_is_a else free[1]
-    # "Needs a paid provider" only of a family with a paid API on record: one whose sources list no
-    # hosted API at all (only its downloadable weights) is said to have none (Granite 4.1, Olmo 3).
-    paid = facts.offers_of(catalog, loser.id, "paid_api")
     values = {
         "winner": winner.name,
         "loser": loser.name,
         "winner_value": _and([catalog.providers[o.provider].name for o in offers]),
-        "loser_value": f"{loser.name} needs a paid provider"
-        if paid
-        else f"no hosted API for {loser.name} is in our sources",
     }
-    return Reason(criterion, winner, loser, values)
+    reason = Reason(criterion, winner, loser, values)
+    # "Needs a paid provider" only of a family with a paid API on record: one whose sources list only
+    # its weights (Granite 4.1, Olmo 3) is worded by `evidence_unlisted`, or gets no reason.
+    if facts.offers_of(catalog, loser.id, "paid_api"):
+        return reason
+    return replace(reason, evidence=criterion.evidence_unlisted) if criterion.evidence_unlisted else None
 
 
 def _price(catalog: Catalog, criterion: schema.Criterion, pair: PairFacts) -> Reason | None:
