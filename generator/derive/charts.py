@@ -259,7 +259,7 @@ def _size_map(catalog: Catalog, pair: PairFacts, colours: dict[str, str]) -> Sca
         Point(m.name, colours[m.id], s.name, total, active, m.short_name or "")
         for s in pair.sides
         for m in s.models
-        if (total := _total(m)) and (active := _active(m))
+        if (total := facts.total_size(m)) and (active := _active(m))
     )
     if len(points) < 2:
         return None
@@ -274,11 +274,6 @@ def _size_map(catalog: Catalog, pair: PairFacts, colours: dict[str, str]) -> Sca
         guides=(Guide("diagonal", 1, "dense: active = total"),),
         log=True,
     )
-
-
-def _total(model: schema.Model) -> float | None:
-    figure = model.params.total or facts.nominal_params(model)
-    return figure.value if figure else None
 
 
 def _active(model: schema.Model) -> float | None:

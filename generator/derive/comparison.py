@@ -740,8 +740,8 @@ def _fit(catalog: Catalog, model: schema.Model, limit_gb: float) -> tuple[bool |
     need = memory.need(catalog, model.id, "ram")
     if need is not None:
         return need.gb <= limit_gb, need.estimated
-    total = model.params.total or facts.nominal_params(model)
-    if total and total.value * MIN_BYTES_PER_PARAM > limit_gb:
+    total = facts.total_size(model)
+    if total and total * MIN_BYTES_PER_PARAM > limit_gb:
         return False, False
     return None, False
 

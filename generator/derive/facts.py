@@ -125,12 +125,16 @@ def size_of(model: schema.Model) -> float | None:
     return figure.value if figure else None
 
 
+def total_params(model: schema.Model) -> schema.Figure | None:
+    """A model's whole size: its total (a mixture of experts with all its experts, an edge model with
+    its embeddings), else the size it is known by. What its weights are sized from, what the size map
+    and the tables' size filter place it by."""
+    return model.params.total or nominal_params(model)
+
+
 def total_size(model: schema.Model) -> float | None:
-    """A model's whole size in billions of parameters, what the tables' size filter goes by: its total
-    (a mixture of experts by all its experts, an edge model with its embeddings), else the one count
-    stated; None when none is."""
-    p = model.params
-    figure = p.total or p.effective or p.active
+    """total_params in billions, None when the data states no size."""
+    figure = total_params(model)
     return figure.value if figure else None
 
 
@@ -138,7 +142,7 @@ def size_range(catalog: Catalog, family_id: str) -> tuple[Quantity, Quantity] | 
     """Smallest headline size and largest total size, as the seed's "Model range" row shows them."""
     models = catalog.family_models(family_id)
     smallest = [f for m in models if (f := nominal_params(m))]
-    largest = [f for m in models if (f := m.params.total or nominal_params(m))]
+    largest = [f for m in models if (f := total_params(m))]
     if not smallest or not largest:
         return None
     low = min(smallest, key=lambda f: f.value)
