@@ -316,8 +316,8 @@ def _nice_ticks(limit: float, bins: int) -> list[float]:
     return [i * step for i in range(int(limit / step + 1e-9) + 1)]
 
 
-# Text styles of the directly written charts: size in points, weight, and the baseline's offset below
-# the point a text is placed at, in ems, for text centred (0.35) or hung from its top (0.76) on it.
+# Text styles of the directly written charts: (size in points, weight). A text is placed by a point it
+# is centred on or hangs from; its baseline lies this many ems below that point.
 _TEXT_STYLES = {
     "tick": (FONT_PT - 1, 400),
     "label": (FONT_PT - 1, 400),
@@ -334,7 +334,7 @@ class _Svg:
     always give the same bytes."""
 
     def __init__(self, width_in: float, height_in: float) -> None:
-        self.width, self.height = width_in * 72, height_in * 72
+        self.width_in, self.height_in = width_in, height_in
         self.parts: list[str] = []
         self.fills: dict[str, str] = {}
 
@@ -374,14 +374,14 @@ class _Svg:
         )
         return (
             '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n'
-            f'<svg xmlns="http://www.w3.org/2000/svg" width="{self.width:g}pt" height="{_pt(self.height / 72)}pt" '
-            f'viewBox="0 0 {self.width:g} {_pt(self.height / 72)}" version="1.1">\n'
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{_pt(self.width_in)}pt" height="{_pt(self.height_in)}pt" '
+            f'viewBox="0 0 {_pt(self.width_in)} {_pt(self.height_in)}" version="1.1">\n'
             f"<defs><style>\n{style}</style></defs>\n" + "\n".join(self.parts) + "\n</svg>\n"
         )
 
 
 def _pt(inches: float) -> str:
-    """Inches as points, to a hundredth (a thousandth of a pixel on the widest screens is noise)."""
+    """Inches as points, to a hundredth of a point (finer is invisible and only lengthens the file)."""
     return f"{inches * 72:.2f}".rstrip("0").rstrip(".")
 
 
