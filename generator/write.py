@@ -4,7 +4,7 @@ Writing only changed files keeps a no-op rebuild free (modification times stay p
 does not loop and caches stay warm). Files the data no longer implies are removed.
 """
 
-# TreeWriter and _remove_stale work on path strings: pathlib's parsing of every path cost more than
+# TreeWriter and its helpers work on path strings: pathlib's parsing of every path cost more than
 # the writes themselves (a thousand files a build, and `make serve` walks them on every save).
 # ruff: noqa: PTH103, PTH105, PTH106, PTH108, PTH118, PTH120, PTH123, PTH208
 
@@ -43,23 +43,32 @@ class TreeWriter:
         self.written = self.unchanged = 0
         out.mkdir(parents=True, exist_ok=True)
         self._root = str(out)
-        self._folders: set[str] = {self._root}
+        # One walk up front instead of a failed open per new file: on a cold build every file is new,
+        # and on these disks each system call on a missing path costs about as much as a write.
+        self._existing, folders = _tree(self._root)
+        self._folders = {self._root, *folders}
 
     def write(self, relative: str, content: bytes) -> None:
         if relative in self.paths:
             raise ValueError(f"two files would be written to {relative}")
         self.paths.add(relative)
         path = os.path.join(self._root, relative)
-        try:
-            with open(path, "rb") as stream:
-                if stream.read() == content:
-                    self.unchanged += 1
-                    return
-        except FileNotFoundError:
+        if relative not in self._existing:
+            # A new file is written in place: nothing reads it before this build ends, and a build cut
+            # short has already forgotten the stamp, so the next one compares and rewrites it.
             folder = os.path.dirname(path)
             if folder not in self._folders:
                 os.makedirs(folder, exist_ok=True)
                 self._folders.add(folder)
+            with open(path, "wb") as stream:
+                stream.write(content)
+            self.written += 1
+            return
+        with open(path, "rb") as stream:
+            if stream.read() == content:
+                self.unchanged += 1
+                return
+        # An existing file is replaced by a rename: `make serve` may be serving it meanwhile.
         folder, name = os.path.split(path)
         temporary = os.path.join(folder, f".{name}.tmp")
         with open(temporary, "wb") as stream:
@@ -75,7 +84,7 @@ class TreeWriter:
         self.unchanged += 1
 
     def finish(self) -> WriteStats:
-        return WriteStats(self.written, self.unchanged, _remove_stale(self.out, self.paths))
+        return WriteStats(self.written, self.unchanged, _remove_stale(self._root, self._existing - self.paths))
 
 
 def write_if_changed(path: Path, content: bytes) -> bool:
@@ -102,19 +111,28 @@ def write_atomic(path: Path, content: bytes) -> None:
         raise
 
 
-def _remove_stale(out: Path, keep: set[str]) -> int:
-    """Delete the files not in `keep` (paths relative to `out`), then the folders left empty."""
-    removed = 0
-    root = str(out)
-    for folder, _, files in os.walk(root, topdown=False):
+def _tree(root: str) -> tuple[set[str], set[str]]:
+    """The files under `root` (relative, with forward slashes) and its folders (full paths)."""
+    files, folders = set(), set()
+    for folder, _, names in os.walk(root):
+        folders.add(folder)
         prefix = os.path.relpath(folder, root).replace(os.sep, "/") + "/" if folder != root else ""
-        for name in files:
-            if prefix + name not in keep:
-                os.unlink(os.path.join(folder, name))
-                removed += 1
-        if folder != root and not os.listdir(folder):
+        files.update(prefix + name for name in names)
+    return files, folders
+
+
+def _remove_stale(root: str, stale: set[str]) -> int:
+    """Delete these files (paths relative to `root`), then the folders they leave empty."""
+    folders = set()
+    for relative in stale:
+        path = os.path.join(root, relative)
+        os.unlink(path)
+        folders.add(os.path.dirname(path))
+    for folder in sorted(folders, key=len, reverse=True):  # the deepest first: a parent may empty next
+        while folder != root and folder.startswith(root) and not os.listdir(folder):
             os.rmdir(folder)
-    return removed
+            folder = os.path.dirname(folder)
+    return len(stale)
 
 
 def swap_in(new: Path, target: Path) -> list[str]:
