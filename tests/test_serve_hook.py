@@ -104,3 +104,25 @@ def test_serve_config_is_not_strict_but_the_published_one_is() -> None:
     assert serve["site_url"] == ""
     # The published build has its own hooks (overrides/hooks/memory.py), but never the serve hook.
     assert "generator/serve_hook.py" in serve["hooks"] and "generator/serve_hook.py" not in site.get("hooks", [])
+
+
+def test_a_rebuild_loads_the_theme_s_templates_compiled_by_the_one_before() -> None:
+    """MkDocs makes a new Jinja environment for every rebuild: the hook hands each the templates the
+    last one compiled, and an edited template is compiled afresh."""
+    import jinja2
+
+    def rebuild(source: str) -> jinja2.Environment:
+        env = serve_hook.on_env(jinja2.Environment(loader=jinja2.DictLoader({"page.html": source})), config=None)
+        assert isinstance(env, jinja2.Environment)
+        return env
+
+    first = rebuild("{{ 6 * 7 }} v1")
+    assert first.get_template("page.html").render() == "42 v1"
+    second = rebuild("{{ 6 * 7 }} v1")
+
+    def never(*_: object, **__: object) -> None:
+        raise AssertionError("compiled again")
+
+    second.compile = never  # type: ignore[method-assign]
+    assert second.get_template("page.html").render() == "42 v1"
+    assert rebuild("{{ 6 * 7 }} v2").get_template("page.html").render() == "42 v2"
