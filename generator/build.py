@@ -52,7 +52,9 @@ class Report:
     """The latest date in the data: the sitemap's lastmod, so that builds do not depend on the clock."""
     charts: ChartCounts = field(default_factory=lambda: ChartCounts(0, 0))
     published: int = 0  # API, feed and embed files
-    rendered: int = 0  # pages rendered this run; the others were left as the last run wrote them
+    rendered: tuple[
+        str, ...
+    ] = ()  # paths of the pages rendered this run; the others were left as the last run wrote them
     previous: Previous | None = None
     """What the next generate in this process needs to render only what an edit touches."""
 
@@ -238,7 +240,18 @@ def _generate(
     state = incremental.Previous(
         code_key, objects, site.plan, today, MappingProxyType(outputs), MappingProxyType(inputs), written
     )
-    return Report(page_count, redirects, stats, stale, today, updated, charts.counts, published_count, len(todo), state)
+    return Report(
+        page_count,
+        redirects,
+        stats,
+        stale,
+        today,
+        updated,
+        charts.counts,
+        published_count,
+        tuple(p.path for p in todo),
+        state,
+    )
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,10 @@ pages a save touches.
 
 An editor's save is almost always an edit to one family file: a score, a measurement, a price. Every
 page type says which families' data a page shows (`PageType.inputs`); the pages of other families
-keep the files they wrote last time. Anything wider falls back to rendering every page: a change to
+keep the files they wrote last time. A leaderboard shows a family's scores on its benchmarks only: its
+inputs say `family:benchmark` (that family's scores there, and the rest of the family but its other
+scores), so a save that changes one score renders that benchmark's pages, not every leaderboard the
+family is on. Anything wider falls back to rendering every page: a change to
 any file outside data/families/ (the shared data, a template, the code), a family added, removed or
 renamed (titles are on every page that links it), a change to the site plan (sizes and dates choose
 the pairs), another reference day, or output files touched since. A test edits each family in turn
@@ -35,8 +38,9 @@ class Previous:
     outputs: Mapping[str, tuple[str, ...]]
     """Per page path, every file the page wrote: its Markdown, the files it publishes, its charts."""
     inputs: Mapping[str, frozenset[str] | None]
-    """Per page path, the families it showed (PageType.inputs): an edit that takes a family off a page
-    (its only score on a benchmark deleted) changes the page although the page no longer shows it."""
+    """Per page path, the families (or `family:benchmark` scores) it showed (PageType.inputs): an edit
+    that takes a family off a page (its only score on a benchmark deleted) changes the page although the
+    page no longer shows it."""
     written: Mapping[str, list[int]]
     """The output folder as the run left it (stamp.outputs): a file touched since means start over."""
 
@@ -44,7 +48,8 @@ class Previous:
 def touched(
     previous: Previous | None, code_key: str, objects: Iterable[schema.Strict], plan: SitePlan, today: date, out: Path
 ) -> frozenset[str] | None:
-    """The ids of the families whose data changed since `previous`, or None when every page must be
+    """What changed since `previous`: the id of each family whose data changed but for its scores, and
+    `family:benchmark` for each benchmark a family's scores changed on; None when every page must be
     rendered again."""
     objects = tuple(objects)
     if previous is None or (previous.code_key, previous.plan, previous.today) != (code_key, plan, today):
@@ -52,12 +57,12 @@ def touched(
     before, after = _families(previous.objects), _families(objects)
     if _shared(previous.objects) != _shared(objects) or before.keys() != after.keys():
         return None
-    changed = frozenset(i for i in after if after[i] != before[i])
-    if any(_names(before[i]) != _names(after[i]) for i in changed):
+    edited = [i for i in after if after[i] != before[i]]
+    if any(_names(before[i]) != _names(after[i]) for i in edited):
         return None
     if stamp.outputs(out) != previous.written:
         return None
-    return changed
+    return frozenset(change for i in edited for change in _changes(before[i], after[i]))
 
 
 def split(
@@ -69,11 +74,49 @@ def split(
     for page in plan.pages:
         now = inputs[page.path] = page.type.inputs(catalog, page)  # type: ignore[attr-defined]
         before = previous.inputs.get(page.path) if previous else None
-        if previous and changed is not None and now is not None and before is not None and not (now | before) & changed:
+        if (
+            previous
+            and changed is not None
+            and now is not None
+            and before is not None
+            and not shows(now | before, changed)
+        ):
             kept[page.path] = previous.outputs[page.path]
         else:
             todo.append(page)
     return todo, kept, inputs
+
+
+def shows(inputs: frozenset[str], changed: frozenset[str]) -> bool:
+    """Whether a page with these inputs shows any of the changes (`touched`): a whole family's input
+    shows every change to it; `family:benchmark` shows that benchmark's scores and any change to the
+    family but its scores."""
+    families = {i.partition(":")[0] for i in inputs}
+    return any(
+        c in inputs or (":" in c and c.partition(":")[0] in inputs) or (":" not in c and c in families) for c in changed
+    )
+
+
+def _changes(before: schema.Family, after: schema.Family) -> frozenset[str]:
+    """The family's id if anything but its scores changed, else `family:benchmark` per benchmark whose
+    scores changed (the models are the same ones: `_names` compared them)."""
+    if _without_scores(before) != _without_scores(after):
+        return frozenset({after.id})
+    benchmarks = {
+        b
+        for old, new in zip(before.models, after.models, strict=True)
+        for b in {s.benchmark for s in (*old.scores, *new.scores)}
+        if _on(old, b) != _on(new, b)
+    }
+    return frozenset(f"{after.id}:{b}" for b in benchmarks)
+
+
+def _without_scores(family: schema.Family) -> schema.Family:
+    return family.model_copy(update={"models": [m.model_copy(update={"scores": []}) for m in family.models]})
+
+
+def _on(model: schema.Model, benchmark: str) -> tuple[schema.Score, ...]:
+    return tuple(s for s in model.scores if s.benchmark == benchmark)
 
 
 def _families(objects: Iterable[schema.Strict]) -> Mapping[str, schema.Family]:

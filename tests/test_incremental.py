@@ -32,7 +32,7 @@ def pages_of(report: Report) -> tuple[object, ...]:
 @pytest.fixture
 def session(project: Path) -> Session:
     session = Session(project)
-    assert session.generate().rendered > 100
+    assert len(session.generate().rendered) > 100
     return session
 
 
@@ -51,9 +51,28 @@ def test_edits_to_one_family_after_another_render_fewer_pages_and_the_same_bytes
     for day, family in enumerate(("gemma-4", "qwen-2-5-coder", "qwen-3-6", "deepseek-r1"), start=2):
         checked_on(project / f"data/families/{family}.yaml", f"2025-01-0{day}")
         report = session.generate()
-        assert 0 < report.rendered < len(pages_of(report)) * 3 // 4, (family, report.rendered)
+        assert 0 < len(report.rendered) < len(pages_of(report)) * 3 // 4, (family, len(report.rendered))
         assert report.stats.written > 0
         assert_same_as_a_whole_build(project, tmp_path_factory)
+
+
+def test_a_score_edit_renders_that_benchmark_s_leaderboards_not_the_others(
+    session: Session, project: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Phi-4's MMLU changes: the MMLU leaderboard and its category's are rendered again (and Phi-4's
+    own pages), no other benchmark's; the folder is then exactly what a whole build writes."""
+    family = project / "data/families/phi-4.yaml"
+    text = family.read_text(encoding="utf-8")
+    score = "        value: 84.8\n        variant: instruct\n"
+    quote = 'quote: "simple-evals MMLU 84.8 '
+    assert text.count(score) == text.count(quote) == 1
+    family.write_text(text.replace(score, score.replace("84.8", "84.6")).replace(quote, quote.replace("84.8", "84.6")))
+    report = session.generate()
+    rendered = set(report.rendered)
+    assert "benchmarks/mmlu.md" in rendered and "families/phi-4.md" in rendered
+    assert "benchmarks/gpqa.md" not in rendered and "benchmarks/humaneval.md" not in rendered
+    assert "84.6" in (project / OUTPUT / "benchmarks/mmlu.md").read_text(encoding="utf-8")
+    assert_same_as_a_whole_build(project, tmp_path_factory)
 
 
 def test_an_edit_to_shared_data_or_a_name_renders_every_page(
@@ -62,12 +81,12 @@ def test_an_edit_to_shared_data_or_a_name_renders_every_page(
     site = project / "data/site.yaml"
     site.write_text(site.read_text(encoding="utf-8").replace("stale_after_days: ", "stale_after_days: 1"), "utf-8")
     report = session.generate()
-    assert report.rendered == len(pages_of(report))
+    assert len(report.rendered) == len(pages_of(report))
     assert_same_as_a_whole_build(project, tmp_path_factory)
     family = project / "data/families/phi-4.yaml"
     family.write_text(family.read_text(encoding="utf-8").replace("name: Phi-4\n", "name: Phi Four\n", 1), "utf-8")
     report = session.generate()
-    assert report.rendered == len(pages_of(report))  # its name is on every page linking it
+    assert len(report.rendered) == len(pages_of(report))  # its name is on every page linking it
     assert "Phi Four" in (project / OUTPUT / "families/index.md").read_text(encoding="utf-8")
     assert_same_as_a_whole_build(project, tmp_path_factory)
 

@@ -57,17 +57,21 @@ class PageType:
     guide: bool = False
     """A section guide: listed on the home page and among the guides' related links, in registry order."""
     inputs: Callable[[Catalog, Page], frozenset[str] | None] = lambda catalog, page: None
-    """The families whose data one of its pages shows besides their names; None (the default): any
-    family's. `make serve` renders again only the pages that show an edited family (incremental.py)."""
+    """The families whose data one of its pages shows besides their names (a family id, or
+    `family:benchmark` for its scores on one benchmark only); None (the default): any family's. `make serve` renders again only the pages that show an edited family (incremental.py)."""
 
     def page(self, path: str, *key: str) -> Page:
         return Page(path, self, key)
 
 
 def scored_families(catalog: Catalog, benchmarks: set[str]) -> frozenset[str]:
-    """The families with a model scored on any of these benchmarks (the inputs of a leaderboard)."""
+    """The inputs of a leaderboard: `family:benchmark` for each family with a model scored on one of
+    these benchmarks (incremental.py); no other score of the family is on the page."""
     return frozenset(
-        catalog.family_of[m.id] for m in catalog.models.values() if any(s.benchmark in benchmarks for s in m.scores)
+        f"{catalog.family_of[m.id]}:{s.benchmark}"
+        for m in catalog.models.values()
+        for s in m.scores
+        if s.benchmark in benchmarks
     )
 
 
