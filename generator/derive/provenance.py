@@ -20,6 +20,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from generator import schema
+from generator.derive.facts import per_catalog
 from generator.model import OFFICIAL_KINDS, Catalog
 
 Basis = Literal["checked", "published", "never"]
@@ -275,10 +276,21 @@ def _runner_name(catalog: Catalog, run_by: str) -> str:
 
 
 def setting_of(catalog: Catalog, score: schema.Score) -> Setting:
-    family = catalog.model_family(catalog.score_model[id(score)])
-    return Setting(
-        score.variant, score.effort, score.shots, score.cot, score.tools, _run_by(catalog, score, family), score.metric
-    )
+    return _settings(catalog)[id(score)]
+
+
+@per_catalog
+def _settings(catalog: Catalog) -> Mapping[int, Setting]:
+    """Every score's setting, by the score's id (as catalog.score_model): rankings and the guide ask
+    for the same scores' settings tens of thousands of times a build."""
+    settings = {}
+    for model in catalog.models.values():
+        family = catalog.model_family(model.id)
+        for s in model.scores:
+            settings[id(s)] = Setting(
+                s.variant, s.effort, s.shots, s.cot, s.tools, _run_by(catalog, s, family), s.metric
+            )
+    return MappingProxyType(settings)
 
 
 def _run_by(catalog: Catalog, score: schema.Score, family: schema.Family) -> str | None:

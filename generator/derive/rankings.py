@@ -112,7 +112,18 @@ SettingKey = tuple[object, ...]
 
 
 def setting_key(catalog: Catalog, score: schema.Score) -> SettingKey:
-    return provenance.setting_of(catalog, score).key(catalog.comparable)
+    return _setting_keys(catalog)[id(score)]
+
+
+@facts.per_catalog
+def _setting_keys(catalog: Catalog) -> Mapping[int, SettingKey]:
+    return MappingProxyType(
+        {
+            id(s): provenance.setting_of(catalog, s).key(catalog.comparable)
+            for m in catalog.models.values()
+            for s in m.scores
+        }
+    )
 
 
 def reference_setting(catalog: Catalog, scores: Iterable[schema.Score]) -> SettingKey:
