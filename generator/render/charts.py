@@ -1,7 +1,7 @@
 """Draw chart specs: SVG for the pages (a light and a dark twin), PNG for link previews.
 
-Bar charts are written as SVG directly (`_bars_svg`); scatters, the timeline and previews are drawn
-with matplotlib. This is the only module that imports it, and only inside `prepare()`, so that a build
+Bar charts and scatters are written as SVG directly (`_bars_svg`, `_scatter`); the timeline and
+previews are drawn with matplotlib. This is the only module that imports it, and only inside `prepare()`, so that a build
 whose other charts are all cached never pays for the import. Output is deterministic: text stays text
 (`svg.fonttype: none`), ids come from a fixed `svg.hashsalt`, and no date or software version is
 written into the files.
@@ -142,15 +142,17 @@ def _measure_each_text_once(renderer: type) -> None:
 
 def is_direct(chart: Chart) -> bool:
     """Whether the chart is written without matplotlib (no import, nothing worth another core)."""
-    return isinstance(chart, BarChart)
+    return isinstance(chart, BarChart | ScatterChart)
 
 
 def draw(chart: Chart) -> bytes:
     """The bytes of one chart: an SVG with placeholder colours (see `themed`) or a preview PNG."""
     if isinstance(chart, BarChart):
         return _bars_svg(chart).encode()
+    if isinstance(chart, ScatterChart):
+        return _scatter(chart).svg.encode()
     prepare()
-    drawers = {ScatterChart: _scatter, TimelineChart: _timeline, PreviewImage: _preview}
+    drawers = {TimelineChart: _timeline, PreviewImage: _preview}
     figure = drawers[type(chart)](chart)  # type: ignore[operator]
     return _save(figure, "png" if isinstance(chart, PreviewImage) else "svg")
 
@@ -324,8 +326,35 @@ _TEXT_STYLES = {
     "group": (FONT_PT - 0.5, 700),
     "axis-label": (FONT_PT, 400),
     "title": (FONT_PT + 1.5, 700),
+    "scale": (FONT_PT, 400),  # a scatter's tick labels and axis names
+    "note": (FONT_PT - 2, 400),  # a guide line's label
 }
-_BASELINE_EM = {"center": 0.35, "top": 0.76}
+_BASELINE_EM = {"center": 0.35, "top": 0.76, "bottom": -0.24}
+# A marker of each shape whose width is 1, centred on 0 (y down): matplotlib's circle, square, diamond,
+# triangles up and down, and filled plus.
+_MARKS = {
+    "s": ((-0.5, -0.5), (0.5, -0.5), (0.5, 0.5), (-0.5, 0.5)),
+    "D": ((0, -0.7071), (0.7071, 0), (0, 0.7071), (-0.7071, 0)),
+    "^": ((0, -0.5), (0.5, 0.5), (-0.5, 0.5)),
+    "v": ((0, 0.5), (0.5, -0.5), (-0.5, -0.5)),
+    "P": tuple(
+        (x / 6, y / 6)
+        for x, y in (
+            (-1, -3),
+            (1, -3),
+            (1, -1),
+            (3, -1),
+            (3, 1),
+            (1, 1),
+            (1, 3),
+            (-1, 3),
+            (-1, 1),
+            (-3, 1),
+            (-3, -1),
+            (-1, -1),
+        )
+    ),
+}
 
 
 class _Svg:
@@ -348,17 +377,38 @@ class _Svg:
             f'<rect x="{_pt(x)}" y="{_pt(y)}" width="{_pt(width)}" height="{_pt(height)}" class="{fill}"/>'
         )
 
+    def mark(self, x: float, y: float, shape: str, size_pt: float, colour: str) -> None:
+        """A scatter's marker centred on x, y: `size_pt` wide, filled with `colour`, edged in ink."""
+        fill = self.fills.setdefault(colour, f"f{len(self.fills)}")
+        if shape not in _MARKS:  # "o"
+            self.parts.append(f'<circle cx="{_pt(x)}" cy="{_pt(y)}" r="{size_pt / 2:.2f}" class="mark {fill}"/>')
+            return
+        corners = " L ".join(f"{x * 72 + dx * size_pt:.2f} {y * 72 + dy * size_pt:.2f}" for dx, dy in _MARKS[shape])
+        self.parts.append(f'<path d="M {corners} Z" class="mark {fill}"/>')
+
     def text(
-        self, x: float, y: float, text: str, kind: str, anchor: str, align: str = "center", spacing: float = 1.0
+        self,
+        x: float,
+        y: float,
+        text: str,
+        kind: str,
+        anchor: str,
+        align: str = "center",
+        spacing: float = 1.0,
+        rotate: int = 0,
     ) -> None:
+        """A text whose `anchor` side (start, middle, end) lies at x and whose `align` edge (top,
+        center, bottom) lies at y; `rotate` turns it about x, y (-90: reading upwards)."""
         size, _ = _TEXT_STYLES[kind]
         lines = text.split("\n")
         step = size * 1.2 * spacing  # points between baselines, as matplotlib spaces lines
-        first = y * 72 + _BASELINE_EM[align] * size - (step * (len(lines) - 1) / 2 if align == "center" else 0)
+        before = {"top": 0, "center": (len(lines) - 1) / 2, "bottom": len(lines) - 1}[align]
+        first = y * 72 + _BASELINE_EM[align] * size - step * before
         spans = "".join(
             f'<tspan x="{_pt(x)}" y="{first + i * step:.2f}">{escape(line)}</tspan>' for i, line in enumerate(lines)
         )
-        self.parts.append(f'<text class="{kind} {anchor}">{spans}</text>')
+        turn = f' transform="rotate({rotate} {_pt(x)} {_pt(y)})"' if rotate else ""
+        self.parts.append(f'<text class="{kind} {anchor}"{turn}>{spans}</text>')
 
     def finish(self) -> str:
         fonts = "".join(
@@ -370,7 +420,9 @@ class _Svg:
             f"text {{font-family: {FONT_STACK}; fill: {INK}}}\n"
             ".start {text-anchor: start}\n.middle {text-anchor: middle}\n.end {text-anchor: end}\n"
             f".grid {{fill: none; stroke: {GRID}; stroke-width: 0.6}}\n"
-            f".axis {{fill: none; stroke: {INK}; stroke-width: 0.8}}\n{fonts}{fills}"
+            f".axis {{fill: none; stroke: {INK}; stroke-width: 0.8}}\n"
+            f".guide {{fill: none; stroke: {INK}; stroke-width: 0.9; stroke-dasharray: 3.6 2.7; stroke-opacity: 0.7}}\n"
+            f".mark {{stroke: {INK}; stroke-width: 0.6}}\n{fonts}{fills}"
         )
         return (
             '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n'
@@ -395,10 +447,6 @@ def _row_positions(rows: Sequence[tuple[str, str, float | None, str | None]]) ->
         positions.append(y)
         y += ROW_IN
     return positions
-
-
-def _line(xs: tuple[float, float], ys: tuple[float, ...], transform: Any, colour: str, width: float) -> Any:
-    return _mpl.lines.Line2D(xs, ys, transform=transform, color=colour, linewidth=width, solid_capstyle="butt")
 
 
 def _bar_rows(chart: BarChart) -> list[tuple[str, str, float | None, str | None]]:
@@ -442,15 +490,63 @@ class _Scale:
         return self.start + self.length
 
 
+Box = tuple[float, float, float, float]
+"""x0, y0, x1, y1 in points from the figure's bottom left corner."""
+
 SCATTER_LEFT_IN = 0.78
 SCATTER_RIGHT_IN = 0.2
-POINT_AREA = 160  # a point's marker, in square points (matplotlib's scatter size)
-GUIDE_STYLE = {"color": INK, "linewidth": 0.9, "linestyle": (0, (4, 3)), "zorder": 2, "alpha": 0.7}
+POINT_AREA = 160  # a point's marker, in square points (its width squared)
+TICK_PT = 3.5
+LEGEND_MAX_COLUMNS = 4
+LEGEND_ROW_IN = 0.22
+LEGEND_MARKER_PT = 8
+# In ems of the legend's font: the marker's slot, the gap before its label, between columns, and the
+# margin below the legend (tighter than matplotlib's defaults, so that four families fit a row).
+LEGEND_SPACING = {"handlelength": 1.0, "handletextpad": 0.4, "columnspacing": 1.2, "borderaxespad": 0.7}
 
 
-def _scatter(chart: ScatterChart) -> Any:
-    """Points on a frame drawn straight onto the figure in inches: an Axes with its ticks cost four
-    times the rest of the chart, and a comparison page has one or two of these."""
+@dataclass(frozen=True)
+class _Scatter:
+    """A drawn scatter: its SVG and, for the tests, where its texts and its legend lie."""
+
+    svg: str
+    size: tuple[float, float]  # width and height in points
+    texts: tuple[tuple[str, Box], ...]
+    legend: Box | None
+    legend_columns: int
+
+
+class _Plot:
+    """The scatter's canvas: inches (or points) from the bottom left, as the layout is worked out, written
+    into an `_Svg` (which counts from the top) with every text's estimated box remembered."""
+
+    def __init__(self, width: float, height: float) -> None:
+        self.svg = _Svg(width, height)
+        self.height = height
+        self.texts: list[tuple[str, Box]] = []
+
+    def line(self, start: tuple[float, float], end: tuple[float, float], kind: str) -> None:
+        self.svg.line((start[0], self.height - start[1]), (end[0], self.height - end[1]), kind)
+
+    def mark(self, x: float, y: float, shape: str, size_pt: float, colour: str) -> None:
+        self.svg.mark(x, self.height - y, shape, size_pt, colour)
+
+    def text(self, x: float, y: float, text: str, kind: str, anchor: str, align: str) -> Box:
+        """A text whose `anchor` side (start, middle, end) and `align` edge (top, center, bottom) are at x, y."""
+        size, _ = _TEXT_STYLES[kind]
+        lines = text.split("\n")
+        w, h = max(len(line) for line in lines) * size * CHAR_EM, len(lines) * size * 1.25
+        x0 = x * 72 - {"start": 0, "middle": w / 2, "end": w}[anchor]
+        y0 = y * 72 - {"bottom": 0, "center": h / 2, "top": h}[align]
+        box = (x0, y0, x0 + w, y0 + h)
+        self.texts.append((text, box))
+        self.svg.text(x, self.height - y, text, kind, anchor=anchor, align=align)
+        return box
+
+
+def _scatter(chart: ScatterChart) -> _Scatter:
+    """Points on a frame, laid out in inches from the spec and written as SVG directly (as the bars
+    are): matplotlib took 34 ms a scatter, and a comparison page has one or two of them."""
     markers = {g: MARKERS[i % len(MARKERS)] for i, g in enumerate(dict.fromkeys(p.group for p in chart.points))}
     legend = len(markers) > 1
     width = WIDTH_IN
@@ -458,106 +554,77 @@ def _scatter(chart: ScatterChart) -> Any:
     rows = -(-len(markers) // columns) if legend else 0
     # Each legend row past the first adds to the figure, so the plot keeps its size.
     height = WIDTH_IN * 0.85 + max(rows - 1, 0) * LEGEND_ROW_IN
-    figure = _figure(width, height)
+    plot = _Plot(width, height)
     bottom = X_AXIS_IN + 0.05 + (LEGEND_IN + max(rows - 1, 0) * LEGEND_ROW_IN if legend else 0)
     x, y = _scales(
         chart, (SCATTER_LEFT_IN, width - SCATTER_LEFT_IN - SCATTER_RIGHT_IN), (bottom, height - bottom - TITLE_IN)
     )
-    _frame(figure, x, y)
-    inches = figure.dpi_scale_trans
+    _frame(plot, x, y)
+    taken = _guides(plot, x, y, chart.guides)
     groups = _coincident(chart.points)
     for (px, py), points in groups.items():
         # Points at the same place are drawn nested, the biggest first, so each one shows.
         for k, point in enumerate(points):
-            figure.add_artist(
-                _mpl.lines.Line2D(
-                    [x(px)],
-                    [y(py)],
-                    transform=inches,
-                    linestyle="",
-                    marker=markers[point.group],
-                    markersize=math.sqrt(POINT_AREA / (k + 1)),
-                    color=point.colour,
-                    markeredgecolor=INK,
-                    markeredgewidth=0.6,
-                    zorder=3 + k,
-                )
-            )
-    taken = _guides(figure, x, y, chart.guides)
+            plot.mark(x(px), y(py), markers[point.group], math.sqrt(POINT_AREA / (k + 1)), point.colour)
     at = {xy: (x(xy[0]) * 72, y(xy[1]) * 72) for xy in groups}
     frame = (x.start * 72, y.start * 72, x.end * 72, y.end * 72)
     labels = {at[xy]: "\n".join(p.tag or p.label for p in points) for xy, points in groups.items()}
-    _label_points(figure, labels, frame, taken)
-    figure.text(
-        (x.start + x.end) / 2,
-        y.start - 0.3,
-        f"{chart.x_label} ({chart.x_unit})",
-        transform=inches,
-        ha="center",
-        va="top",
-    )
+    _label_points(plot, labels, frame, taken)
+    plot.text((x.start + x.end) / 2, y.start - 0.3, f"{chart.x_label} ({chart.x_unit})", "scale", "middle", "top")
     y_label = f"{chart.y_label} ({chart.y_unit})" if chart.y_unit else chart.y_label
-    figure.text(0.08, (y.start + y.end) / 2, y_label, transform=inches, rotation=90, ha="left", va="center")
-    _title(figure, chart.title)
-    if legend:
-        colours = {p.group: p.colour for p in chart.points}
-        handles = [
-            _mpl.lines.Line2D(
-                [],
-                [],
-                marker=m,
-                color=colours[g],
-                markeredgecolor=INK,
-                markeredgewidth=0.6,
-                linestyle="",
-                markersize=8,
-                label=g,
-            )
-            for g, m in markers.items()
-        ]
-        figure.legend(
-            handles=handles,
-            loc="lower center",
-            bbox_to_anchor=(0.5, 0),
-            ncols=columns,
-            fontsize=FONT_PT - 1,
-            **LEGEND_SPACING,
-        )
-    return figure
-
-
-LEGEND_MAX_COLUMNS = 4
-LEGEND_ROW_IN = 0.22
-# In font sizes: tighter than matplotlib's defaults (2, 0.8, 2), so four families fit a row.
-LEGEND_SPACING = {"handlelength": 1.0, "handletextpad": 0.4, "columnspacing": 1.2, "borderaxespad": 0.3}
+    plot.svg.text(0.08, height - (y.start + y.end) / 2, y_label, "scale", "middle", align="top", rotate=-90)
+    plot.svg.text(width / 2, 0.08, chart.title, "title", anchor="middle", align="top")
+    box = _legend(plot, chart, markers, columns) if legend else None
+    return _Scatter(plot.svg.finish(), (width * 72, height * 72), tuple(plot.texts), box, columns)
 
 
 def _legend_columns(labels: list[str], room: float) -> int:
-    """The most columns, at most four, whose width fits `room` inches. A legend as wide as all its
-    labels was cut off at both edges of the figure. Widths are measured in the font matplotlib lays
-    the legend out with (DejaVu Sans: wider than the browser's), and columns filled as matplotlib
-    fills them: column by column, the first ones a label longer when the labels do not divide evenly."""
-    size = FONT_PT - 1
-    em = size / 72
-    spacing = LEGEND_SPACING
+    """The most columns, at most four, whose width fits `room` inches (a legend as wide as all its
+    labels ran off both edges). Columns are filled column by column, the first ones a label longer
+    when the labels do not divide evenly."""
     for columns in range(min(LEGEND_MAX_COLUMNS, len(labels)), 1, -1):
-        rows, long_columns = divmod(len(labels), columns)
-        heights = [rows + 1] * long_columns + [rows] * (columns - long_columns)
-        starts = [sum(heights[:i]) for i in range(columns)]
-        chunks = [labels[start : start + n] for start, n in zip(starts, heights, strict=True) if n]
-        widths = [max(_measured_in(t, size) for t in chunk) for chunk in chunks]
-        needed = sum(w + (spacing["handlelength"] + spacing["handletextpad"]) * em for w in widths)
-        needed += (len(chunks) - 1) * spacing["columnspacing"] * em + 2 * 0.4 * em  # and the border padding
-        if needed <= room:
+        if sum(_legend_widths(_legend_chunks(labels, columns))) / 72 <= room:
             return columns
     return 1
 
 
-def _measured_in(text: str, size: float) -> float:
-    """A text's width in inches at a font size in points, as matplotlib measures it."""
-    font = _mpl.fonts.FontProperties(family=MEASURED_FONT, size=size)
-    width, _, _ = _mpl.text_to_path.get_text_width_height_descent(text, font, ismath=False)
-    return float(width) / 72
+def _legend_chunks(labels: list[str], columns: int) -> list[list[str]]:
+    rows, long_columns = divmod(len(labels), columns)
+    heights = [rows + 1] * long_columns + [rows] * (columns - long_columns)
+    starts = [sum(heights[:i]) for i in range(columns)]
+    return [labels[start : start + n] for start, n in zip(starts, heights, strict=True) if n]
+
+
+def _legend_widths(chunks: list[list[str]]) -> list[float]:
+    """Each column's width in points, the spacing after it included (but after the last)."""
+    em = FONT_PT - 1
+    spacing = LEGEND_SPACING
+    widths = [
+        (spacing["handlelength"] + spacing["handletextpad"]) * em + max(len(t) for t in chunk) * em * CHAR_EM
+        for chunk in chunks
+    ]
+    return [w + (spacing["columnspacing"] * em if i < len(widths) - 1 else 0) for i, w in enumerate(widths)]
+
+
+def _legend(plot: _Plot, chart: ScatterChart, markers: dict[str, str], columns: int) -> Box:
+    """The families' markers and names in rows centred under the plot; returns the legend's box."""
+    em = FONT_PT - 1
+    colours = {p.group: p.colour for p in chart.points}
+    chunks = _legend_chunks(list(markers), columns)
+    widths = _legend_widths(chunks)
+    left = WIDTH_IN * 36 - sum(widths) / 2
+    rows = max(len(chunk) for chunk in chunks)
+    base = LEGEND_SPACING["borderaxespad"] * em + LEGEND_ROW_IN * 36  # the last row's centre
+    for chunk, column_width in zip(chunks, widths, strict=True):
+        for row, group in enumerate(chunk):
+            centre = base + (rows - 1 - row) * LEGEND_ROW_IN * 72
+            handle = left + LEGEND_SPACING["handlelength"] * em / 2
+            plot.mark(handle / 72, centre / 72, markers[group], LEGEND_MARKER_PT, colours[group])
+            text_at = left + (LEGEND_SPACING["handlelength"] + LEGEND_SPACING["handletextpad"]) * em
+            plot.text(text_at / 72, centre / 72, group, "label", "start", "center")
+        left += column_width
+    top = base + (rows - 0.5) * LEGEND_ROW_IN * 72
+    return (WIDTH_IN * 36 - sum(widths) / 2, base - LEGEND_ROW_IN * 36, WIDTH_IN * 36 + sum(widths) / 2, top)
 
 
 def _scales(chart: ScatterChart, xs_in: tuple[float, float], ys_in: tuple[float, float]) -> tuple[_Scale, _Scale]:
@@ -587,45 +654,47 @@ LOG_TICKS = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000)
 
 def _linear(low: float, high: float, span: tuple[float, float]) -> _Scale:
     """Round ticks (0, 4, 8, 12 GB rather than 0.0, 2.5, 5.0) written the way the tables write numbers."""
-    values = _mpl.ticker.MaxNLocator(nbins=6, steps=[1, 2, 4, 5, 10]).tick_values(low, high)
-    ticks = tuple((float(v), fmt.number(float(v), 2)) for v in values if low <= v <= high)
+    ticks = tuple((v, fmt.number(v, 2)) for v in _round_ticks(low, high))
     return _Scale(low, high, *span, ticks)
 
 
-def _frame(figure: Any, x: _Scale, y: _Scale) -> None:
+def _round_ticks(low: float, high: float, bins: int = 6) -> list[float]:
+    """Multiples of the smallest round step (1, 2, 4 or 5 times a power of ten) that cuts the range
+    into at most `bins` intervals, within the range: what matplotlib's MaxNLocator chose here."""
+    if high <= low:
+        return [low]
+    magnitude = 10 ** math.floor(math.log10((high - low) / bins))
+    step = next(
+        m * magnitude
+        for m in (1, 2, 4, 5, 10, 20, 40, 50)
+        if math.ceil(high / (m * magnitude) - 1e-9) - math.floor(low / (m * magnitude) + 1e-9) <= bins
+    )
+    first, last = math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9)
+    return [round(i * step, 10) + 0.0 for i in range(first, last + 1)]
+
+
+def _frame(plot: _Plot, x: _Scale, y: _Scale) -> None:
     """Grid, ticks and their labels, and the left and bottom axis lines."""
-    inches = figure.dpi_scale_trans
-    tick = 3.5 / 72
+    tick = TICK_PT / 72
     for value, label in x.ticks:
         at = x(value)
-        figure.add_artist(_grid((at, at), (y.start, y.end), inches))
-        figure.add_artist(_line((at, at), (y.start, y.start - tick), inches, INK, 0.8))
-        figure.text(at, y.start - tick - 0.04, label, transform=inches, ha="center", va="top")
+        plot.line((at, y.start), (at, y.end), "grid")
+        plot.line((at, y.start), (at, y.start - tick), "axis")
+        plot.text(at, y.start - tick - 0.04, label, "scale", "middle", "top")
     for value, label in y.ticks:
         at = y(value)
-        figure.add_artist(_grid((x.start, x.end), (at, at), inches))
-        figure.add_artist(_line((x.start, x.start - tick), (at, at), inches, INK, 0.8))
-        figure.text(x.start - tick - 0.04, at, label, transform=inches, ha="right", va="center_baseline")
-    figure.add_artist(_line((x.start, x.end), (y.start, y.start), inches, INK, 0.8))
-    figure.add_artist(_line((x.start, x.start), (y.start, y.end), inches, INK, 0.8))
+        plot.line((x.start, at), (x.end, at), "grid")
+        plot.line((x.start, at), (x.start - tick, at), "axis")
+        plot.text(x.start - tick - 0.04, at, label, "scale", "end", "center")
+    plot.line((x.start, y.start), (x.end, y.start), "axis")
+    plot.line((x.start, y.start), (x.start, y.end), "axis")
 
 
-def _grid(xs: tuple[float, float], ys: tuple[float, float], transform: Any) -> Any:
-    grid = _line(xs, ys, transform, GRID, 0.6)
-    grid.set_zorder(0.5)  # behind everything drawn on the frame
-    return grid
-
-
-def _label_points(
-    figure: Any,
-    labels: dict[tuple[float, float], str],
-    frame: tuple[float, ...],
-    taken: Sequence[tuple[float, float, float, float]] = (),
-) -> None:
+def _label_points(plot: _Plot, labels: dict[tuple[float, float], str], frame: Box, taken: Sequence[Box] = ()) -> None:
     """Put each label beside its point where it overlaps no other label or point: right, left, above, below.
 
-    Works in points from the figure's corner. Sizes are estimated from the font size (the browser's font
-    is narrower than the one measured)."""
+    Works in points from the figure's corner. Sizes are estimated from the font size (generously: the
+    browser's font varies)."""
     size = FONT_PT - 1
     placed = [(sx - 6, sy - 6, sx + 6, sy + 6) for sx, sy in labels] + list(taken)
     for (sx, sy), text in sorted(labels.items()):
@@ -633,30 +702,30 @@ def _label_points(
         w = max(len(line) for line in lines) * size * CHAR_EM
         h = len(lines) * size * 1.25
         options = [
-            ((8, 0), "left", "center", (sx + 8, sy - h / 2, sx + 8 + w, sy + h / 2)),
-            ((-8, 0), "right", "center", (sx - 8 - w, sy - h / 2, sx - 8, sy + h / 2)),
-            ((0, 9), "center", "bottom", (sx - w / 2, sy + 9, sx + w / 2, sy + 9 + h)),
-            ((0, -9), "center", "top", (sx - w / 2, sy - 9 - h, sx + w / 2, sy - 9)),
-            ((6, 6), "left", "bottom", (sx + 6, sy + 6, sx + 6 + w, sy + 6 + h)),
-            ((6, -6), "left", "top", (sx + 6, sy - 6 - h, sx + 6 + w, sy - 6)),
-            ((-6, 6), "right", "bottom", (sx - 6 - w, sy + 6, sx - 6, sy + 6 + h)),
-            ((-6, -6), "right", "top", (sx - 6 - w, sy - 6 - h, sx - 6, sy - 6)),
+            ((8, 0), "start", "center", (sx + 8, sy - h / 2, sx + 8 + w, sy + h / 2)),
+            ((-8, 0), "end", "center", (sx - 8 - w, sy - h / 2, sx - 8, sy + h / 2)),
+            ((0, 9), "middle", "bottom", (sx - w / 2, sy + 9, sx + w / 2, sy + 9 + h)),
+            ((0, -9), "middle", "top", (sx - w / 2, sy - 9 - h, sx + w / 2, sy - 9)),
+            ((6, 6), "start", "bottom", (sx + 6, sy + 6, sx + 6 + w, sy + 6 + h)),
+            ((6, -6), "start", "top", (sx + 6, sy - 6 - h, sx + 6 + w, sy - 6)),
+            ((-6, 6), "end", "bottom", (sx - 6 - w, sy + 6, sx - 6, sy + 6 + h)),
+            ((-6, -6), "end", "top", (sx - 6 - w, sy - 6 - h, sx - 6, sy - 6)),
         ]
         own = (sx - 6, sy - 6, sx + 6, sy + 6)
         others = [b for b in placed if b != own]
         found = next((o for o in options if _inside(o[3], frame) and not any(_overlap(o[3], b) for b in others)), None)
         if found is None:
             continue  # no free spot: an unlabelled point beats overprinted text (the alt text and table name it)
-        (dx, dy), ha, va, box = found
+        (dx, dy), anchor, align, box = found
         placed.append(box)
-        figure.text((sx + dx) / 72, (sy + dy) / 72, text, transform=figure.dpi_scale_trans, ha=ha, va=va, fontsize=size)
+        plot.text((sx + dx) / 72, (sy + dy) / 72, text, "label", anchor, align)
 
 
-def _inside(box: tuple[float, float, float, float], frame: tuple[float, ...]) -> bool:
+def _inside(box: Box, frame: Box) -> bool:
     return box[0] >= frame[0] and box[1] >= frame[1] and box[2] <= frame[2] and box[3] <= frame[3]
 
 
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+def _overlap(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
@@ -667,7 +736,7 @@ def _coincident(points: Sequence[Point]) -> dict[tuple[float, float], list[Point
     return groups
 
 
-def _guides(figure: Any, x: _Scale, y: _Scale, guides: Sequence[Guide]) -> list[tuple[float, float, float, float]]:
+def _guides(plot: _Plot, x: _Scale, y: _Scale, guides: Sequence[Guide]) -> list[Box]:
     """Draw the guide lines; the labels of vertical lines close together (the RAM tiers, 2 GB apart on
     a log axis of 1 to 512 GB) are staggered down a row rather than run into each other ("16 GB32 GB").
     Returns the labels' boxes in points, for the point labels to keep clear of."""
@@ -677,47 +746,35 @@ def _guides(figure: Any, x: _Scale, y: _Scale, guides: Sequence[Guide]) -> list[
     boxes = []
     for guide in sorted(guides, key=lambda g: (g.axis != "x", g.value)):
         if guide.axis != "x":
-            _guide(figure, x, y, guide)
+            boxes.append(_diagonal(plot, x, y, guide))
             continue
         left, right = _guide_label_span(x, guide, size)
         row = next((r for r, end in enumerate(ends) if left > end + 6 / 72), len(ends))
         if row == len(ends):
             ends.append(right)
         ends[row] = right
-        _guide(figure, x, y, guide, row * line_in)
-        top = y.end - 3 / 72 - row * line_in
-        boxes.append((left * 72, (top - line_in) * 72, right * 72, top * 72))
+        plot.line((x(guide.value), y.start), (x(guide.value), y.end), "guide")
+        anchor = "start" if left > x(guide.value) else "end"
+        at = x(guide.value) + (3 if anchor == "start" else -3) / 72
+        boxes.append(plot.text(at, y.end - 3 / 72 - row * line_in, guide.label, "note", anchor, "top"))
     return boxes
 
 
 def _guide_label_span(x: _Scale, guide: Guide, size: float) -> tuple[float, float]:
     """Where a vertical guide's label runs, in inches: rightwards from its line, or leftwards when that
     would run it past the frame's right edge."""
-    width = _measured_in(guide.label, size)
+    width = _text_in([guide.label], size)
     at = x(guide.value)
     if at + 3 / 72 + width > x.end:
         return at - 3 / 72 - width, at - 3 / 72
     return at + 3 / 72, at + 3 / 72 + width
 
 
-def _guide(figure: Any, x: _Scale, y: _Scale, guide: Guide, down: float = 0.0) -> None:
-    inches = figure.dpi_scale_trans
-    small = {"transform": inches, "fontsize": FONT_PT - 2, "va": "top"}
-    if guide.axis == "diagonal":
-        # Corner to corner: both axes share one log range (see _scales).
-        start, end = max(x.low, y.low / guide.value), min(x.high, y.high / guide.value)
-        line = _mpl.lines.Line2D([x(start), x(end)], [y(start * guide.value), y(end * guide.value)], **GUIDE_STYLE)
-        line.set_transform(inches)
-        figure.add_artist(line)
-        figure.text(x(end) - 4 / 72, y(end * guide.value) - 4 / 72, guide.label, ha="right", **small)
-        return
-    line = _mpl.lines.Line2D([x(guide.value)] * 2, [y.start, y.end], **GUIDE_STYLE)
-    line.set_transform(inches)
-    figure.add_artist(line)
-    # The label reads rightwards from its line, unless that would run it past the frame's right edge.
-    flip = x(guide.value) + 3 / 72 + _text_in([guide.label], FONT_PT - 2) > x.end
-    at = x(guide.value) + (-3 if flip else 3) / 72
-    figure.text(at, y.end - 3 / 72 - down, guide.label, ha="right" if flip else "left", **small)
+def _diagonal(plot: _Plot, x: _Scale, y: _Scale, guide: Guide) -> Box:
+    """A line of slope `guide.value` corner to corner (both axes share one log range, see _scales)."""
+    start, end = max(x.low, y.low / guide.value), min(x.high, y.high / guide.value)
+    plot.line((x(start), y(start * guide.value)), (x(end), y(end * guide.value)), "guide")
+    return plot.text(x(end) - 4 / 72, y(end * guide.value) - 4 / 72, guide.label, "note", "end", "top")
 
 
 # --- timeline ------------------------------------------------------------------------------------
