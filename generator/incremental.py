@@ -6,7 +6,8 @@ page type says which families' data a page shows (`PageType.inputs`); the pages 
 keep the files they wrote last time. A leaderboard shows a family's scores on its benchmarks only: its
 inputs say `family:benchmark` (that family's scores there, and the rest of the family but its other
 scores), so a save that changes one score renders that benchmark's pages, not every leaderboard the
-family is on. Anything wider falls back to rendering every page: a change to
+family is on; `family:` is the family but its scores (a comparison's related links order pairs by
+their release dates). Anything wider falls back to rendering every page: a change to
 any file outside data/families/ (the shared data, a template, the code), a family added, removed or
 renamed (titles are on every page that links it), a change to the site plan (sizes and dates choose
 the pairs), another reference day, or output files touched since. A test edits each family in turn
@@ -90,7 +91,7 @@ def split(
 def shows(inputs: frozenset[str], changed: frozenset[str]) -> bool:
     """Whether a page with these inputs shows any of the changes (`touched`): a whole family's input
     shows every change to it; `family:benchmark` shows that benchmark's scores and any change to the
-    family but its scores."""
+    family but its scores; `family:` only the latter."""
     families = {i.partition(":")[0] for i in inputs}
     return any(
         c in inputs or (":" in c and c.partition(":")[0] in inputs) or (":" not in c and c in families) for c in changed

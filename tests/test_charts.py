@@ -180,7 +180,9 @@ def test_ram_tier_labels_do_not_run_together(catalog: Catalog) -> None:
         others = [box for text, box in texts if text not in tiers]
         for i, a in enumerate(labels):
             # Boxes are a line high, so labels a row apart touch; side by side they keep a gap.
-            assert not any(overlap(a, b, pad=2 if abs(a[1] - b[1]) < 0.5 else -0.5) for b in labels[i + 1 :]), chart.path
+            assert not any(overlap(a, b, pad=2 if abs(a[1] - b[1]) < 0.5 else -0.5) for b in labels[i + 1 :]), (
+                chart.path
+            )
             assert not any(overlap(a, b) for b in others), chart.path  # the point labels keep clear too
 
 

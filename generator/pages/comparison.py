@@ -66,10 +66,11 @@ def _title(catalog: Catalog, page: Page) -> str:
 
 def _inputs(catalog: Catalog, page: Page) -> frozenset[str]:
     """Both sides with their lineage (variants' scores, the successor's banner), and the families of the
-    pairs its related links choose among (by their release dates)."""
+    pairs its related links choose among, by their release dates only (`family:`: not their scores)."""
     own = set(page.key)
-    related = {f for pair in neighbours.family_pairs(catalog) if own & set(pair) for f in pair}
-    return frozenset().union(*(kin(catalog, f) for f in page.key), related)
+    sides = frozenset().union(*(kin(catalog, f) for f in page.key))
+    related = {f for pair in neighbours.family_pairs(catalog) if own & set(pair) for f in pair} - sides
+    return sides | {f"{f}:" for f in related}
 
 
 TYPE = PageType("comparison", "comparison.md.j2", _plan, _content, _title, inputs=_inputs)
