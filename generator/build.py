@@ -52,9 +52,8 @@ class Report:
     """The latest date in the data: the sitemap's lastmod, so that builds do not depend on the clock."""
     charts: ChartCounts = field(default_factory=lambda: ChartCounts(0, 0))
     published: int = 0  # API, feed and embed files
-    rendered: tuple[
-        str, ...
-    ] = ()  # paths of the pages rendered this run; the others were left as the last run wrote them
+    rendered: tuple[str, ...] = ()
+    """The paths of the pages rendered this run; the others were left as the last run wrote them."""
     previous: Previous | None = None
     """What the next generate in this process needs to render only what an edit touches."""
 

@@ -59,7 +59,8 @@ class PageType:
     inputs: Callable[[Catalog, Page], frozenset[str] | None] = lambda catalog, page: None
     """The families whose data one of its pages shows besides their names (a family id; or
     `family:benchmark` for its scores on one benchmark only, `family:` for none of its scores); None
-    (the default): any family's. `make serve` renders again only the pages that show an edited family (incremental.py)."""
+    (the default): any family's. `make serve` renders again only the pages that show an edited family
+    (incremental.py)."""
 
     def page(self, path: str, *key: str) -> Page:
         return Page(path, self, key)
