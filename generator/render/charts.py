@@ -1,10 +1,10 @@
 """Draw chart specs: SVG for the pages (a light and a dark twin), PNG for link previews.
 
 Bar charts and scatters are written as SVG directly (`_bars_svg`, `_scatter`); the timeline and
-previews are drawn with matplotlib. This is the only module that imports it, and only inside `prepare()`, so that a build
-whose other charts are all cached never pays for the import. Output is deterministic: text stays text
-(`svg.fonttype: none`), ids come from a fixed `svg.hashsalt`, and no date or software version is
-written into the files.
+previews are drawn with matplotlib. This is the only module that imports it, and only inside
+`prepare()`, so that a build whose timeline and previews are all cached never pays for the import.
+Output is deterministic: text stays text (`svg.fonttype: none`), ids come from a fixed
+`svg.hashsalt`, and no date or software version is written into the files.
 
 Theming: a chart is drawn once with placeholder colours for its ink (text, axes) and its grid, and
 `themed()` swaps them for each Material palette, so the cache holds one drawing per chart.
