@@ -596,7 +596,7 @@ def _legend_chunks(labels: list[str], columns: int) -> list[list[str]]:
 
 
 def _legend_widths(chunks: list[list[str]]) -> list[float]:
-    """Each column's width in points, the spacing after it included (but after the last)."""
+    """Each column's width in points, with the spacing before the next column (none after the last)."""
     em = FONT_PT - 1
     spacing = LEGEND_SPACING
     widths = [
