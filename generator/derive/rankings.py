@@ -203,6 +203,7 @@ def _positions(
     return rows
 
 
+@facts.per_catalog  # the plan asks which categories have a board, then the page and its chart ask again
 def category_board(catalog: Catalog, category_id: str) -> CategoryBoard | None:
     """Every model with a score in the category, ordered by the category's benchmarks in catalog order."""
     benchmarks = tuple(
@@ -226,6 +227,7 @@ def _cell(
     return next((s for s in scores if setting_key(catalog, s) == reference), scores[0] if scores else None)
 
 
+@facts.per_catalog  # the plan asks which benchmarks have a board, then the page asks again
 def benchmark_board(catalog: Catalog, benchmark_id: str) -> tuple[SettingBoard, ...]:
     """One ranking per setting the benchmark was measured in, the most shared setting first."""
     models = _scored_models(catalog, benchmark_id)
