@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ def test_invalid_save_logs_file_line_and_keeps_the_pages(served: Path, caplog: p
     assert any(e.startswith("data/families/gemma-4.yaml:4:1: unknown field 'nme'") for e in errors), errors
     assert "still serving the last good pages" in errors[-1]
     assert snapshot(served / "build" / "docs") == before
+    assert gc.get_freeze_count() == 0  # what the hook set aside from garbage collection is given back
 
 
 def test_a_broken_template_is_reported_not_raised(
@@ -59,6 +61,7 @@ def test_a_good_save_regenerates_only_what_changed(served: Path, caplog: pytest.
     (message,) = [r.getMessage() for r in caplog.records if r.getMessage().startswith("generator:")]
     written = int(message.split()[1])
     assert 0 < written < len(snapshot(served / "build" / "docs")) // 2, message
+    assert gc.get_freeze_count() == 0
 
 
 def test_the_generated_folder_is_not_watched() -> None:
