@@ -23,6 +23,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from generator import schema, stamp
+from generator.derive.facts import scores_on
 from generator.derive.site import Page, SitePlan
 from generator.model import Catalog
 
@@ -107,17 +108,13 @@ def _changes(before: schema.Family, after: schema.Family) -> frozenset[str]:
         b
         for old, new in zip(before.models, after.models, strict=True)
         for b in {s.benchmark for s in (*old.scores, *new.scores)}
-        if _on(old, b) != _on(new, b)
+        if scores_on(old, b) != scores_on(new, b)
     }
     return frozenset(f"{after.id}:{b}" for b in benchmarks)
 
 
 def _without_scores(family: schema.Family) -> schema.Family:
     return family.model_copy(update={"models": [m.model_copy(update={"scores": []}) for m in family.models]})
-
-
-def _on(model: schema.Model, benchmark: str) -> tuple[schema.Score, ...]:
-    return tuple(s for s in model.scores if s.benchmark == benchmark)
 
 
 def _families(objects: Iterable[schema.Strict]) -> Mapping[str, schema.Family]:

@@ -533,15 +533,19 @@ class _Plot:
 
     def text(self, x: float, y: float, text: str, kind: str, anchor: str, align: str) -> Box:
         """A text whose `anchor` side (start, middle, end) and `align` edge (top, center, bottom) are at x, y."""
-        size, _ = _TEXT_STYLES[kind]
-        lines = text.split("\n")
-        w, h = max(len(line) for line in lines) * size * CHAR_EM, len(lines) * size * 1.25
+        w, h = _text_pt(text, _TEXT_STYLES[kind][0])
         x0 = x * 72 - {"start": 0, "middle": w / 2, "end": w}[anchor]
         y0 = y * 72 - {"bottom": 0, "center": h / 2, "top": h}[align]
         box = (x0, y0, x0 + w, y0 + h)
         self.texts.append((text, box))
         self.svg.text(x, self.height - y, text, kind, anchor=anchor, align=align)
         return box
+
+
+def _text_pt(text: str, size: float) -> tuple[float, float]:
+    """A text's estimated width and height in points (generous: the browser's font varies)."""
+    lines = text.split("\n")
+    return max(len(line) for line in lines) * size * CHAR_EM, len(lines) * size * 1.25
 
 
 def _scatter(chart: ScatterChart) -> _Scatter:
@@ -597,10 +601,10 @@ def _legend_chunks(labels: list[str], columns: int) -> list[list[str]]:
 
 def _legend_widths(chunks: list[list[str]]) -> list[float]:
     """Each column's width in points, with the spacing before the next column (none after the last)."""
-    em = FONT_PT - 1
+    em = _TEXT_STYLES["label"][0]
     spacing = LEGEND_SPACING
     widths = [
-        (spacing["handlelength"] + spacing["handletextpad"]) * em + max(len(t) for t in chunk) * em * CHAR_EM
+        (spacing["handlelength"] + spacing["handletextpad"]) * em + max(_text_pt(t, em)[0] for t in chunk)
         for chunk in chunks
     ]
     return [w + (spacing["columnspacing"] * em if i < len(widths) - 1 else 0) for i, w in enumerate(widths)]
@@ -695,12 +699,9 @@ def _label_points(plot: _Plot, labels: dict[tuple[float, float], str], frame: Bo
 
     Works in points from the figure's corner. Sizes are estimated from the font size (generously: the
     browser's font varies)."""
-    size = FONT_PT - 1
     placed = [(sx - 6, sy - 6, sx + 6, sy + 6) for sx, sy in labels] + list(taken)
     for (sx, sy), text in sorted(labels.items()):
-        lines = text.split("\n")
-        w = max(len(line) for line in lines) * size * CHAR_EM
-        h = len(lines) * size * 1.25
+        w, h = _text_pt(text, _TEXT_STYLES["label"][0])
         options = [
             ((8, 0), "start", "center", (sx + 8, sy - h / 2, sx + 8 + w, sy + h / 2)),
             ((-8, 0), "end", "center", (sx - 8 - w, sy - h / 2, sx - 8, sy + h / 2)),
