@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import OUTPUT, Report, Session, generate
+from generator.build import OUTPUT, Report, Session, generate, load_catalog
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -66,10 +66,12 @@ def test_a_score_edit_renders_that_benchmark_s_leaderboards_not_the_others(
     score = "        value: 84.8\n        variant: instruct\n"
     quote = 'quote: "simple-evals MMLU 84.8 '
     assert text.count(score) == text.count(quote) == 1
-    family.write_text(text.replace(score, score.replace("84.8", "84.6")).replace(quote, quote.replace("84.8", "84.6")))
+    edited = text.replace(score, score.replace("84.8", "84.6")).replace(quote, quote.replace("84.8", "84.6"))
+    family.write_text(edited, encoding="utf-8")
     report = session.generate()
     rendered = set(report.rendered)
-    assert "benchmarks/mmlu.md" in rendered and "families/phi-4.md" in rendered
+    category = load_catalog(project).benchmarks["mmlu"].category
+    assert {"benchmarks/mmlu.md", f"leaderboards/{category}.md", "families/phi-4.md"} <= rendered
     assert "benchmarks/gpqa.md" not in rendered and "benchmarks/humaneval.md" not in rendered
     # Comparisons whose related links merely consider a Phi-4 pair (by its release date) are left alone.
     assert {p for p in rendered if p.startswith("compare/") and "phi-4" not in p} <= {"compare/index.md"}
