@@ -43,8 +43,8 @@ class TreeWriter:
         self.written = self.unchanged = 0
         out.mkdir(parents=True, exist_ok=True)
         self._root = str(out)
-        # One walk up front instead of a failed open per new file: on a cold build every file is new,
-        # and on these disks each system call on a missing path costs about as much as a write.
+        # One walk up front tells which files are new (on a cold build, all of them): a new file then
+        # costs no failed open before it and no rename after it.
         self._existing, folders = _tree(self._root)
         self._folders = {self._root, *folders}
 
