@@ -92,11 +92,7 @@ def prepare() -> None:
     matplotlib.use("Agg")
     matplotlib.rcParams.update(STYLE)
     import matplotlib.dates
-    import matplotlib.font_manager
-    import matplotlib.lines
     import matplotlib.patches
-    import matplotlib.textpath
-    import matplotlib.ticker
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.backends.backend_svg import RendererSVG
     from matplotlib.figure import Figure
@@ -106,11 +102,7 @@ def prepare() -> None:
         Figure=Figure,
         Canvas=FigureCanvasAgg,
         dates=matplotlib.dates,
-        fonts=matplotlib.font_manager,
-        lines=matplotlib.lines,
-        text_to_path=matplotlib.textpath.text_to_path,
         patches=matplotlib.patches,
-        ticker=matplotlib.ticker,
     )
 
 
@@ -612,13 +604,14 @@ def _legend_widths(chunks: list[list[str]]) -> list[float]:
 
 def _legend(plot: _Plot, chart: ScatterChart, markers: dict[str, str], columns: int) -> Box:
     """The families' markers and names in rows centred under the plot; returns the legend's box."""
-    em = FONT_PT - 1
+    em = _TEXT_STYLES["label"][0]
     colours = {p.group: p.colour for p in chart.points}
     chunks = _legend_chunks(list(markers), columns)
     widths = _legend_widths(chunks)
-    left = WIDTH_IN * 36 - sum(widths) / 2
+    start = WIDTH_IN * 36 - sum(widths) / 2  # points from the left edge: the legend is centred
     rows = max(len(chunk) for chunk in chunks)
     base = LEGEND_SPACING["borderaxespad"] * em + LEGEND_ROW_IN * 36  # the last row's centre
+    left = start
     for chunk, column_width in zip(chunks, widths, strict=True):
         for row, group in enumerate(chunk):
             centre = base + (rows - 1 - row) * LEGEND_ROW_IN * 72
@@ -627,8 +620,7 @@ def _legend(plot: _Plot, chart: ScatterChart, markers: dict[str, str], columns: 
             text_at = left + (LEGEND_SPACING["handlelength"] + LEGEND_SPACING["handletextpad"]) * em
             plot.text(text_at / 72, centre / 72, group, "label", "start", "center")
         left += column_width
-    top = base + (rows - 0.5) * LEGEND_ROW_IN * 72
-    return (WIDTH_IN * 36 - sum(widths) / 2, base - LEGEND_ROW_IN * 36, WIDTH_IN * 36 + sum(widths) / 2, top)
+    return (start, base - LEGEND_ROW_IN * 36, start + sum(widths), base + (rows - 0.5) * LEGEND_ROW_IN * 72)
 
 
 def _scales(chart: ScatterChart, xs_in: tuple[float, float], ys_in: tuple[float, float]) -> tuple[_Scale, _Scale]:
@@ -741,7 +733,7 @@ def _guides(plot: _Plot, x: _Scale, y: _Scale, guides: Sequence[Guide]) -> list[
     """Draw the guide lines; the labels of vertical lines close together (the RAM tiers, 2 GB apart on
     a log axis of 1 to 512 GB) are staggered down a row rather than run into each other ("16 GB32 GB").
     Returns the labels' boxes in points, for the point labels to keep clear of."""
-    size = FONT_PT - 2
+    size = _TEXT_STYLES["note"][0]
     line_in = size * 1.25 / 72
     ends: list[float] = []  # the right end of the last label on each row, in inches
     boxes = []
@@ -764,7 +756,7 @@ def _guides(plot: _Plot, x: _Scale, y: _Scale, guides: Sequence[Guide]) -> list[
 def _guide_label_span(x: _Scale, guide: Guide, size: float) -> tuple[float, float]:
     """Where a vertical guide's label runs, in inches: rightwards from its line, or leftwards when that
     would run it past the frame's right edge."""
-    width = _text_in([guide.label], size)
+    width = _text_pt(guide.label, size)[0] / 72  # the estimate the label's box is then given
     at = x(guide.value)
     if at + 3 / 72 + width > x.end:
         return at - 3 / 72 - width, at - 3 / 72
