@@ -3,15 +3,15 @@ pages a save touches.
 
 An editor's save is almost always an edit to one family file: a score, a measurement, a price. Every
 page type says which families' data a page shows (`PageType.inputs`); the pages of other families
-keep the files they wrote last time. A leaderboard shows a family's scores on its benchmarks only: its
-inputs say `family:benchmark` (that family's scores there, and the rest of the family but its other
-scores), so a save that changes one score renders that benchmark's pages, not every leaderboard the
-family is on; `family:` is the family but its scores (a comparison's related links order pairs by
-their release dates). Anything wider falls back to rendering every page: a change to
-any file outside data/families/ (the shared data, a template, the code), a family added, removed or
-renamed (titles are on every page that links it), a change to the site plan (sizes and dates choose
-the pairs), another reference day, or output files touched since. A test edits each family in turn
-and compares the result with a whole build, byte for byte.
+keep the files they wrote last time. A leaderboard shows a family's scores on its benchmarks only:
+its inputs are `scores_input(family, benchmark)` (pages/base.py: those scores, and the rest of the
+family but its other scores), so a save that changes one score renders that benchmark's pages, not
+every leaderboard the family is on; `without_scores_input(family)` is the family but its scores (a
+comparison's related links order pairs by their release dates). Anything wider falls back to
+rendering every page: a change to any file outside data/families/ (the shared data, a template, the
+code), a family added, removed or renamed (titles are on every page that links it), a change to the
+site plan (sizes and dates choose the pairs), another reference day, or output files touched since.
+A test edits each family in turn and compares the result with a whole build, byte for byte.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from generator import schema, stamp
 from generator.derive.facts import scores_on
 from generator.derive.site import Page, SitePlan
 from generator.model import Catalog
+from generator.pages.base import scores_input
 
 
 @dataclass(frozen=True)
@@ -91,12 +92,14 @@ def split(
 
 def shows(inputs: frozenset[str], changed: frozenset[str]) -> bool:
     """Whether a page with these inputs shows any of the changes (`touched`): a whole family's input
-    shows every change to it; `family:benchmark` shows that benchmark's scores and any change to the
-    family but its scores; `family:` only the latter."""
+    shows every change to it; `scores_input` shows that benchmark's scores and any change to the family
+    but its scores; `without_scores_input` only the latter."""
     families = {i.partition(":")[0] for i in inputs}
-    return any(
-        c in inputs or (":" in c and c.partition(":")[0] in inputs) or (":" not in c and c in families) for c in changed
-    )
+    for change in changed:
+        family, scores, _ = change.partition(":")
+        if change in inputs or (family in inputs if scores else family in families):
+            return True
+    return False
 
 
 def _changes(before: schema.Family, after: schema.Family) -> frozenset[str]:
@@ -110,7 +113,7 @@ def _changes(before: schema.Family, after: schema.Family) -> frozenset[str]:
         for b in {s.benchmark for s in (*old.scores, *new.scores)}
         if scores_on(old, b) != scores_on(new, b)
     }
-    return frozenset(f"{after.id}:{b}" for b in benchmarks)
+    return frozenset(scores_input(after.id, b) for b in benchmarks)
 
 
 def _without_scores(family: schema.Family) -> schema.Family:

@@ -58,7 +58,8 @@ class PageType:
     """A section guide: listed on the home page and among the guides' related links, in registry order."""
     inputs: Callable[[Catalog, Page], frozenset[str] | None] = lambda catalog, page: None
     """The families whose data one of its pages shows besides their names (a family id; or
-    `family:benchmark` for its scores on one benchmark only, `family:` for none of its scores); None
+    `scores_input` for its scores on one benchmark only, `without_scores_input`
+    for none of its scores); None
     (the default): any family's. `make serve` renders again only the pages that show an edited family
     (incremental.py)."""
 
@@ -66,11 +67,22 @@ class PageType:
         return Page(path, self, key)
 
 
+def scores_input(family_id: str, benchmark_id: str) -> str:
+    """A page's input (PageType.inputs) for a family's scores on one benchmark, and the rest of the
+    family but its other scores."""
+    return f"{family_id}:{benchmark_id}"
+
+
+def without_scores_input(family_id: str) -> str:
+    """A page's input for a family's data but its scores."""
+    return f"{family_id}:"
+
+
 def scored_families(catalog: Catalog, benchmarks: set[str]) -> frozenset[str]:
-    """The inputs of a leaderboard: `family:benchmark` for each family with a model scored on one of
-    these benchmarks (incremental.py); no other score of the family is on the page."""
+    """The inputs of a leaderboard: each family's scores on these benchmarks (`scores_input`)
+    where it has any; no other score of the family is on the page."""
     return frozenset(
-        f"{catalog.family_of[m.id]}:{s.benchmark}"
+        scores_input(catalog.family_of[m.id], s.benchmark)
         for m in catalog.models.values()
         for s in m.scores
         if s.benchmark in benchmarks

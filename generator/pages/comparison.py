@@ -15,7 +15,7 @@ from generator.derive import charts as chart_specs
 from generator.derive.comparison import compare, pair_slug
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
-from generator.pages.base import Content, PageType, Site, kin, pair_pages
+from generator.pages.base import Content, PageType, Site, kin, pair_pages, without_scores_input
 from generator.render.embed import embed_path, render_card
 from generator.render.flowchart import flowchart_html
 
@@ -66,11 +66,11 @@ def _title(catalog: Catalog, page: Page) -> str:
 
 def _inputs(catalog: Catalog, page: Page) -> frozenset[str]:
     """Both sides with their lineage (variants' scores, the successor's banner), and the families of the
-    pairs its related links choose among, by their release dates only (`family:`: not their scores)."""
+    pairs its related links choose among, by their release dates only (not their scores)."""
     own = set(page.key)
     sides = frozenset().union(*(kin(catalog, f) for f in page.key))
     related = {f for pair in neighbours.family_pairs(catalog) if own & set(pair) for f in pair} - sides
-    return sides | {f"{f}:" for f in related}
+    return sides | {without_scores_input(f) for f in related}
 
 
 TYPE = PageType("comparison", "comparison.md.j2", _plan, _content, _title, inputs=_inputs)
