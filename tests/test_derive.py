@@ -45,6 +45,14 @@ def test_size_summary(seed: PairFacts) -> None:
     assert s.close_pairs == 6
 
 
+def test_a_family_goes_smaller_only_when_its_smallest_model_is_smaller_in_all(catalog: Catalog) -> None:
+    """Gemma 4 E2B is 2.3B effective but 5.1B in all, Granite 4.1's smallest 3.4B: neither family is
+    said to go smaller, which a reader of the totals in the table beside it would call false."""
+    s = compare(catalog, "gemma-4", "granite-4-1").size_summary
+    assert s.smaller is None and s.bigger is not None and s.bigger.id == "gemma-4"
+    assert compare(catalog, "gemma-4", "qwen-3-5").size_summary.smaller.id == "qwen-3-5"  # 0.8B both ways
+
+
 def test_matchup_ratio_is_from_the_makers_active_sizes(seed: PairFacts) -> None:
     m = seed.matchup
     assert m.curated and m.more_active.id == "qwen-3-5"

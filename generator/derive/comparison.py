@@ -433,6 +433,10 @@ def _size_summary(catalog: Catalog, a: Side, b: Side) -> SizeSummary:
     if ra and rb:
         bigger = a if ra[1].value > rb[1].value else b if rb[1].value > ra[1].value else None
         smaller = a if ra[0].value < rb[0].value else b if rb[0].value < ra[0].value else None
+        if smaller and _smallest_total(catalog, smaller) >= _smallest_total(catalog, b if smaller is a else a):
+            # Smaller by its headline but not in all (Gemma 4 E2B: 2.3B effective, 5.1B in all, against
+            # Granite 4.1's 3.4B): saying it "goes smaller" would contradict the table's totals.
+            smaller = None
     counts = (len(a.models), len(b.models))
     more = a if counts[0] > counts[1] else b if counts[1] > counts[0] else None
     close = sum(
@@ -453,6 +457,10 @@ def _size_summary(catalog: Catalog, a: Side, b: Side) -> SizeSummary:
         more_options_edge=bool(more and any(m.edge and m.edge.value for m in more.models)),
         close_pairs=close,
     )
+
+
+def _smallest_total(catalog: Catalog, side: Side) -> float:
+    return min((t for m in catalog.family_models(side.id) if (t := facts.total_size(m))), default=math.inf)
 
 
 # --- matchup -------------------------------------------------------------------------------------
