@@ -28,17 +28,20 @@ from generator.errors import DataError, DataErrors, Location
 from generator.incremental import Previous
 from generator.lock import build_lock
 from generator.model import Catalog, build_catalog
+from generator.page_cache import Reuse, open_cache, save_cache
 from generator.pages.base import Site
-from generator.render.chart_files import ChartCounts, chart_files, chart_paths
+from generator.render.chart_files import ChartCounts, cache_key, chart_files, chart_paths
 from generator.render.pages import render_redirect
 from generator.render.parallel import render_all
 from generator.render.published import published_files
+from generator.store import FileStore
 from generator.validate import validate
 from generator.write import TreeWriter, WriteStats
 
 HAND_WRITTEN = "docs"
 OUTPUT = Path("build") / "docs"
 CHART_CACHE = Path(".cache") / "charts"
+STORE = Path(".cache") / "files"
 
 
 @dataclass(frozen=True)
@@ -103,16 +106,32 @@ def site_files(
     progress: Callable[[int, int], None] | None = None,
     only: Sequence[Page] | None = None,
     outputs: dict[str, tuple[str, ...]] | None = None,
+    reuse: Reuse | None = None,
 ) -> Iterator[tuple[str, bytes]]:
     """Every page (or `only` these), redirect and file the pages publish, by path relative to the docs
-    folder, as rendered; the charts the pages embed are added to `charts`, to be drawn once the pages
-    are written, and each page's files to `outputs`."""
+    folder, as rendered or, for a page the cache has, as an earlier build wrote them; the charts the
+    rendered pages embed are added to `charts`, to be drawn once the pages are written, and each
+    page's files to `outputs`."""
     todo = site.plan.pages if only is None else only
-    rendered = render_all(functools.partial(pages.render, site), todo, progress)
-    for page, out in zip(todo, rendered, strict=True):
+    known = {p.path: e for p in todo if reuse and (e := reuse.entry(p))}
+    rendered = render_all(functools.partial(pages.render, site), [p for p in todo if p.path not in known], progress)
+    for page in todo:
+        entry = known.get(page.path)
+        kept = reuse.files(entry) if reuse and entry else None
+        if reuse and entry and kept is not None:
+            yield from kept.items()
+            reuse.charts[page.path] = entry.charts
+            if outputs is not None:
+                outputs[page.path] = tuple(kept)
+            continue
+        # A page the cache had whose kept files went bad is rendered here, in this process.
+        out = next(rendered) if entry is None else pages.render(site, page)
         yield page.path, out.markdown.encode()
         yield from out.files.items()
         charts.extend(out.charts)
+        if reuse:
+            reuse.rendered.append(page.path)
+            reuse.charts[page.path] = tuple(cache_key(c) for c in out.charts)
         if outputs is not None:
             outputs[page.path] = (page.path, *out.files, *(p for c in out.charts for p in chart_paths(c)))
     for redirect in site.plan.redirects:
@@ -156,12 +175,15 @@ def generate(
     progress: Callable[[int, int], None] | None = None,
     previous: Previous | None = None,
     fresh: bool = False,
+    reuse_pages: bool = True,
 ) -> Report:
     """Validate the data and write the site's Markdown, charts and files into `out`; given the report
     of the last generate in this process (`previous`), render only the pages an edit touched; `fresh`
-    renders every page even when nothing changed since the last run."""
+    goes through every page even when nothing changed since the last run. A page an earlier build
+    rendered from the same inputs is taken from the page cache (page_cache.py) unless `reuse_pages`
+    is False, which renders every page (the tests compare the two)."""
     with build_lock(root):
-        return _generate(root, out or root / OUTPUT, today, progress, previous, fresh)
+        return _generate(root, out or root / OUTPUT, today, progress, previous, fresh, reuse_pages)
 
 
 class Session:
@@ -194,6 +216,7 @@ def _generate(
     progress: Callable[[int, int], None] | None,
     previous: Previous | None,
     fresh: bool,
+    reuse_pages: bool,
 ) -> Report:
     today = reference_day(root, today)
     key = stamp.inputs_key(root, str(today))
@@ -209,7 +232,10 @@ def _generate(
     code_key = stamp.inputs_key(root, str(today), skip=("data",))
     changed = incremental.touched(previous, code_key, objects, site.plan, today, out)
     todo, outputs, inputs = incremental.split(catalog, site.plan, changed, previous)
-    writer = TreeWriter(out)
+    store = FileStore(root / STORE)
+    cache = open_cache(root, code_key, today, site.url, site.plan, objects)
+    reuse = Reuse(cache, store, inputs, enabled=reuse_pages)
+    writer = TreeWriter(out, store)
     for path in (p for files in outputs.values() for p in files):
         writer.keep(path)
 
@@ -220,20 +246,26 @@ def _generate(
             writer.write(path, content)
 
     embedded: list[Chart] = []
-    put(site_files(site, embedded, progress, todo, outputs))
+    put(site_files(site, embedded, progress, todo, outputs, reuse))
     charts = chart_files(sorted(embedded, key=lambda c: c.path), chart_cache(root))
     put(charts)
+    rendered = set(reuse.rendered)
+    kept_drawings = {k for p, keys in reuse.charts.items() if p not in rendered for k in keys}
+    drawings = kept_drawings | set(charts.charts_by_key)
+    chart_counts = ChartCounts(charts.counts.drawn, len(drawings) - charts.counts.drawn)
     published = published_files(catalog, site.plan, site.url)
     put(published.items())
     published_count = len(published) + len(site.plan.of("comparison"))  # and an embed card per comparison
     for path, content in hand.items():
         writer.write(path, content)
     stats = writer.finish()
+    save_cache(root, cache, reuse.entries(site.plan, outputs, writer.hashes))
+    store.prune()
     page_count = sum(1 for p in writer.paths if p.endswith(".md"))
     redirects = sum(1 for p in writer.paths if p.endswith("index.html"))
     stale = len(site.provenance.stale())
     updated = meta(catalog, [*catalog.families.values(), *catalog.comparisons.values()]).updated
-    summary = {"pages": page_count, "redirects": redirects, "stale": stale, "charts": len(charts.charts_by_key)}
+    summary = {"pages": page_count, "redirects": redirects, "stale": stale, "charts": len(drawings)}
     summary.update(published=published_count, today=_iso(today), updated=_iso(updated))
     written = stamp.save(out, key, summary)
     state = incremental.Previous(
@@ -246,9 +278,9 @@ def _generate(
         stale,
         today,
         updated,
-        charts.counts,
+        chart_counts,
         published_count,
-        tuple(p.path for p in todo),
+        tuple(reuse.rendered),
         state,
     )
 

@@ -61,7 +61,7 @@ def touched(
     if _shared(previous.objects) != _shared(objects) or before.keys() != after.keys():
         return None
     edited = [i for i in after if after[i] != before[i]]
-    if any(_names(before[i]) != _names(after[i]) for i in edited):
+    if any(names(before[i]) != names(after[i]) for i in edited):
         return None
     if stamp.outputs(out) != previous.written:
         return None
@@ -104,8 +104,8 @@ def shows(inputs: frozenset[str], changed: frozenset[str]) -> bool:
 
 def _changes(before: schema.Family, after: schema.Family) -> frozenset[str]:
     """The family's id if anything but its scores changed, else `family:benchmark` per benchmark whose
-    scores changed (the models are the same ones: `_names` compared them)."""
-    if _without_scores(before) != _without_scores(after):
+    scores changed (the models are the same ones: `names` compared them)."""
+    if without_scores(before) != without_scores(after):
         return frozenset({after.id})
     benchmarks = {
         b
@@ -116,7 +116,7 @@ def _changes(before: schema.Family, after: schema.Family) -> frozenset[str]:
     return frozenset(scores_input(after.id, b) for b in benchmarks)
 
 
-def _without_scores(family: schema.Family) -> schema.Family:
+def without_scores(family: schema.Family) -> schema.Family:
     return family.model_copy(update={"models": [m.model_copy(update={"scores": []}) for m in family.models]})
 
 
@@ -128,7 +128,7 @@ def _shared(objects: Iterable[schema.Strict]) -> tuple[schema.Strict, ...]:
     return tuple(o for o in objects if not isinstance(o, schema.Family))
 
 
-def _names(family: schema.Family) -> object:
+def names(family: schema.Family) -> object:
     """What other pages show of a family besides its figures: its and its models' names and addresses."""
     models = [(m.id, m.name, m.short_name, tuple(m.aliases)) for m in family.models]
     return family.name, tuple(family.aliases), family.maker, models

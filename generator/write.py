@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.store import FileStore, digest
+
 
 @dataclass(frozen=True)
 class WriteStats:
@@ -37,9 +39,12 @@ class TreeWriter:
     the shared chart cache) cost more than rendering a tenth of the pages. Paths are plain strings for
     the same reason."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, store: FileStore | None = None) -> None:
         self.out = out
+        self.store = store
         self.paths: set[str] = set()
+        self.hashes: dict[str, str] = {}
+        """The hash of each file written (or found unchanged) this run, for the page cache's entries."""
         self.written = self.unchanged = 0
         out.mkdir(parents=True, exist_ok=True)
         self._root = str(out)
@@ -52,6 +57,7 @@ class TreeWriter:
         if relative in self.paths:
             raise ValueError(f"two files would be written to {relative}")
         self.paths.add(relative)
+        sha = self.hashes[relative] = digest(content)
         path = os.path.join(self._root, relative)
         if relative not in self._existing:
             # A new file is written in place: nothing reads it before this build ends, and a build cut
@@ -60,13 +66,16 @@ class TreeWriter:
             if folder not in self._folders:
                 os.makedirs(folder, exist_ok=True)
                 self._folders.add(folder)
-            with open(path, "wb") as stream:
-                stream.write(content)
+            if self.store is None or not self.store.link_to(sha, content, path):
+                with open(path, "wb") as stream:
+                    stream.write(content)
+                self._keep(sha, path)
             self.written += 1
             return
         with open(path, "rb") as stream:
             if stream.read() == content:
                 self.unchanged += 1
+                self._keep(sha, path)
                 return
         # An existing file is replaced by a rename: `make serve` may be serving it meanwhile.
         folder, name = os.path.split(path)
@@ -74,7 +83,12 @@ class TreeWriter:
         with open(temporary, "wb") as stream:
             stream.write(content)
         os.replace(temporary, path)
+        self._keep(sha, path)
         self.written += 1
+
+    def _keep(self, sha: str, path: str) -> None:
+        if self.store is not None:
+            self.store.keep(sha, path)
 
     def keep(self, relative: str) -> None:
         """Count a file the last run wrote, and that this run knows is still right, without reading it."""

@@ -38,7 +38,7 @@ def session(project: Path) -> Session:
 
 def assert_same_as_a_whole_build(project: Path, elsewhere: pytest.TempPathFactory) -> None:
     whole = elsewhere.mktemp("whole") / "docs"  # outside the project, whose every file is an input
-    generate(project, out=whole)
+    generate(project, out=whole, reuse_pages=False)
     assert files(project / OUTPUT) == files(whole)
 
 

@@ -48,6 +48,7 @@ def test_main_deploys_with_the_official_pages_actions() -> None:
         "actions/checkout",
         "actions/setup-python",
         "actions/cache",
+        "actions/cache",
         "actions/configure-pages",
         "actions/upload-pages-artifact",
         "actions/deploy-pages",
@@ -68,6 +69,17 @@ def test_chart_drawings_are_restored_before_the_build() -> None:
         assert found[cache]["with"]["path"] == ".cache/charts" and cache < build
         # The drawing code is in the key's prefix, so a style change starts a fresh cache.
         assert "generator/render/charts.py" in found[cache]["with"]["restore-keys"]
+
+
+def test_the_last_build_s_pages_are_restored_before_the_build() -> None:
+    """A build from the last build's page cache renders only the pages whose inputs changed; the
+    index and the files it names are restored together, from the newest run."""
+    for name in ("ci.yml", "pages.yml"):
+        found = steps(workflow(name))
+        cache = next(i for i, s in enumerate(found) if ".cache/pages.json" in str(s.get("with", {}).get("path")))
+        build = next(i for i, s in enumerate(found) if s.get("run") == "make site")
+        assert found[cache]["with"]["path"].split() == [".cache/pages.json", ".cache/files"] and cache < build
+        assert found[cache]["with"]["restore-keys"] == "pages-"
 
 
 def test_pip_is_cached_for_the_pinned_requirements() -> None:
