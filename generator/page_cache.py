@@ -50,12 +50,16 @@ class PageCache:
     digests: InputDigests
     entries: Mapping[str, Entry] = field(default_factory=dict)
     """The last build's, by page key."""
+    _keys: dict[str, tuple[frozenset[str] | None, str]] = field(default_factory=dict)
+    """Each page's key, asked for when the page is looked up and again when its entry is saved."""
 
     def key(self, page: Page, inputs: frozenset[str] | None) -> str:
-        shown = (
-            ["*", self.digests.everything] if inputs is None else sorted(f"{i}={self.digests.of(i)}" for i in inputs)
-        )
-        return _hash(self.scope, page.path, *shown)
+        known = self._keys.get(page.path)
+        if known is None or known[0] != inputs:
+            digests = self.digests
+            shown = ["*", digests.everything] if inputs is None else sorted(f"{i}={digests.of(i)}" for i in inputs)
+            known = self._keys[page.path] = (inputs, _hash(self.scope, page.path, *shown))
+        return known[1]
 
     def get(self, page: Page, inputs: frozenset[str] | None) -> Entry | None:
         return self.entries.get(self.key(page, inputs))

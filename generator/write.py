@@ -37,7 +37,10 @@ class TreeWriter:
     The folder is the build's own (generate holds the build lock), so a file is written beside itself
     under one fixed name and renamed: a thousand files a build, a unique name each (write_atomic, for
     the shared chart cache) cost more than rendering a tenth of the pages. Paths are plain strings for
-    the same reason."""
+    the same reason.
+
+    Given a store (store.py), a new file whose bytes the store holds is a hard link to it, and every
+    file written or found unchanged becomes one of the store's, for the next build to link."""
 
     def __init__(self, out: Path, store: FileStore | None = None) -> None:
         self.out = out
