@@ -315,7 +315,7 @@ def _unchanged(last: dict[str, Any], previous: Previous | None) -> Report:
     today, updated = (date.fromisoformat(last[k]) if last[k] else None for k in ("today", "updated"))
     stats, charts = WriteStats(0, last["files"], 0), ChartCounts(0, last["charts"])
     return Report(
-        last["pages"], last["redirects"], stats, last["stale"], today, updated, charts, last["published"], 0, previous
+        last["pages"], last["redirects"], stats, last["stale"], today, updated, charts, last["published"], (), previous
     )
 
 

@@ -64,6 +64,20 @@ def test_a_good_save_regenerates_only_what_changed(served: Path, caplog: pytest.
     assert gc.get_freeze_count() == 0
 
 
+def test_a_save_that_changes_nothing_renders_nothing_and_keeps_serving(
+    served: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Saving a file again without a change (or MkDocs seeing one save twice) finds the generated pages
+    current: the rebuild reports that, it does not fail (a failed rebuild leaves the preview stuck)."""
+    with caplog.at_level(logging.INFO, logger="mkdocs.generator"):
+        serve_hook.on_pre_build(config=None)
+        caplog.clear()
+        serve_hook.on_pre_build(config=None)
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
+    (message,) = [r.getMessage() for r in caplog.records if r.getMessage().startswith("generator:")]
+    assert message.startswith("generator: 0 written,") and "; 0 page(s) rendered" in message, message
+
+
 def test_the_generated_folder_is_not_watched() -> None:
     class Server:
         unwatched: list[str] = []
