@@ -117,10 +117,9 @@ def site_files(
     rendered = render_all(functools.partial(pages.render, site), [p for p in todo if p.path not in known], progress)
     for page in todo:
         entry = known.get(page.path)
-        kept = reuse.files(entry) if reuse and entry else None
-        if reuse and entry and kept is not None:
+        kept = reuse.files(page, entry) if reuse and entry else None
+        if kept is not None:
             yield from kept.items()
-            reuse.charts[page.path] = entry.charts
             if outputs is not None:
                 outputs[page.path] = tuple(kept)
             continue

@@ -26,7 +26,7 @@ from generator import schema, stamp
 from generator.derive.facts import scores_on
 from generator.derive.site import Page, SitePlan
 from generator.model import Catalog
-from generator.pages.base import scores_input
+from generator.pages.base import input_parts, scores_input
 
 
 @dataclass(frozen=True)
@@ -94,10 +94,10 @@ def shows(inputs: frozenset[str], changed: frozenset[str]) -> bool:
     """Whether a page with these inputs shows any of the changes (`touched`): a whole family's input
     shows every change to it; `scores_input` shows that benchmark's scores and any change to the family
     but its scores; `without_scores_input` only the latter."""
-    families = {i.partition(":")[0] for i in inputs}
+    families = {input_parts(i)[0] for i in inputs}
     for change in changed:
-        family, scores, _ = change.partition(":")
-        if change in inputs or (family in inputs if scores else family in families):
+        family, benchmark = input_parts(change)
+        if change in inputs or (family in inputs if benchmark is not None else family in families):
             return True
     return False
 

@@ -28,6 +28,7 @@ from generator import schema
 from generator.derive.facts import scores_on
 from generator.derive.site import Page, SitePlan
 from generator.incremental import names, without_scores
+from generator.pages.base import input_parts
 from generator.store import FileStore
 from generator.write import write_atomic
 
@@ -83,14 +84,16 @@ class Reuse:
     def entry(self, page: Page) -> Entry | None:
         return self.cache.get(page, self.inputs[page.path]) if self.enabled else None
 
-    def files(self, entry: Entry) -> dict[str, bytes] | None:
-        """The entry's files as the store keeps them; None if any is gone or no longer its bytes."""
+    def files(self, page: Page, entry: Entry) -> dict[str, bytes] | None:
+        """The page's files as the store keeps them (its charts noted for the build's summary); None if
+        any is gone or no longer its bytes."""
         found = {}
         for path, sha in entry.files.items():
             content = self.store.read(sha)
             if content is None:
                 return None
             found[path] = content
+        self.charts[page.path] = entry.charts
         return found
 
     def entries(
@@ -156,11 +159,11 @@ class InputDigests:
         return self._memo[name]
 
     def _digest(self, name: str) -> str:
-        family_id, colon, benchmark = name.partition(":")
+        family_id, benchmark = input_parts(name)
         family = self._families.get(family_id)
         if family is None:
             return "absent"
-        if not colon:
+        if benchmark is None:
             return _hash(family.model_dump_json())
         rest = without_scores(family).model_dump_json()
         if not benchmark:

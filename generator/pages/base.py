@@ -58,10 +58,9 @@ class PageType:
     """A section guide: listed on the home page and among the guides' related links, in registry order."""
     inputs: Callable[[Catalog, Page], frozenset[str] | None] = lambda catalog, page: None
     """The families whose data one of its pages shows besides their names (a family id; or
-    `scores_input` for its scores on one benchmark only, `without_scores_input`
-    for none of its scores); None
-    (the default): any family's. `make serve` renders again only the pages that show an edited family
-    (incremental.py)."""
+    `scores_input` for its scores on one benchmark only, `without_scores_input` for none of its
+    scores); None (the default): any family's. A build renders again only the pages that show an
+    edited family (incremental.py in `make serve`, page_cache.py in every build)."""
 
     def page(self, path: str, *key: str) -> Page:
         return Page(path, self, key)
@@ -76,6 +75,13 @@ def scores_input(family_id: str, benchmark_id: str) -> str:
 def without_scores_input(family_id: str) -> str:
     """A page's input for a family's data but its scores."""
     return f"{family_id}:"
+
+
+def input_parts(name: str) -> tuple[str, str | None]:
+    """An input's family id and what of the family it names: None for all of it (a family id), ""
+    for all but its scores (`without_scores_input`), else a benchmark id (`scores_input`)."""
+    family_id, colon, benchmark = name.partition(":")
+    return family_id, benchmark if colon else None
 
 
 def scored_families(catalog: Catalog, benchmarks: set[str]) -> frozenset[str]:
