@@ -6,8 +6,10 @@ page type says which families' data a page shows (`PageType.inputs`); the pages 
 keep the files they wrote last time. A leaderboard shows a family's scores on its benchmarks only:
 its inputs are `scores_input(family, benchmark)` (pages/base.py: those scores, and the rest of the
 family but its other scores), so a save that changes one score renders that benchmark's pages, not
-every leaderboard the family is on; `without_scores_input(family)` is the family but its scores (a
-comparison's related links order pairs by their release dates). Anything wider falls back to
+every leaderboard the family is on; `model_input(family, model)` is one model's scores and the rest
+of the family but its other models' scores (a model's page, a matchup: a score edit renders the
+matchups of that model, not of its siblings); `without_scores_input(family)` is the family but its
+scores (a comparison's related links order pairs by their release dates). Anything wider falls back to
 rendering every page: a change to any file outside data/families/ (the shared data, a template, the
 code), a family added, removed or renamed (titles are on every page that links it), a change to the
 site plan (sizes and dates choose the pairs), another reference day, or output files touched since.
@@ -26,7 +28,7 @@ from generator import schema, stamp
 from generator.derive.facts import scores_on
 from generator.derive.site import Page, SitePlan
 from generator.model import Catalog
-from generator.pages.base import input_parts, scores_input
+from generator.pages.base import input_parts, model_input, scores_input
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class Previous:
     outputs: Mapping[str, tuple[str, ...]]
     """Per page path, every file the page wrote: its Markdown, the files it publishes, its charts."""
     inputs: Mapping[str, frozenset[str] | None]
-    """Per page path, the families (or `family:benchmark` scores) it showed (PageType.inputs): an edit
+    """Per page path, the families (or parts of them) it showed (PageType.inputs): an edit
     that takes a family off a page (its only score on a benchmark deleted) changes the page although the
     page no longer shows it."""
     written: Mapping[str, list[int]]
@@ -52,8 +54,8 @@ def touched(
     previous: Previous | None, code_key: str, objects: Iterable[schema.Strict], plan: SitePlan, today: date, out: Path
 ) -> frozenset[str] | None:
     """What changed since `previous`: the id of each family whose data changed but for its scores, and
-    `family:benchmark` for each benchmark a family's scores changed on; None when every page must be
-    rendered again."""
+    for each score changed its benchmark's `scores_input` and its model's `model_input`; None when
+    every page must be rendered again."""
     objects = tuple(objects)
     if previous is None or (previous.code_key, previous.plan, previous.today) != (code_key, plan, today):
         return None
@@ -92,28 +94,31 @@ def split(
 
 def shows(inputs: frozenset[str], changed: frozenset[str]) -> bool:
     """Whether a page with these inputs shows any of the changes (`touched`): a whole family's input
-    shows every change to it; `scores_input` shows that benchmark's scores and any change to the family
-    but its scores; `without_scores_input` only the latter."""
-    families = {input_parts(i)[0] for i in inputs}
+    shows every change to it; any input of a family shows a change to the family but its scores; a
+    score change (`scores_input` of its benchmark and `model_input` of its model, both) shows where
+    the page names either."""
+    parts = [input_parts(i) for i in inputs]
+    families = {p.family for p in parts}
+    whole = {p.family for p in parts if p.whole}
     for change in changed:
-        family, benchmark = input_parts(change)
-        if change in inputs or (family in inputs if benchmark is not None else family in families):
+        part = input_parts(change)
+        if change in inputs or part.family in (families if part.whole else whole):
             return True
     return False
 
 
 def _changes(before: schema.Family, after: schema.Family) -> frozenset[str]:
-    """The family's id if anything but its scores changed, else `family:benchmark` per benchmark whose
-    scores changed (the models are the same ones: `names` compared them)."""
+    """The family's id if anything but its scores changed, else, for each score changed, its benchmark's
+    `scores_input` and its model's `model_input` (the models are the same ones: `names` compared them)."""
     if without_scores(before) != without_scores(after):
         return frozenset({after.id})
-    benchmarks = {
-        b
+    return frozenset(
+        change
         for old, new in zip(before.models, after.models, strict=True)
         for b in {s.benchmark for s in (*old.scores, *new.scores)}
         if scores_on(old, b) != scores_on(new, b)
-    }
-    return frozenset(scores_input(after.id, b) for b in benchmarks)
+        for change in (scores_input(after.id, b), model_input(after.id, new.id))
+    )
 
 
 def without_scores(family: schema.Family) -> schema.Family:

@@ -159,16 +159,19 @@ class InputDigests:
         return self._memo[name]
 
     def _digest(self, name: str) -> str:
-        family_id, benchmark = input_parts(name)
-        family = self._families.get(family_id)
+        part = input_parts(name)
+        family = self._families.get(part.family)
         if family is None:
             return "absent"
-        if benchmark is None:
+        if part.whole:
             return _hash(family.model_dump_json())
         rest = without_scores(family).model_dump_json()
-        if not benchmark:
+        if part.model is not None:
+            scores = [s.model_dump_json() for m in family.models if m.id == part.model for s in m.scores]
+            return _hash(rest, part.model, json.dumps(scores))
+        if not part.benchmark:
             return _hash(rest)
-        scores = [[s.model_dump_json() for s in scores_on(m, benchmark)] for m in family.models]
+        scores = [[s.model_dump_json() for s in scores_on(m, part.benchmark)] for m in family.models]
         return _hash(rest, json.dumps(scores))
 
 

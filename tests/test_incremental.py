@@ -60,7 +60,8 @@ def test_a_score_edit_renders_that_benchmark_s_leaderboards_not_the_others(
     session: Session, project: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Phi-4's MMLU changes: the MMLU leaderboard and its category's are rendered again (and Phi-4's
-    own pages), no other benchmark's; the folder is then exactly what a whole build writes."""
+    own pages), no other benchmark's, and of the pages about one or two models only Phi-4 14B's (its
+    page and matchups, not Phi-4-reasoning's); the folder is then exactly what a whole build writes."""
     family = project / "data/families/phi-4.yaml"
     text = family.read_text(encoding="utf-8")
     score = "        value: 84.8\n        variant: instruct\n"
@@ -73,6 +74,9 @@ def test_a_score_edit_renders_that_benchmark_s_leaderboards_not_the_others(
     category = load_catalog(project).benchmarks["mmlu"].category
     assert {"benchmarks/mmlu.md", f"leaderboards/{category}.md", "families/phi-4.md"} <= rendered
     assert "benchmarks/gpqa.md" not in rendered and "benchmarks/humaneval.md" not in rendered
+    about_models = {p for p in rendered if p.startswith(("models/", "matchups/")) and not p.endswith("index.md")}
+    assert "models/phi-4-14b.md" in about_models and any(p.startswith("matchups/") for p in about_models)
+    assert all("phi-4-14b" in p for p in about_models), sorted(about_models)
     # Comparisons whose related links merely consider a Phi-4 pair (by its release date) are left alone.
     assert {p for p in rendered if p.startswith("compare/") and "phi-4" not in p} <= {"compare/index.md"}
     assert "84.6" in (project / OUTPUT / "benchmarks/mmlu.md").read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator import schema
 from generator.derive import pagemeta, provenance, rankings
@@ -58,8 +58,8 @@ class PageType:
     """A section guide: listed on the home page and among the guides' related links, in registry order."""
     inputs: Callable[[Catalog, Page], frozenset[str] | None] = lambda catalog, page: None
     """The families whose data one of its pages shows besides their names (a family id; or
-    `scores_input` for its scores on one benchmark only, `without_scores_input` for none of its
-    scores); None (the default): any family's. A build renders again only the pages that show an
+    `scores_input` for its scores on one benchmark only, `model_input` for one model's scores only,
+    `without_scores_input` for none of its scores); None (the default): any family's. A build renders again only the pages that show an
     edited family (incremental.py in `make serve`, page_cache.py in every build)."""
 
     def page(self, path: str, *key: str) -> Page:
@@ -77,11 +77,33 @@ def without_scores_input(family_id: str) -> str:
     return f"{family_id}:"
 
 
-def input_parts(name: str) -> tuple[str, str | None]:
-    """An input's family id and what of the family it names: None for all of it (a family id), ""
-    for all but its scores (`without_scores_input`), else a benchmark id (`scores_input`)."""
+def model_input(family_id: str, model_id: str) -> str:
+    """A page's input for one model's scores (on every benchmark), and the rest of its family but the
+    other models' scores: a page about one or two models (a model's page, a matchup)."""
+    return f"{family_id}/{model_id}"
+
+
+class InputPart(NamedTuple):
+    """What of a family an input names (or a change touched, incremental.touched): all of it (a family
+    id: `benchmark` and `model` None), all but its scores (`benchmark` ""), and of its scores those on
+    one benchmark (`benchmark`) or of one model (`model`)."""
+
+    family: str
+    benchmark: str | None = None
+    model: str | None = None
+
+    @property
+    def whole(self) -> bool:
+        return self.benchmark is None and self.model is None
+
+
+def input_parts(name: str) -> InputPart:
+    """An input's family id and what of the family it names (InputPart)."""
+    family_id, slash, model = name.partition("/")
+    if slash:
+        return InputPart(family_id, model=model)
     family_id, colon, benchmark = name.partition(":")
-    return family_id, benchmark if colon else None
+    return InputPart(family_id, benchmark if colon else None)
 
 
 def scored_families(catalog: Catalog, benchmarks: set[str]) -> frozenset[str]:
@@ -102,6 +124,13 @@ def kin(catalog: Catalog, family_id: str) -> frozenset[str]:
     found = {family_id, family.predecessor, family.successor, *(v.id for v in catalog.variants_of(family_id))}
     found |= {f.id for f in catalog.families.values() if f.variants and family_id in f.variants.value}
     return frozenset(f for f in found if f)
+
+
+def model_inputs(catalog: Catalog, model_id: str) -> frozenset[str]:
+    """The inputs of a page about a model: the model (`model_input`: its scores, its family's data but
+    its siblings' scores, which the page does not show) and its family's lineage, whole."""
+    family_id = catalog.family_of[model_id]
+    return frozenset({model_input(family_id, model_id)} | (kin(catalog, family_id) - {family_id}))
 
 
 def fixed(title: str) -> Callable[[Catalog, Page], str]:

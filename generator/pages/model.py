@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.derive import market, memory, pagemeta, quality
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
-from generator.pages.base import Content, PageType, Site, entries, kin, matchups_of
+from generator.pages.base import Content, PageType, Site, entries, matchups_of, model_inputs
 
 
 def _plan(catalog: Catalog) -> list[Page | Redirect]:
@@ -45,7 +45,7 @@ def _title(catalog: Catalog, page: Page) -> str:
 
 
 def _inputs(catalog: Catalog, page: Page) -> frozenset[str]:
-    return kin(catalog, catalog.family_of[page.key[0]])
+    return model_inputs(catalog, page.key[0])
 
 
 TYPE = PageType("model", "model.md.j2", _plan, _content, _title, inputs=_inputs)

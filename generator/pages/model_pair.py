@@ -12,7 +12,7 @@ from __future__ import annotations
 from generator.derive import matchup, neighbours, pagemeta
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog, pair_key
-from generator.pages.base import Content, PageType, Site, entries, kin, pair_pages
+from generator.pages.base import Content, PageType, Site, entries, model_inputs, pair_pages
 
 FOLDER = "matchups"
 
@@ -55,7 +55,8 @@ def curated(catalog: Catalog, page: Page) -> bool:
 
 
 def _inputs(catalog: Catalog, page: Page) -> frozenset[str]:
-    return frozenset().union(*(kin(catalog, catalog.family_of[m]) for m in page.key))
+    """Each side's model, its family but for the other models' scores, and the family's lineage."""
+    return frozenset().union(*(model_inputs(catalog, m) for m in page.key))
 
 
 TYPE = PageType("model-pair", "model-pair.md.j2", _plan, _content, _title, inputs=_inputs)
