@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from generator import schema
 from generator.derive import memory, provenance, rankings
-from generator.derive.facts import Quantity, oriented, scores_on
+from generator.derive.facts import Quantity, oriented, per_catalog, scores_on
 from generator.model import Catalog
 
 
@@ -82,8 +82,18 @@ def signature(node: Node | Leaf) -> tuple:
 
 def candidates(catalog: Catalog, answers: tuple[schema.GuideOption, ...]) -> list[schema.Model]:
     """Every model the data shows to meet every filter of the answers."""
-    context = _context(answers)
-    return [m for m in catalog.models.values() if all(_fits(catalog, m, a, context) for a in answers)]
+    filters = tuple(f for a in answers if (f := _filter(a)) != _NO_FILTER)
+    return list(_fitting(catalog, filters, _context(answers)))
+
+
+# What of an answer filters the candidates: its RAM, modalities and context. The 324 leaves of the
+# guide ask only 36 distinct combinations of them, so each is worked out once (`_fitting`).
+_Filter = tuple[float | None, tuple[str, ...], int | None]
+_NO_FILTER: _Filter = (None, (), None)
+
+
+def _filter(option: schema.GuideOption) -> _Filter:
+    return option.max_ram_gb, tuple(option.modalities or ()), option.min_context
 
 
 def _context(answers: tuple[schema.GuideOption, ...]) -> int | None:
@@ -91,17 +101,23 @@ def _context(answers: tuple[schema.GuideOption, ...]) -> int | None:
     return max((a.min_context for a in answers if a.min_context), default=None)
 
 
-def _fits(catalog: Catalog, model: schema.Model, option: schema.GuideOption, context: int | None) -> bool:
+@per_catalog
+def _fitting(catalog: Catalog, filters: tuple[_Filter, ...], context: int | None) -> tuple[schema.Model, ...]:
+    return tuple(m for m in catalog.models.values() if all(_fits(catalog, m, f, context) for f in filters))
+
+
+def _fits(catalog: Catalog, model: schema.Model, wanted: _Filter, context: int | None) -> bool:
+    max_ram_gb, modalities, min_context = wanted
     family = catalog.model_family(model.id)
-    if option.max_ram_gb is not None and not memory.fits(catalog, model.id, option.max_ram_gb, "ram", context):
+    if max_ram_gb is not None and not memory.fits(catalog, model.id, max_ram_gb, "ram", context):
         return False
-    if option.modalities:
+    if modalities:
         stated = model.modalities or family.modalities
-        if not stated or not set(option.modalities) <= set(stated.value):
+        if not stated or not set(modalities) <= set(stated.value):
             return False
-    if option.min_context is not None:
-        context = model.context_tokens or family.context_tokens
-        if not context or context.value < option.min_context:
+    if min_context is not None:
+        tokens = model.context_tokens or family.context_tokens
+        if not tokens or tokens.value < min_context:
             return False
     return True
 
@@ -127,7 +143,8 @@ def leaf(catalog: Catalog, guide: schema.Guide, answers: tuple[schema.GuideOptio
     """The best-ranked candidates: language emphasis first, then each ranking category in question order."""
     found = candidates(catalog, answers)
     languages = {lang for a in answers for lang in a.prefer_languages}
-    rankings = [r for a in answers if a.rank_by and (r := _ranking(catalog, a.rank_by, found))]
+    ids = tuple(m.id for m in found)
+    rankings = [r for a in answers if a.rank_by and (r := _ranking(catalog, a.rank_by, ids))]
 
     def key(model: schema.Model) -> tuple:
         emphasis = catalog.model_family(model.id).languages
@@ -147,10 +164,12 @@ def leaf(catalog: Catalog, guide: schema.Guide, answers: tuple[schema.GuideOptio
     )
 
 
-def _ranking(catalog: Catalog, category: str, models: list[schema.Model]) -> Ranking | None:
+@per_catalog
+def _ranking(catalog: Catalog, category: str, candidate_ids: tuple[str, ...]) -> Ranking | None:
     """The category's benchmark and setting that score the most candidates (ties: a stated setting
     before an unstated one, then catalog order of benchmarks, then settings alphabetically), so that
     the ranking compares like with like; None when no candidate has a score in the category."""
+    models = [catalog.models[i] for i in candidate_ids]
     order = {b.id: i for i, b in enumerate(catalog.benchmarks.values()) if b.category == category}
     counts: dict[tuple[str, tuple[object, ...]], int] = {}
     labels: dict[tuple[str, tuple[object, ...]], str] = {}
