@@ -83,6 +83,25 @@ def test_a_score_edit_renders_that_benchmark_s_leaderboards_not_the_others(
     assert_same_as_a_whole_build(project, tmp_path_factory)
 
 
+def test_a_score_the_guide_does_not_rank_by_leaves_the_guide_alone(
+    session: Session, project: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Phi-4's IFEval (an instruction-following benchmark; the guide's answers rank by general, coding,
+    math and multilingual benchmarks) changes: the guide, the costliest page to render, is left alone;
+    the folder is then exactly what a whole build writes."""
+    family = project / "data/families/phi-4.yaml"
+    text = family.read_text(encoding="utf-8")
+    edits = [("value: 63.0\n", "value: 62.9\n"), ("IFEval 63.0 ", "IFEval 62.9 ")]
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    family.write_text(text, encoding="utf-8")
+    assert load_catalog(project).benchmarks["ifeval"].category == "instruction"
+    rendered = set(session.generate().rendered)
+    assert "benchmarks/ifeval.md" in rendered and "guide.md" not in rendered
+    assert_same_as_a_whole_build(project, tmp_path_factory)
+
+
 def test_an_edit_to_shared_data_or_a_name_renders_every_page(
     session: Session, project: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:

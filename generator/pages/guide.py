@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.derive import guide as guide_tree
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
-from generator.pages.base import Content, PageType, Site
+from generator.pages.base import Content, PageType, Site, scored_families, without_scores_input
 from generator.render import guide as layout
 
 
@@ -32,4 +32,14 @@ def _title(catalog: Catalog, page: Page) -> str:
     return catalog.guide.title  # type: ignore[union-attr]  # the page exists only with a guide
 
 
-TYPE = PageType("guide", "guide.md.j2", _plan, _content, _title, guide=True)
+def _inputs(catalog: Catalog, page: Page) -> frozenset[str]:
+    """Every family but its scores (what filters the candidates: memory, modalities, context,
+    languages), and the scores on the benchmarks of the categories the answers rank by."""
+    guide = catalog.guide
+    assert guide is not None, "the plan has a guide page only when data/guide.yaml exists"
+    ranked = {o.rank_by for q in guide.questions for o in q.options if o.rank_by}
+    benchmarks = {b.id for b in catalog.benchmarks.values() if b.category in ranked}
+    return frozenset(without_scores_input(f) for f in catalog.families) | scored_families(catalog, benchmarks)
+
+
+TYPE = PageType("guide", "guide.md.j2", _plan, _content, _title, guide=True, inputs=_inputs)
