@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import colorsys
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
 from generator import quotes, schema
@@ -31,6 +31,9 @@ class Owned(Protocol):
     @property
     def obj(self) -> Any: ...
 
+    @property
+    def nodes(self) -> Sequence[tuple[tuple[str | int, ...], Any]]: ...
+
 
 def check_plausibility(items: Iterable[Owned], collector: ErrorCollector) -> None:
     items = list(items)
@@ -42,16 +45,19 @@ def check_plausibility(items: Iterable[Owned], collector: ErrorCollector) -> Non
         if isinstance(item.obj, schema.Family):
             _check_measurements_have_figures(item.obj, item.file, collector)
             _check_percent_fractions(item.obj, item.file, units, collector)
-        _check_quotes(item.obj, item.file, names, collector)
+        _check_quotes(item.nodes, item.file, names, collector)
 
 
 # --- quotes that do not state their value --------------------------------------------------------
 
 
-def _check_quotes(obj: schema.Strict, f: LoadedFile, names: dict[str, str], collector: ErrorCollector) -> None:
+def _check_quotes(
+    nodes: Sequence[tuple[tuple[str | int, ...], Any]], f: LoadedFile, names: dict[str, str], collector: ErrorCollector
+) -> None:
     """Every figure's value appears in its own quote (generator/quotes.py says how sources may write
-    it); where the quote writes it otherwise, `as_written:` holds the quote's words for it."""
-    for path, node in _nodes(obj, ()):
+    it); where the quote writes it otherwise, `as_written:` holds the quote's words for it. `nodes`:
+    every value of the file with its path (schema.walk)."""
+    for path, node in nodes:
         stated = _stated(node)
         if not stated:
             continue
@@ -148,17 +154,6 @@ def _check_percent_fractions(
                 f"{shown_number(score.value)} percent: did you mean {shown_number(round(score.value * 100, 10))}? "
                 f'(write the percentage; if the source gives a fraction, add as_written: "{shown_number(score.value)}")',
             )
-
-
-def _nodes(obj: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], Any]]:
-    """Every schema object inside obj with its path as written in the file."""
-    yield path, obj
-    if isinstance(obj, schema.Strict):
-        for name, info in type(obj).model_fields.items():
-            yield from _nodes(getattr(obj, name), (*path, info.alias or name))
-    elif isinstance(obj, list):
-        for i, item in enumerate(obj):
-            yield from _nodes(item, (*path, i))
 
 
 # --- entries with nothing in them ----------------------------------------------------------------

@@ -8,6 +8,7 @@ Field descriptions double as editor documentation (they show up as hover text vi
 from __future__ import annotations
 
 import datetime
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -891,14 +892,23 @@ class MemoryCatalog(Strict):
 
 
 def walk(obj: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], object]]:
-    """Every schema object inside obj (and obj itself) with its path as written in the file."""
-    yield path, obj
-    if isinstance(obj, BaseModel):
-        for name, info in type(obj).model_fields.items():
-            yield from walk(getattr(obj, name), (*path, info.alias or name))
-    elif isinstance(obj, list):
-        for i, item in enumerate(obj):
-            yield from walk(item, (*path, i))
+    """Every schema object inside obj (and obj itself, and every value) with its path as written in
+    the file, depth first in field order. A loop over a stack, not a recursion of generators: the data
+    checks walk every file, and each level of nested generators cost every value it passed up."""
+    stack: list[tuple[tuple[str | int, ...], object]] = [(path, obj)]
+    while stack:
+        path, obj = stack.pop()
+        yield path, obj
+        if isinstance(obj, BaseModel):
+            stack.extend(((*path, key), getattr(obj, name)) for name, key in reversed(fields_of(type(obj))))
+        elif isinstance(obj, list):
+            stack.extend(((*path, i), obj[i]) for i in range(len(obj) - 1, -1, -1))
+
+
+@functools.cache
+def fields_of(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """A model's fields in order: (attribute, key as written in the file)."""
+    return tuple((name, info.alias or name) for name, info in cls.model_fields.items())
 
 
 FILE_KINDS: dict[str, type[Strict]] = {

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import os
 import re
 import types
@@ -35,6 +36,11 @@ class Checked:
     kind: str
     file: LoadedFile
     obj: schema.Strict
+
+    @functools.cached_property
+    def nodes(self) -> tuple[tuple[Path_, object], ...]:
+        """Every value in the file with its path (schema.walk), walked once for all the checks."""
+        return tuple(schema.walk(self.obj))
 
 
 def discover(data_dir: Path) -> Iterator[tuple[str, Path]]:
@@ -357,7 +363,7 @@ def check_references(checked: list[Checked], collector: ErrorCollector, today: d
             _check_percentages(item.obj, item.file, units, collector)
         validate_memory.check(item.obj, item.file, ids, collector)
         check_wording(item.obj, item.file, criteria, ids, collector)
-        validate_figures.check(item.obj, item.file, ids, today, collector)
+        validate_figures.check(item.obj, item.file, item.nodes, ids, today, collector)
     if not collector.errors:  # relations, addresses and plausibility need every reference to resolve
         check_consistency(checked, collector)
         check_plausibility(checked, collector)
@@ -391,7 +397,7 @@ def _register(item: Checked, ids: dict[str, _Ids], slugs: _Ids) -> None:
 
 def _check_item(item: Checked, ids: dict[str, _Ids], collector: ErrorCollector) -> None:
     f, obj = item.file, item.obj
-    for path, node in schema.walk(obj):
+    for path, node in item.nodes:
         if isinstance(node, schema.Sourced):
             ids["source"].require(node.source, f.place((*path, "source")), "source")
     if isinstance(obj, schema.Site):

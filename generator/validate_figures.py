@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import datetime
 import difflib
-from collections.abc import Mapping
-from typing import Any, Protocol
-
-from pydantic import BaseModel
+from collections.abc import Mapping, Sequence
+from typing import Protocol
 
 from generator import schema
 from generator.errors import ErrorCollector, Location
@@ -29,9 +27,16 @@ class _Registry(Protocol):
 Registries = Mapping[str, _Registry]
 
 
-def check(obj: schema.Strict, f: LoadedFile, ids: Registries, today: datetime.date, collector: ErrorCollector) -> None:
-    """Every figure-level rule of one checked file."""
-    for path, node in schema.walk(obj):
+def check(
+    obj: schema.Strict,
+    f: LoadedFile,
+    nodes: Sequence[tuple[Path_, object]],
+    ids: Registries,
+    today: datetime.date,
+    collector: ErrorCollector,
+) -> None:
+    """Every figure-level rule of one checked file, whose values are `nodes` (schema.walk)."""
+    for path, node in nodes:
         if isinstance(node, schema.Disputed):
             _check_disputed(node, path, f, collector)
         if isinstance(node, schema.Conflicting):
@@ -45,8 +50,8 @@ def check(obj: schema.Strict, f: LoadedFile, ids: Registries, today: datetime.da
     if isinstance(obj, schema.Criteria):
         _check_rule(obj.comparable, f, collector)
     if isinstance(obj, schema.Family | schema.Comparison):
-        _check_own_sources(obj, f, ids, collector)
-    _check_dates(obj, (), f, today, collector)
+        _check_own_sources(obj, f, nodes, ids, collector)
+    _check_dates(nodes, f, today, collector)
 
 
 def _check_disputed(node: schema.Disputed, path: Path_, f: LoadedFile, collector: ErrorCollector) -> None:
@@ -133,12 +138,16 @@ def _check_rule(rule: schema.Comparable, f: LoadedFile, collector: ErrorCollecto
 
 
 def _check_own_sources(
-    obj: schema.Family | schema.Comparison, f: LoadedFile, ids: Registries, collector: ErrorCollector
+    obj: schema.Family | schema.Comparison,
+    f: LoadedFile,
+    nodes: Sequence[tuple[Path_, object]],
+    ids: Registries,
+    collector: ErrorCollector,
 ) -> None:
     """A file cites its own sources or data/catalog.yaml's, never another family's: a source's maker
     defaults from the file it is defined in, so a borrowed source would speak for the wrong maker."""
     own = {s.id for s in obj.sources}
-    for path, node in schema.walk(obj):
+    for path, node in nodes:
         if not isinstance(node, schema.Sourced | schema.Conflicting) or node.source in own:
             continue
         defined = ids["source"].places.get(node.source)
@@ -150,18 +159,15 @@ def _check_own_sources(
             )
 
 
-def _check_dates(obj: Any, path: Path_, f: LoadedFile, today: datetime.date, collector: ErrorCollector) -> None:
+def _check_dates(
+    nodes: Sequence[tuple[Path_, object]], f: LoadedFile, today: datetime.date, collector: ErrorCollector
+) -> None:
     """No date after the reference day: a release or a check in the future is a typo, and it would
     make every figure's age wrong."""
-    if isinstance(obj, datetime.date) and obj > today:
-        collector.add(
-            f.place(path),
-            f"{'.'.join(str(p) for p in path)}: {obj} is after the build's reference day {today} "
-            "(--today, else OMC_TODAY, else the last commit's date); a date in the future is a typo",
-        )
-    elif isinstance(obj, BaseModel):
-        for name, info in type(obj).model_fields.items():
-            _check_dates(getattr(obj, name), (*path, info.alias or name), f, today, collector)
-    elif isinstance(obj, list):
-        for i, item in enumerate(obj):
-            _check_dates(item, (*path, i), f, today, collector)
+    for path, value in nodes:
+        if isinstance(value, datetime.date) and value > today:
+            collector.add(
+                f.place(path),
+                f"{'.'.join(str(p) for p in path)}: {value} is after the build's reference day {today} "
+                "(--today, else OMC_TODAY, else the last commit's date); a date in the future is a typo",
+            )
