@@ -107,11 +107,12 @@ def site_files(
     only: Sequence[Page] | None = None,
     outputs: dict[str, tuple[str, ...]] | None = None,
     reuse: Reuse | None = None,
+    redirects: bool = True,
 ) -> Iterator[tuple[str, bytes]]:
-    """Every page (or `only` these), redirect and file the pages publish, by path relative to the docs
-    folder, as rendered or, for a page the cache has, as an earlier build wrote them; the charts the
-    rendered pages embed are added to `charts`, to be drawn once the pages are written, and each
-    page's files to `outputs`."""
+    """Every page (or `only` these), redirect (unless `redirects` is False) and file the pages publish,
+    by path relative to the docs folder, as rendered or, for a page the cache has, as an earlier build
+    wrote them; the charts the rendered pages embed are added to `charts`, to be drawn once the pages
+    are written, and each page's files to `outputs`."""
     todo = site.plan.pages if only is None else only
     known = {p.path: e for p in todo if reuse and (e := reuse.entry(p))}
     rendered = render_all(functools.partial(pages.render, site), [p for p in todo if p.path not in known], progress)
@@ -133,7 +134,7 @@ def site_files(
             reuse.charts[page.path] = tuple(cache_key(c) for c in out.charts)
         if outputs is not None:
             outputs[page.path] = (page.path, *out.files, *(p for c in out.charts for p in chart_paths(c)))
-    for redirect in site.plan.redirects:
+    for redirect in site.plan.redirects if redirects else ():
         yield redirect.path, render_redirect(redirect).encode()
 
 
@@ -218,7 +219,8 @@ def _generate(
     reuse_pages: bool,
 ) -> Report:
     today = reference_day(root, today)
-    key = stamp.inputs_key(root, str(today))
+    # The key of everything, for the stamp, and of everything but the data, for the caches.
+    key, code_key = stamp.inputs_keys(root, str(today), skip=("data",))
     last = None if fresh else stamp.load(out, key)
     if last is not None:  # nothing changed since the last generate: no page to render, no chart to draw
         return _unchanged(last, previous)
@@ -228,7 +230,6 @@ def _generate(
     hand = hand_written(root)
     site = make_site(catalog, today, site_url(root))
     refuse_claimed_addresses(hand, site.plan)
-    code_key = stamp.inputs_key(root, str(today), skip=("data",))
     changed = incremental.touched(previous, code_key, objects, site.plan, today, out)
     todo, outputs, inputs = incremental.split(catalog, site.plan, changed, previous)
     store = FileStore(root / STORE)
@@ -237,6 +238,9 @@ def _generate(
     writer = TreeWriter(out, store)
     for path in (p for files in outputs.values() for p in files):
         writer.keep(path)
+    if changed is not None:  # the same plan and code as the last run in this process: the same redirects
+        for redirect in site.plan.redirects:
+            writer.keep(redirect.path)
 
     def put(files: Iterable[tuple[str, bytes]]) -> None:
         for path, content in files:
@@ -245,7 +249,7 @@ def _generate(
             writer.write(path, content)
 
     embedded: list[Chart] = []
-    put(site_files(site, embedded, progress, todo, outputs, reuse))
+    put(site_files(site, embedded, progress, todo, outputs, reuse, redirects=changed is None))
     charts = chart_files(sorted(embedded, key=lambda c: c.path), chart_cache(root))
     put(charts)
     rendered = set(reuse.rendered)

@@ -15,6 +15,7 @@ this cache after edits of each kind and compare the two, byte for byte.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -28,7 +29,7 @@ from generator import schema
 from generator.derive.facts import scores_on
 from generator.derive.site import Page, SitePlan
 from generator.incremental import names, without_scores
-from generator.pages.base import input_parts
+from generator.pages.base import input_parts, without_scores_input
 from generator.store import FileStore
 from generator.write import write_atomic
 
@@ -112,6 +113,12 @@ class Reuse:
         return found
 
 
+@functools.cache
+def package_versions() -> tuple[str, ...]:
+    """The versions of the packages that shape the pages, read once per process (`make serve`)."""
+    return tuple(f"{p}={importlib.metadata.version(p)}" for p in PACKAGES)
+
+
 def open_cache(
     root: Path, code_key: str, today: date, url: str, plan: SitePlan, objects: Iterable[schema.Strict]
 ) -> PageCache:
@@ -124,7 +131,7 @@ def open_cache(
         code_key,
         today.isoformat(),
         url,
-        *(f"{p}={importlib.metadata.version(p)}" for p in PACKAGES),
+        *package_versions(),
         _plan_text(plan),
         *shared,
         *(json.dumps([f.id, names(f)]) for f in families),
@@ -165,12 +172,12 @@ class InputDigests:
             return "absent"
         if part.whole:
             return _hash(family.model_dump_json())
-        rest = without_scores(family).model_dump_json()
+        if part.benchmark == "":  # the family but its scores
+            return _hash(without_scores(family).model_dump_json())
+        rest = self.of(without_scores_input(family.id))  # once per family, for all its benchmarks and models
         if part.model is not None:
             scores = [s.model_dump_json() for m in family.models if m.id == part.model for s in m.scores]
             return _hash(rest, part.model, json.dumps(scores))
-        if not part.benchmark:
-            return _hash(rest)
         scores = [[s.model_dump_json() for s in scores_on(m, part.benchmark)] for m in family.models]
         return _hash(rest, json.dumps(scores))
 

@@ -15,6 +15,7 @@ import json
 import os
 import stat
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -29,36 +30,47 @@ def stamp_file(out: Path) -> Path:
     return out.parent / f".{out.name}.stamp.json"
 
 
-def inputs_key(root: Path, *arguments: str, skip: tuple[str, ...] = ()) -> str:
-    """A hash of everything a generate reads: project files, Python version, variables, arguments;
-    `skip` leaves out top-level folders (data/, for what a data edit does not change)."""
-    digest = hashlib.sha256()
-    digest.update(sys.version.encode())
-    digest.update("\0".join(arguments).encode())
+def inputs_key(root: Path, *arguments: str) -> str:
+    """A hash of everything a generate reads: project files, Python version, variables, arguments."""
+    return inputs_keys(root, *arguments)[0]
+
+
+def inputs_keys(root: Path, *arguments: str, skip: tuple[str, ...] = ()) -> tuple[str, str]:
+    """`inputs_key`, and the same hash leaving out the top-level folders `skip` (data/, for what a data
+    edit does not change), from one walk of the project: each file is read once for both."""
+    whole, kept = hashlib.sha256(), hashlib.sha256()
+    both = (whole, kept)
+    _update(both, sys.version.encode())
+    _update(both, "\0".join(arguments).encode())
     for name in sorted(os.environ):
         if name.startswith(ENV_PREFIXES):
-            digest.update(f"\0env:{name}={os.environ[name]}".encode())
+            _update(both, f"\0env:{name}={os.environ[name]}".encode())
     for path in _input_files(root):
-        if path.relative_to(root).parts[0] in skip:
-            continue
-        digest.update(f"\0{path.relative_to(root).as_posix()}\0".encode())
-        _hash_entry(digest, path)
-    return digest.hexdigest()
+        relative = path.relative_to(root)
+        digests = (whole,) if relative.parts[0] in skip else both
+        _update(digests, f"\0{relative.as_posix()}\0".encode())
+        _hash_entry(digests, path)
+    return whole.hexdigest(), kept.hexdigest()
 
 
-def _hash_entry(digest: hashlib._Hash, path: Path) -> None:
+def _update(digests: Iterable[hashlib._Hash], data: bytes) -> None:
+    for digest in digests:
+        digest.update(data)
+
+
+def _hash_entry(digests: Iterable[hashlib._Hash], path: Path) -> None:
     """A regular file by its content, read in chunks; a link by its target's name and anything else by
     its type, never by reading it: the validator refuses those, and reading a link to /dev/zero or a
     named pipe here would exhaust memory or hang before it had the chance."""
     info = path.lstat()
     if stat.S_ISLNK(info.st_mode):
-        digest.update(b"link:" + os.fsencode(path.readlink()))
+        _update(digests, b"link:" + os.fsencode(path.readlink()))
     elif not stat.S_ISREG(info.st_mode):
-        digest.update(f"special:{stat.S_IFMT(info.st_mode)}".encode())
+        _update(digests, f"special:{stat.S_IFMT(info.st_mode)}".encode())
     else:
         with path.open("rb") as stream:
             for chunk in iter(lambda: stream.read(1 << 20), b""):
-                digest.update(chunk)
+                _update(digests, chunk)
 
 
 def _input_files(root: Path) -> list[Path]:
