@@ -86,8 +86,8 @@ def candidates(catalog: Catalog, answers: tuple[schema.GuideOption, ...]) -> lis
     return list(_fitting(catalog, filters, _context(answers)))
 
 
-# What of an answer filters the candidates: its RAM, modalities and context. The 324 leaves of the
-# guide ask only 36 distinct combinations of them, so each is worked out once (`_fitting`).
+# What of an answer filters the candidates: its RAM, modalities and context. A guide's leaves ask few
+# distinct combinations of them (data/guide.yaml: 36 for 324 leaves), so each is worked out once.
 _Filter = tuple[float | None, tuple[str, ...], int | None]
 _NO_FILTER: _Filter = (None, (), None)
 

@@ -59,8 +59,9 @@ class PageType:
     inputs: Callable[[Catalog, Page], frozenset[str] | None] = lambda catalog, page: None
     """The families whose data one of its pages shows besides their names (a family id; or
     `scores_input` for its scores on one benchmark only, `model_input` for one model's scores only,
-    `without_scores_input` for none of its scores); None (the default): any family's. A build renders again only the pages that show an
-    edited family (incremental.py in `make serve`, page_cache.py in every build)."""
+    `without_scores_input` for none of its scores); None (the default): any family's. A build
+    renders again only the pages that show an edited family (incremental.py in `make serve`,
+    page_cache.py in every build)."""
 
     def page(self, path: str, *key: str) -> Page:
         return Page(path, self, key)
