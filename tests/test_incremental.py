@@ -87,8 +87,9 @@ def test_a_score_the_guide_does_not_rank_by_leaves_the_guide_alone(
     session: Session, project: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Phi-4's IFEval (an instruction-following benchmark; the guide's answers rank by general, coding,
-    math and multilingual benchmarks) changes: the guide, the costliest page to render, is left alone;
-    the folder is then exactly what a whole build writes."""
+    math and multilingual benchmarks) changes: the guide, the costliest page to render, is left alone,
+    and so are the pages that show no score (pricing, releases); the folder is then exactly what a
+    whole build writes."""
     family = project / "data/families/phi-4.yaml"
     text = family.read_text(encoding="utf-8")
     edits = [("value: 63.0\n", "value: 62.9\n"), ("IFEval 63.0 ", "IFEval 62.9 ")]
@@ -99,6 +100,7 @@ def test_a_score_the_guide_does_not_rank_by_leaves_the_guide_alone(
     assert load_catalog(project).benchmarks["ifeval"].category == "instruction"
     rendered = set(session.generate().rendered)
     assert "benchmarks/ifeval.md" in rendered and "guide.md" not in rendered
+    assert not {"pricing/index.md", "releases/index.md"} & rendered  # offers and dates, no score
     assert_same_as_a_whole_build(project, tmp_path_factory)
 
 

@@ -118,6 +118,12 @@ def scored_families(catalog: Catalog, benchmarks: set[str]) -> frozenset[str]:
     )
 
 
+def all_but_scores(catalog: Catalog, page: Page | None = None) -> frozenset[str]:
+    """The inputs (PageType.inputs) of a page that shows every family's data but none of their scores
+    (offers, dates, sizes): a score edit leaves it alone."""
+    return frozenset(without_scores_input(f) for f in catalog.families)
+
+
 def kin(catalog: Catalog, family_id: str) -> frozenset[str]:
     """A family and its lineage: predecessor, successor, its dedicated variants, the families it is a
     variant of. A family's page shows their data; a comparison shows its sides' variants' scores."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.derive import guide as guide_tree
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
-from generator.pages.base import Content, PageType, Site, scored_families, without_scores_input
+from generator.pages.base import Content, PageType, Site, all_but_scores, scored_families
 from generator.render import guide as layout
 
 
@@ -39,7 +39,7 @@ def _inputs(catalog: Catalog, page: Page) -> frozenset[str]:
     assert guide is not None, "the plan has a guide page only when data/guide.yaml exists"
     ranked = {o.rank_by for q in guide.questions for o in q.options if o.rank_by}
     benchmarks = {b.id for b in catalog.benchmarks.values() if b.category in ranked}
-    return frozenset(without_scores_input(f) for f in catalog.families) | scored_families(catalog, benchmarks)
+    return all_but_scores(catalog) | scored_families(catalog, benchmarks)
 
 
 TYPE = PageType("guide", "guide.md.j2", _plan, _content, _title, guide=True, inputs=_inputs)

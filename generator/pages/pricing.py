@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.derive import market, pagemeta
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
-from generator.pages.base import Content, PageType, Site, fixed, guides
+from generator.pages.base import Content, PageType, Site, all_but_scores, fixed, guides
 
 
 def _plan(catalog: Catalog) -> list[Page | Redirect]:
@@ -24,4 +24,12 @@ def _content(site: Site, page: Page) -> Content:
     return Content(context)
 
 
-TYPE = PageType("pricing", "pricing.md.j2", _plan, _content, fixed("Pricing and API availability"), guide=True)
+TYPE = PageType(
+    "pricing",
+    "pricing.md.j2",
+    _plan,
+    _content,
+    fixed("Pricing and API availability"),
+    guide=True,
+    inputs=all_but_scores,
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.derive import charts, pagemeta, timeline
 from generator.derive.site import Page, Redirect
 from generator.model import Catalog
-from generator.pages.base import Content, PageType, Site, fixed, guides
+from generator.pages.base import Content, PageType, Site, all_but_scores, fixed, guides
 
 
 def _plan(catalog: Catalog) -> list[Page | Redirect]:
@@ -26,4 +26,12 @@ def _content(site: Site, page: Page) -> Content:
     return Content(context, charts=(chart,) if chart else ())
 
 
-TYPE = PageType("releases", "releases.md.j2", _plan, _content, fixed("Releases timeline"), guide=True)
+TYPE = PageType(
+    "releases",
+    "releases.md.j2",
+    _plan,
+    _content,
+    fixed("Releases timeline"),
+    guide=True,
+    inputs=all_but_scores,
+)
