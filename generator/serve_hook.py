@@ -64,17 +64,25 @@ def on_pre_build(config: Any, **_: Any) -> None:
 # polls every 0.5 s: on average a quarter of a second of every save-to-reload went to noticing the save.
 # Polling these few hundred files ten times a second costs a few milliseconds of CPU a second.
 POLL_SECONDS = 0.1
+# How long MkDocs waits after a change for more changes before it rebuilds: 0.1 s of every save. The
+# polling observer hands over all the changes it found in one poll at once, so for a save (written
+# within a poll) the wait only delayed the rebuild; a save spread over two polls gets a second rebuild,
+# which finds little to do.
+BUILD_DELAY_SECONDS = 0.0
 
 
 def on_serve(server: Any, config: Any, **_: Any) -> Any:
-    """Stop watching the generated pages (on_pre_build rewrites them before every build anyway), and
-    poll the paths of mkdocs.serve.yml's `watch:`, which MkDocs schedules after this hook, faster."""
+    """Stop watching the generated pages (on_pre_build rewrites them before every build anyway), poll
+    the paths of mkdocs.serve.yml's `watch:`, which MkDocs schedules after this hook, faster, and
+    rebuild as soon as a save is seen."""
     with contextlib.suppress(KeyError):  # not watched: nothing to undo
         server.unwatch(config.docs_dir)
     # The interval new watches are polled at (watchdog's BaseObserver keeps it there); a watchdog
     # without it keeps MkDocs' 0.5 s.
     if isinstance(getattr(server.observer, "_timeout", None), float):
         server.observer._timeout = POLL_SECONDS
+    if isinstance(getattr(server, "build_delay", None), float):
+        server.build_delay = BUILD_DELAY_SECONDS
     return server
 
 

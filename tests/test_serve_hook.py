@@ -95,7 +95,8 @@ def test_the_generated_folder_is_not_watched() -> None:
 
 
 def test_the_watched_paths_are_polled_ten_times_a_second(tmp_path: Path) -> None:
-    """MkDocs polls every 0.5 s; the paths of `watch:`, scheduled after on_serve, are polled every 0.1 s."""
+    """MkDocs polls every 0.5 s; the paths of `watch:`, scheduled after on_serve, are polled every 0.1 s,
+    and a rebuild starts when a poll finds a change, not 0.1 s later."""
     from mkdocs.livereload import LiveReloadServer
 
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
@@ -107,6 +108,7 @@ def test_the_watched_paths_are_polled_ten_times_a_second(tmp_path: Path) -> None
     server.watch(str(tmp_path))
     (emitter,) = server.observer.emitters
     assert emitter.timeout == serve_hook.POLL_SECONDS == 0.1
+    assert server.build_delay == serve_hook.BUILD_DELAY_SECONDS == 0
 
 
 def test_serve_config_is_not_strict_but_the_published_one_is() -> None:
