@@ -4,6 +4,7 @@ next build can replace, no MkDocs process and no temporary folder behind."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -212,3 +213,31 @@ def _stat(pid: int) -> tuple[str, int]:
     except (OSError, ValueError):
         return "", 0
     return state, int(parent)
+
+
+# Stands in for `mkdocs build --site-dir DIR`: writes a page into DIR after a third of a second of CPU.
+_BUSY_MKDOCS = """
+import pathlib, sys, time
+started = time.process_time()
+while time.process_time() - started < 0.3:
+    pass
+site = pathlib.Path(sys.argv[1])
+site.mkdir(parents=True)
+(site / "index.html").write_text("built", encoding="utf-8")
+"""
+
+
+def test_site_says_how_much_cpu_mkdocs_took(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`site` prints MkDocs' own CPU time (its child's, not the generator's): what `make bench` sets
+    a build against."""
+
+    def busy(command: list[str], cwd: Path, env: dict[str, str]) -> int:
+        return subprocess.run([sys.executable, "-c", _BUSY_MKDOCS, command[-1]], check=False).returncode
+
+    monkeypatch.setattr(cli, "_run_child", busy)
+    assert cli.build_html(tmp_path, tmp_path / "site") == 0
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "built"
+    found = re.search(r"MkDocs (\d+\.\d+) s of CPU", capsys.readouterr().out)
+    assert found and 0.29 <= float(found.group(1)) < 5, found
