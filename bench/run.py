@@ -3,10 +3,13 @@
 For each scale it copies the project (code, templates, config, hand-written docs) into a temporary
 folder, writes synthetic data there (bench/synthetic.py) and times, each in a fresh process:
 validate, generate (cold and no-op), `mkdocs build` alone on the generated Markdown (the floor), and
-the whole `python -m generator site` cold, warm (no-op) and after editing one model's score. It never
-touches the project's own build/, site/ or .cache/.
+the whole `python -m generator site` cold, with its cache restored, warm (no-op) and after editing one
+model's score; at the smallest scale, and on a copy of the project's own data, it also times
+save-to-reload in `make serve`. It never touches the project's own build/, site/ or .cache/.
 
 Ratios within one run are what the targets compare; absolute times depend on the machine and its load.
+The builds a ratio compares run in turn, round after round, and a site build is set against the
+`mkdocs build` it ran itself (it prints that MkDocs' CPU time), the same pages in the same minute.
 Run it with `make bench`; `python -m bench.run --help` lists the options.
 """
 
@@ -518,10 +521,12 @@ def _cells(scales: list[Scale], cell: Callable[[Scale], str]) -> str:
 
 def _within(scale: Scale, step: str) -> float:
     """A site build against MkDocs alone on the same pages: against the `mkdocs build` the build ran,
-    in the same minute (`Timed.within`), which the machine's load from one minute to the next (MkDocs
-    alone at 4x: 45.7 and 58.0 s of CPU in two runs ten minutes apart) does not move; else against
-    MkDocs timed apart."""
-    return scale.times[step].within or _ratio(scale, step)
+    in the same minute (`Timed.within`), which the machine's load from one minute to the next does not
+    move as it moves MkDocs timed apart (docs/build-benchmarks.md has an example)."""
+    within = scale.times[step].within
+    if within is None:  # the site command no longer says what its MkDocs took: say so, do not guess
+        raise SystemExit(f"{scale.factor}x {step}: the site command printed no 'MkDocs N s of CPU'")
+    return within
 
 
 def _against(scale: Scale, step: str) -> str:

@@ -80,6 +80,11 @@ def signature(node: Node | Leaf) -> tuple:
     return (node.question.id, tuple((tuple(o.id for o in b.options), signature(b.child)) for b in node.branches))
 
 
+def ranked_categories(guide: schema.Guide) -> frozenset[str]:
+    """The benchmark categories the guide's answers rank by: the only scores its tree reads."""
+    return frozenset(o.rank_by for q in guide.questions for o in q.options if o.rank_by)
+
+
 def candidates(catalog: Catalog, answers: tuple[schema.GuideOption, ...]) -> list[schema.Model]:
     """Every model the data shows to meet every filter of the answers."""
     filters = tuple(f for a in answers if (f := _filter(a)) != _NO_FILTER)

@@ -37,7 +37,7 @@ def _inputs(catalog: Catalog, page: Page) -> frozenset[str]:
     languages), and the scores on the benchmarks of the categories the answers rank by."""
     guide = catalog.guide
     assert guide is not None, "the plan has a guide page only when data/guide.yaml exists"
-    ranked = {o.rank_by for q in guide.questions for o in q.options if o.rank_by}
+    ranked = guide_tree.ranked_categories(guide)
     benchmarks = {b.id for b in catalog.benchmarks.values() if b.category in ranked}
     return all_but_scores(catalog) | scored_families(catalog, benchmarks)
 
